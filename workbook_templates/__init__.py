@@ -1,0 +1,1 @@
+"""Data templat buku kerja dan katalog indikator bawaan (dibaca lewat importlib.resources)."""

@@ -1,0 +1,65 @@
+"""Workbook-level defined names: the contract between the generator and every reader.
+
+The generator (`xl_kinerja.generator`) defines each of these names in the workbook it
+writes; the rekap, the add-in, the checker and `--dari` find data by these names, never by
+cell position. Each column name refers to the data rows of one column (header excluded),
+e.g. `Ukur_Realisasi_TW2 = Pengukuran!$P$7:$P$56`; each `Info_*`/`Ref_*` scalar refers to
+one cell. Renaming a name is a breaking change: bump `VERSI_FORMAT`.
+
+Conventions every writer and reader follows:
+- realisasi per triwulan (kinerja and anggaran) is cumulative to the end of the quarter;
+- a blank quarterly target means "not measured that quarter" (no capaian, not zero);
+- capaian cells hold fractions (0.95) with a percent format; blank where not applicable.
+"""
+from __future__ import annotations
+
+# Written into the workbook (Info_Format cell) so tools can tell a workbook of ours.
+VERSI_FORMAT = "xl-kinerja/1"
+
+TRIWULAN = (1, 2, 3, 4)
+
+
+def per_tw(awalan: str) -> tuple[str, ...]:
+    """`per_tw("Ukur_Target")` -> ("Ukur_Target_TW1", ..., "Ukur_Target_TW4")."""
+    return tuple(f"{awalan}_TW{n}" for n in TRIWULAN)
+
+
+# --- identity (single cells, sheet Referensi or the cover) ---------------------------
+INFO_FORMAT = "Info_Format"          # text VERSI_FORMAT
+INFO_SATKER = "Info_Satker"          # "KPU Kabupaten Contoh"
+INFO_TAHUN = "Info_Tahun"            # 2027 (number)
+
+# --- Pengukuran Kinerja (sheet "Pengukuran"), one row per indikator ------------------
+UKUR_KODE_SASARAN = "Ukur_KodeSasaran"
+UKUR_SASARAN = "Ukur_Sasaran"
+UKUR_KODE_INDIKATOR = "Ukur_KodeIndikator"
+UKUR_INDIKATOR = "Ukur_Indikator"
+UKUR_SATUAN = "Ukur_Satuan"
+UKUR_JENIS_TARGET = "Ukur_JenisTarget"      # persen | jumlah | skor | ordinal | rentang
+UKUR_POLARITAS = "Ukur_Polaritas"           # maks | min
+UKUR_PENANGGUNG_JAWAB = "Ukur_PenanggungJawab"
+UKUR_TARGET_TAHUNAN = "Ukur_TargetTahunan"  # number (persen as fraction) or grade text
+UKUR_TARGET_ATAS = "Ukur_TargetAtas"        # upper bound for jenis rentang, else blank
+UKUR_TARGET_TW = per_tw("Ukur_Target")      # quarterly targets (input; blank = not measured)
+UKUR_REALISASI_TW = per_tw("Ukur_Realisasi")  # input, cumulative
+UKUR_CAPAIAN_TW = per_tw("Ukur_Capaian")      # formula
+UKUR_PREDIKAT_TW = per_tw("Ukur_Predikat")    # formula
+UKUR_CAPAIAN_TAHUNAN = "Ukur_CapaianTahunan"  # formula: latest realisasi vs annual target
+UKUR_PREDIKAT_TAHUNAN = "Ukur_PredikatTahunan"
+
+# --- Realisasi Anggaran (sheet "Anggaran"), one row per program/kegiatan/output ------
+ANGG_KODE = "Angg_Kode"
+ANGG_URAIAN = "Angg_Uraian"
+ANGG_TINGKAT = "Angg_Tingkat"        # program | kegiatan | output | jumlah
+ANGG_PAGU = "Angg_Pagu"
+ANGG_REALISASI_TW = per_tw("Angg_Realisasi")  # input, cumulative
+ANGG_PERSEN_TW = per_tw("Angg_Persen")        # formula realisasi / pagu
+ANGG_SISA_TW = per_tw("Angg_Sisa")            # formula pagu - realisasi
+
+# --- Referensi (editable data the formulas read) ------------------------------------
+REF_SKALA_BATAS = "Ref_SkalaBatas"        # ascending lower bounds (percent points)
+REF_SKALA_PREDIKAT = "Ref_SkalaPredikat"  # labels, same rows as Ref_SkalaBatas
+REF_SKALA_INKLUSIF = "Ref_SkalaInklusif"  # single cell: TRUE when bounds are ">=", else ">"
+REF_PERINGKAT = "Ref_Peringkat"           # 2 columns: grade text, rank within its family
+REF_TARGET_SERAPAN = "Ref_TargetSerapan"  # 4 cells: absorption target per TW (fractions)
+REF_BATAS_CAPAIAN = "Ref_BatasCapaian"    # single cell: cap for averages, blank = uncapped
