@@ -63,3 +63,39 @@ REF_SKALA_INKLUSIF = "Ref_SkalaInklusif"  # single cell: TRUE when bounds are ">
 REF_PERINGKAT = "Ref_Peringkat"           # 2 columns: grade text, rank within its family
 REF_TARGET_SERAPAN = "Ref_TargetSerapan"  # 4 cells: absorption target per TW (fractions)
 REF_BATAS_CAPAIAN = "Ref_BatasCapaian"    # single cell: cap for averages, blank = uncapped
+
+# --- added by the generator (issue 3); additive, no rename ---------------------------
+# Pengukuran: the latest non-blank cumulative realisasi (TW IV back to TW I), formula;
+# Ukur_CapaianTahunan compares it with Ukur_TargetTahunan.
+UKUR_REALISASI_TAHUNAN = "Ukur_RealisasiTahunan"
+# Referensi: dropdown lists (one column each, editable) read by data validation.
+REF_DAFTAR_SATUAN = "Ref_DaftarSatuan"
+REF_DAFTAR_POLARITAS = "Ref_DaftarPolaritas"
+REF_DAFTAR_JENIS_TARGET = "Ref_DaftarJenisTarget"
+REF_DAFTAR_PENANGGUNG_JAWAB = "Ref_DaftarPenanggungJawab"
+REF_DAFTAR_PELAKSANA = "Ref_DaftarPelaksana"
+REF_DAFTAR_TANDA = "Ref_DaftarTanda"          # the schedule mark "√"
+# Grades of one family, lowest first: f"{REF_DAFTAR_PERINGKAT}_{keluarga}" for each
+# keluarga of xl_kinerja.PERINGKAT, e.g. "Ref_DaftarPeringkat_sakip" (rows of Ref_Peringkat).
+REF_DAFTAR_PERINGKAT = "Ref_DaftarPeringkat"
+# IKU sheet (5-year matrix, text as in the decree): used by `baru --dari`.
+IKU_TAHUN = "Iku_Tahun"                  # one header row: the years (numbers)
+IKU_TARGET = "Iku_Target"                # target texts, rows x years (same columns as Iku_Tahun)
+IKU_PROGRAM = "Iku_Program"
+IKU_SASARAN = "Iku_Sasaran"
+IKU_INDIKATOR = "Iku_Indikator"
+IKU_SATUAN = "Iku_Satuan"
+IKU_PENANGGUNG_JAWAB = "Iku_PenanggungJawab"
+IKU_POLARITAS = "Iku_Polaritas"
+IKU_TINGKAT = "Iku_TingkatPK"            # kpu | sekretariat (which PK lists the sasaran)
+IKU_KODE_SASARAN = "Iku_KodeSasaran"
+IKU_KODE_INDIKATOR = "Iku_KodeIndikator"
+IKU_DEFINISI = "Iku_DefinisiOperasional"
+IKU_FORMULA = "Iku_Formula"
+IKU_SUMBER_DATA = "Iku_SumberData"
+# Rencana Aksi sheet
+RENAKSI_KODE_INDIKATOR = "Renaksi_KodeIndikator"
+RENAKSI_KEGIATAN = "Renaksi_Kegiatan"
+RENAKSI_PELAKSANA = "Renaksi_Pelaksana"
+RENAKSI_JADWAL_TW = "Renaksi_JadwalTW"        # 4 columns TW I-IV, mark "√" or blank
+RENAKSI_JADWAL_BULAN = "Renaksi_JadwalBulan"  # 12 columns month 1-12

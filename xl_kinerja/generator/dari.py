@@ -1,0 +1,166 @@
+"""`--dari`: carry last year's workbook (made by xl-kinerja) into a new year.
+
+Everything is found through the workbook's defined names (nama.py), never by cell
+position: the IKU matrix gives the indicators and their targets for every year of the
+period, Pengukuran gives each indicator's jenis target, Rencana Aksi the kegiatan,
+pelaksana and schedule, Anggaran the rows and pagu. Realisasi is never carried.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import nama as N
+from ..berkas import buka_workbook
+from ..errors import KesalahanBerkas, KesalahanInput
+from ..katalog import FORMAT_KATALOG, SATUAN_DIKENAL, VERSI_KATALOG, Katalog
+
+
+class _Pembaca:
+    def __init__(self, path: Path):
+        self.path = path
+        self.wb = buka_workbook(path)
+        self.nama = self.wb.defined_names
+
+    def ada(self, nama: str) -> bool:
+        return nama in self.nama
+
+    def sel(self, nama: str):
+        """Rows (list of lists of values) of the range a name refers to."""
+        if nama not in self.nama:
+            raise KesalahanBerkas(f"nama terdefinisi {nama!r} tidak ada; buku kerja ini rusak "
+                                  "atau bukan buatan xl-kinerja", berkas=self.path)
+        tujuan = list(self.nama[nama].destinations)
+        if len(tujuan) != 1 or tujuan[0][0] not in self.wb.sheetnames:
+            raise KesalahanBerkas(f"nama terdefinisi {nama!r} tidak menunjuk ke satu rentang "
+                                  "yang sah", berkas=self.path)
+        lembar, ref = tujuan[0]
+        hasil = self.wb[lembar][ref.replace("$", "")]
+        if not isinstance(hasil, tuple):
+            return [[hasil.value]]
+        if hasil and not isinstance(hasil[0], tuple):
+            hasil = (hasil,)
+        return [[c.value for c in baris] for baris in hasil]
+
+    def kolom(self, nama: str) -> list:
+        return [b[0] if b else None for b in self.sel(nama)]
+
+    def tunggal(self, nama: str):
+        return self.sel(nama)[0][0]
+
+
+def _teks(v) -> str:
+    return "" if v is None else str(v).strip()
+
+
+def katalog_dari_buku_kerja(path, tahun_baru: int | None = None) -> Katalog:
+    """Rebuild the catalog of an xl-kinerja workbook (targets for every IKU year).
+
+    With `tahun_baru`, the old leaf pagu become the draft pagu of that year.
+    """
+    path = Path(path)
+    baca = _Pembaca(path)
+    if not baca.ada(N.INFO_FORMAT) or _teks(baca.tunggal(N.INFO_FORMAT)) != N.VERSI_FORMAT:
+        raise KesalahanBerkas(
+            "bukan buku kerja buatan xl-kinerja (nama Info_Format tidak ada atau versinya "
+            f"berbeda, diharapkan {N.VERSI_FORMAT!r}); --dari hanya menerima buku kerja yang "
+            "dibuat dengan 'xl-kinerja baru'", berkas=path)
+    tahun = [t for t in baca.sel(N.IKU_TAHUN)[0]]
+    try:
+        tahun = [int(t) for t in tahun]
+    except (TypeError, ValueError):
+        raise KesalahanBerkas("baris tahun pada lembar IKU rusak", berkas=path,
+                              sheet="IKU", nilai=tahun) from None
+    target = baca.sel(N.IKU_TARGET)
+    kol = {n: baca.kolom(n) for n in (
+        N.IKU_PROGRAM, N.IKU_SASARAN, N.IKU_INDIKATOR, N.IKU_SATUAN, N.IKU_DEFINISI,
+        N.IKU_FORMULA, N.IKU_SUMBER_DATA, N.IKU_PENANGGUNG_JAWAB, N.IKU_POLARITAS,
+        N.IKU_TINGKAT, N.IKU_KODE_SASARAN, N.IKU_KODE_INDIKATOR)}
+    jenis = dict(zip(map(_teks, baca.kolom(N.UKUR_KODE_INDIKATOR)),
+                     map(_teks, baca.kolom(N.UKUR_JENIS_TARGET))))
+    renaksi = {}
+    if baca.ada(N.RENAKSI_KODE_INDIKATOR):
+        for kode, keg, pel, tw, bln in zip(
+                baca.kolom(N.RENAKSI_KODE_INDIKATOR), baca.kolom(N.RENAKSI_KEGIATAN),
+                baca.kolom(N.RENAKSI_PELAKSANA), baca.sel(N.RENAKSI_JADWAL_TW),
+                baca.sel(N.RENAKSI_JADWAL_BULAN)):
+            renaksi[_teks(kode)] = (
+                _teks(keg), _teks(pel),
+                [i for i, v in enumerate(tw, 1) if _teks(v)],
+                [i for i, v in enumerate(bln, 1) if _teks(v)])
+    sasaran: list[dict] = []
+    per_kode: dict[str, dict] = {}
+    for i, kode in enumerate(kol[N.IKU_KODE_INDIKATOR]):
+        kode = _teks(kode)
+        if not kode:
+            continue
+        ks = _teks(kol[N.IKU_KODE_SASARAN][i])
+        if ks not in per_kode:
+            per_kode[ks] = {"kode": ks, "nama": _teks(kol[N.IKU_SASARAN][i]),
+                            "tingkat": _teks(kol[N.IKU_TINGKAT][i]) or "kpu",
+                            "program": _teks(kol[N.IKU_PROGRAM][i]), "indikator": []}
+            sasaran.append(per_kode[ks])
+        ind = {"kode": kode, "nama": _teks(kol[N.IKU_INDIKATOR][i]),
+               "satuan": _teks(kol[N.IKU_SATUAN][i]),
+               "jenis_target": jenis.get(kode) or "persen",
+               "polaritas": _teks(kol[N.IKU_POLARITAS][i]) or "maks",
+               "target": {str(t): _teks(v) for t, v in zip(tahun, target[i]) if _teks(v)},
+               "definisi_operasional": _teks(kol[N.IKU_DEFINISI][i]),
+               "formula": _teks(kol[N.IKU_FORMULA][i]),
+               "sumber_data": _teks(kol[N.IKU_SUMBER_DATA][i]),
+               "penanggung_jawab": _teks(kol[N.IKU_PENANGGUNG_JAWAB][i])}
+        if kode in renaksi:
+            keg, pel, tw, bln = renaksi[kode]
+            ind.update({"kegiatan": keg, "pelaksana": pel, "jadwal_tw": tw,
+                        "jadwal_bulan": bln})
+        per_kode[ks]["indikator"].append(ind)
+    anggaran = []
+    for kode, uraian, tingkat, pagu in zip(baca.kolom(N.ANGG_KODE), baca.kolom(N.ANGG_URAIAN),
+                                           baca.kolom(N.ANGG_TINGKAT), baca.kolom(N.ANGG_PAGU)):
+        tingkat = _teks(tingkat)
+        if tingkat not in ("program", "kegiatan", "output"):
+            continue
+        baris = {"kode": _teks(kode), "uraian": _teks(uraian), "tingkat": tingkat}
+        if (tahun_baru and isinstance(pagu, (int, float)) and not isinstance(pagu, bool)
+                and pagu >= 0):
+            baris["pagu"] = {str(tahun_baru): pagu}
+        anggaran.append(baris)
+    satuan = [s for s in map(_teks, baca.kolom(N.REF_DAFTAR_SATUAN)) if s]
+    dikenal = {s.lower() for s in SATUAN_DIKENAL}
+    d = {"format": FORMAT_KATALOG, "versi": VERSI_KATALOG,
+         "satker": _teks(baca.tunggal(N.INFO_SATKER)),
+         "periode": [min(tahun), max(tahun)],
+         "satuan_tambahan": [s for s in satuan if s.lower() not in dikenal],
+         "sasaran": sasaran, "anggaran": anggaran}
+    try:
+        kat = Katalog.dari_dict(d)
+    except KesalahanInput as e:
+        raise KesalahanBerkas(e.pesan, berkas=path) from None
+    kat.sumber = str(path)
+    return kat
+
+
+def gabung_dari(katalog: Katalog | None, dari, tahun: int) -> Katalog:
+    """The catalog for `tahun` when `--dari` is given (see module doc).
+
+    Without a catalog: the old workbook's own. With one (`--iku`): the catalog's
+    indicators and targets, completed with the old workbook's texts (kegiatan,
+    pelaksana, schedule, definitions) for the same indicator codes, and its anggaran
+    rows when the catalog has none.
+    """
+    lama = katalog_dari_buku_kerja(dari, tahun_baru=tahun)
+    if katalog is None:
+        return lama
+    indeks = {ind.kode: ind for _, ind in lama.semua_indikator()}
+    for _, ind in katalog.semua_indikator():
+        tua = indeks.get(ind.kode)
+        if tua is None:
+            continue
+        for k in ("definisi_operasional", "formula", "sumber_data", "penanggung_jawab",
+                  "kegiatan", "pelaksana"):
+            if not getattr(ind, k):
+                setattr(ind, k, getattr(tua, k))
+        if not ind.jadwal_tw and not ind.jadwal_bulan:
+            ind.jadwal_tw, ind.jadwal_bulan = list(tua.jadwal_tw), list(tua.jadwal_bulan)
+    if not katalog.anggaran:
+        katalog.anggaran = lama.anggaran
+    return katalog

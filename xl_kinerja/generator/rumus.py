@@ -1,0 +1,87 @@
+"""Excel formula texts that mirror the core rules (one function per rule).
+
+Every formula here is the spreadsheet form of a core function and is tested against it
+(tests/test_generator_libreoffice*.py): same arithmetic, same blanks.
+Only Excel 2010 functions (IF, OR, AND, MAX, VLOOKUP, INDEX, SUMPRODUCT, ROUND, SUM,
+COUNT, SUMIF, COUNTIF); nothing volatile; every formula reads a fixed number of cells
+(the Referensi tables are a handful of rows), so the cost per row is constant.
+Formulas are stored in the file's own syntax (English names, ',' separators); Excel and
+LibreOffice show them with the user's separators (';' on an Indonesian PC).
+"""
+from __future__ import annotations
+
+from ..nama import REF_BATAS_CAPAIAN, REF_PERINGKAT, REF_SKALA_BATAS, REF_SKALA_INKLUSIF, \
+    REF_SKALA_PREDIKAT
+
+
+def _peringkat(sel: str) -> str:
+    return f"VLOOKUP({sel},{REF_PERINGKAT},2,FALSE)"
+
+
+def capaian(target: str, realisasi: str, jenis: str, polaritas: str, atas: str) -> str:
+    """Mirror of `xl_kinerja.capaian(target, realisasi, polaritas)`.
+
+    - blank target or realisasi -> "" (not applicable);
+    - ordinal: 1 when rank(realisasi) >= rank(target), else rank(r)/rank(t);
+    - rentang (target = lower bound, `atas` = upper bound): inside -> 1, above -> r/hi,
+      below -> r/lo;
+    - min: target 0 -> 1 if r = 0 else 0; otherwise max(0, 2 - r/t);
+    - maks: target 0 -> "" (not applicable); otherwise r/t.
+    """
+    t, r = target, realisasi
+    return (
+        f'IF(OR({r}="",{t}=""),"",'
+        f'IF({jenis}="ordinal",'
+        f'IF({_peringkat(r)}>={_peringkat(t)},1,{_peringkat(r)}/{_peringkat(t)}),'
+        f'IF({jenis}="rentang",IF({r}<{t},{r}/{t},IF({r}>{atas},{r}/{atas},1)),'
+        f'IF({polaritas}="min",IF({t}=0,IF({r}=0,1,0),MAX(0,2-{r}/{t})),'
+        f'IF({t}=0,"",{r}/{t})))))'
+    )
+
+
+def predikat(sel_capaian: str) -> str:
+    """Mirror of `xl_kinerja.predikat(capaian, skala)` for a capaian-basis scale.
+
+    The Referensi table lists lower bounds ascending (percent points) with their labels;
+    the category is the number of bounds below the value (or at the value when the scale
+    is inclusive), at least the first row. Compared as ROUND(capaian*100, 9) like the core.
+    """
+    v = f"ROUND({sel_capaian}*100,9)"
+    return (f'IF({sel_capaian}="","",INDEX({REF_SKALA_PREDIKAT},MAX(1,SUMPRODUCT('
+            f'({REF_SKALA_BATAS}<{v})+{REF_SKALA_INKLUSIF}*({REF_SKALA_BATAS}={v})))))')
+
+
+def realisasi_terakhir(sel_tw: list[str]) -> str:
+    """The latest non-blank cumulative realisasi (TW IV back to TW I), else ""."""
+    teks = '""'
+    for sel in sel_tw:  # TW I first: the last wrap is TW IV
+        teks = f'IF({sel}<>"",{sel},{teks})'
+    return teks
+
+
+def rata_rata(rentang: str) -> str:
+    """Mirror of `xl_kinerja.rata_rata_capaian(nilai, batas_atas=Ref_BatasCapaian)`.
+
+    Blanks ("" from capaian formulas) are skipped; with a cap every value above it
+    counts as the cap.
+    """
+    cap = REF_BATAS_CAPAIAN
+    return (f'IF(COUNT({rentang})=0,"",IF({cap}="",AVERAGE({rentang}),'
+            f'(SUMIF({rentang},"<="&{cap})+{cap}*COUNTIF({rentang},">"&{cap}))'
+            f'/COUNT({rentang})))')
+
+
+def persen_anggaran(pagu: str, realisasi: str) -> str:
+    """Mirror of `xl_kinerja.persen_anggaran(pagu, realisasi)`."""
+    return f'IF(OR({pagu}="",{realisasi}=""),"",IF({pagu}=0,"",{realisasi}/{pagu}))'
+
+
+def sisa_anggaran(pagu: str, realisasi: str) -> str:
+    """Mirror of `xl_kinerja.sisa_anggaran(pagu, realisasi)`."""
+    return f'IF(OR({pagu}="",{realisasi}=""),"",{pagu}-{realisasi})'
+
+
+def jumlah(sel: list[str]) -> str:
+    """Subtotal of child rows: blank while every child is blank, else their sum."""
+    daftar = ",".join(sel)
+    return f'IF(COUNT({daftar})=0,"",SUM({daftar}))'
