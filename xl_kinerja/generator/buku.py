@@ -116,7 +116,7 @@ def _tinggi(teks: str, lebar_kolom: float, minimum: float = 15.0) -> float:
         return minimum
     per_baris = max(8, int(lebar_kolom * 1.15))
     n = sum(max(1, math.ceil(len(bagian) / per_baris)) for bagian in str(teks).split("\n"))
-    return max(minimum, 13.0 * n + 3)
+    return max(minimum, 12.6 * n + 3)
 
 
 def _tempat(satker: str) -> str:
@@ -205,6 +205,7 @@ class _Pembangun:
         self.angg_baris: dict[int, int] = {}  # catalog index -> row
         self.angg_jumlah_baris = None
         self.ttd = dict(katalog.penandatangan)
+        self.skala_tetap: dict[str, int] = {}
 
     # ------------------------------------------------------------------------------
     def bangun(self) -> Workbook:
@@ -255,9 +256,13 @@ class _Pembangun:
     def _cetak(self, ws):
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = KERTAS[self.kertas]
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if ws.title in self.skala_tetap:
+            ws.page_setup.scale = self.skala_tetap[ws.title]
+            ws.sheet_properties.pageSetUpPr.fitToPage = False
+        else:
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.print_options.horizontalCentered = True
         ws.page_margins.left = ws.page_margins.right = 0.5
         ws.page_margins.top = 0.6
@@ -1002,6 +1007,7 @@ class _Pembangun:
         r = self._blok_ttd(ws, 18, nama1, jab1, nama2, jab2)
         ws.row_breaks.append(Break(id=r))
         r += 1
+        lampiran = r
         baris_judul(r, f"LAMPIRAN PERJANJIAN KINERJA TAHUN {self.tahun}")
         baris_judul(r + 1, judul2)
         r += 3
@@ -1040,7 +1046,21 @@ class _Pembangun:
         r = self._blok_ttd(ws, r, nama1, jab1, nama2, jab2)
         ws.print_area = f"A1:D{r}"
         del kepala
+        self._skala_cetak(ws, lampiran, r, lebar_total=5 + 42 + 52 + 18)
         self._lindungi(ws)
+
+    def _skala_cetak(self, ws, awal: int, akhir: int, lebar_total: float):
+        """Print scale that puts rows awal..akhir on one page (the PK lampiran with its
+        signatures), computed from the row heights we set. A fixed scale, not "fit to
+        page", because Excel ignores manual page breaks in fit-to-page mode."""
+        tinggi = sum((ws.row_dimensions[i].height or 15.0) for i in range(awal, akhir + 1))
+        kertas_pt = {"A4": (841.9, 595.3), "F4": (936.0, 612.0)}[self.kertas]
+        m = ws.page_margins
+        muat_t = (kertas_pt[1] - 72 * (0.6 + 0.7)) * 0.93
+        muat_l = (kertas_pt[0] - 72 * (m.left + m.right)) * 0.97
+        lebar_pt = (lebar_total * 7 + 5 * 4) * 0.75
+        skala = int(min(100, 100 * muat_t / tinggi, 100 * muat_l / lebar_pt))
+        self.skala_tetap[ws.title] = max(skala, 40)
 
     def _blok_ttd(self, ws, r, nama1, jab1, nama2, jab2) -> int:
         tempat = self.ttd.get("tempat") or _tempat(self.satker)
@@ -1053,11 +1073,11 @@ class _Pembangun:
         tulis_teks(ws.cell(r + 2, 3), jab1).alignment = tengah
         ws.row_dimensions[r + 2].height = 28
         for c, nm in ((2, nama2), (3, nama1)):
-            sel = tulis_teks(ws.cell(r + 6, c), nm or "(nama)", gaya_isian=True)
+            sel = tulis_teks(ws.cell(r + 5, c), nm or "(nama)", gaya_isian=True)
             sel.font = Font(name="Arial", size=10, bold=True, underline="single", color="1F3864")
             sel.alignment = tengah
             sel.border = Border()
-        return r + 7
+        return r + 6
 
     # --- Rencana Aksi -----------------------------------------------------------------
     def _renaksi(self, ws):

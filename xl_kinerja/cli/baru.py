@@ -1,0 +1,64 @@
+"""`xl-kinerja baru`: the year's workbook for one satker."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import KesalahanBerkas
+
+
+def _tahun(teks: str) -> int:
+    try:
+        t = int(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tahun harus angka, bukan {teks!r}") from None
+    if not 2000 <= t <= 2100:
+        raise argparse.ArgumentTypeError(f"tahun {t} tidak masuk akal")
+    return t
+
+
+def daftarkan(subparsers) -> None:
+    p = subparsers.add_parser(
+        "baru", help="buat buku kerja kinerja satu tahun anggaran (IKU, RKT, PK, Rencana "
+                     "Aksi, Pengukuran, Anggaran)",
+        description="Membuat satu buku kerja Excel berisi IKU, RKT, PK KPU, PK Sekretariat, "
+                    "Rencana Aksi, Pengukuran Kinerja, Realisasi Anggaran dan Referensi untuk "
+                    "satu tahun anggaran, siap diisi, dicetak dan ditandatangani.",
+        epilog="Contoh:\n  xl-kinerja baru --tahun 2027 --satker \"KPU Kabupaten Contoh\"\n"
+               "  xl-kinerja baru --tahun 2028 --satker \"KPU Kota Metro\" --dari "
+               "kinerja-2027-kpu-kota-metro.xlsx")
+    p.add_argument("--tahun", required=True, type=_tahun, metavar="TAHUN",
+                   help="tahun anggaran, mis. 2027")
+    p.add_argument("--satker", required=True, metavar="NAMA",
+                   help='nama satuan kerja, mis. "KPU Kabupaten Contoh"')
+    p.add_argument("--keluaran", type=Path, default=Path("."), metavar="FOLDER",
+                   help="folder tujuan (bawaan: folder saat ini)")
+    p.add_argument("--iku", type=Path, metavar="BERKAS",
+                   help="katalog indikator JSON (format: workbook_templates/KATALOG.md); tanpa "
+                        "opsi ini dipakai katalog bawaan KPU Kabupaten/Kota")
+    p.add_argument("--dari", type=Path, metavar="BUKU_KERJA",
+                   help="buku kerja tahun lalu buatan xl-kinerja: indikator, teks, jadwal dan "
+                        "baris anggaran dibawa ke tahun baru, realisasi dikosongkan")
+    p.add_argument("--kertas", choices=["A4", "F4"], default="A4", type=str.upper,
+                   help="ukuran kertas cetak, lanskap (bawaan: A4)")
+    p.add_argument("--sandi", metavar="TEKS",
+                   help="kata sandi proteksi lembar (bawaan: tanpa sandi)")
+    p.add_argument("--timpa", action="store_true",
+                   help="timpa berkas keluaran yang sudah ada")
+    p.set_defaults(jalankan=jalankan)
+
+
+def jalankan(args) -> int:
+    from ..generator import buat_buku_kerja, nama_berkas, simpan
+    from ..katalog import Katalog
+
+    tujuan = Path(args.keluaran) / nama_berkas(args.satker, args.tahun)
+    if tujuan.exists() and not args.timpa:  # fail before the (slow) build
+        raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
+                              berkas=tujuan)
+    katalog = Katalog.baca(args.iku) if args.iku else None
+    wb = buat_buku_kerja(katalog, args.tahun, satker=args.satker, kertas=args.kertas,
+                         sandi=args.sandi, dari=args.dari)
+    simpan(wb, tujuan, timpa=args.timpa)
+    print(f"Buku kerja dibuat: {tujuan}")
+    return 0
