@@ -14,11 +14,12 @@ from ..berkas import tulis_atomik
 from .buku import (KERTAS, LEMBAR_ANGG, LEMBAR_IKU, LEMBAR_PK_KPU, LEMBAR_PK_SEKRETARIAT,
                    LEMBAR_REF, LEMBAR_RENAKSI, LEMBAR_RKT, LEMBAR_UKUR, buat_buku_kerja)
 from .dari import katalog_dari_buku_kerja
+from .isi import isi_realisasi
 
 LEMBAR = (LEMBAR_IKU, LEMBAR_RKT, LEMBAR_PK_KPU, LEMBAR_PK_SEKRETARIAT, LEMBAR_RENAKSI,
           LEMBAR_UKUR, LEMBAR_ANGG, LEMBAR_REF)
 
-__all__ = ["buat_buku_kerja", "simpan", "nama_berkas", "katalog_dari_buku_kerja", "LEMBAR",
+__all__ = ["buat_buku_kerja", "simpan", "nama_berkas", "katalog_dari_buku_kerja", "isi_realisasi", "LEMBAR",
            "KERTAS"]
 
 

@@ -1,0 +1,125 @@
+"""Shared fixtures. LibreOffice work is batched: one soffice call recalculates every
+workbook the generator tests need, one more prints the PDFs (session scope)."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+TAHUN = 2027
+
+# A grid of cases for the formula-vs-core tests:
+# kode -> (target text, polaritas, jenis, satuan, target_tw texts, realisasi TW I..IV)
+KASUS = {
+    "G01": ("100%", "maks", "persen", "%", None, [0.5, 0.9, 1.0, 1.2]),
+    "G02": ("80%", "maks", "persen", "%", ["80%", "80%", "80%", "80%"], [None, 0.7, 0.72, 0.8]),
+    "G03": ("0%", "maks", "persen", "%", ["0%", "0%", "0%", "0%"], [0, 0.1, None, 0.2]),
+    "G04": ("2%", "min", "persen", "%", ["2%", "2%", "2%", "2%"], [0, 0.02, 0.03, 0.05]),
+    "G05": ("0%", "min", "persen", "%", ["0%", "0%", "0%", "0%"], [0, 0.01, 0, None]),
+    "G06": ("12 Kali", "min", "jumlah", "Kali", ["3 Kali", "6 Kali", "9 Kali", "12 Kali"],
+            [3, 8, 9, 14]),
+    "G07": ("24 Laporan", "maks", "jumlah", "Laporan",
+            ["6 Laporan", "12 Laporan", "18 Laporan", "24 Laporan"], [6, 10, 20, 30]),
+    "G08": ("79", "maks", "skor", "Nilai", [None, None, "79", "79"], [None, None, 70, 85]),
+    "G09": ("80 - 90%", "maks", "rentang", "%", ["80 - 90%"] * 4, [0.7, 0.85, 0.9, 0.95]),
+    "G10": ("BB", "maks", "ordinal", "Predikat", ["BB"] * 4, ["B", "BB", "A", "D"]),
+    "G11": ("WTP", "maks", "ordinal", "Opini", ["WTP"] * 4, ["WDP", "WTP", "TMP", None]),
+    "G12": ("0 Badan Adhoc", "maks", "jumlah", "Badan Adhoc", None, [0, 5, None, None]),
+    "G13": ("100%", "maks", "persen", "%", None, [0.9, 0.7, 0.5, 0.905]),
+    "G14": ("3,5", "maks", "skor", "Nilai", None, [3.5, 2.45, 1.75, 3.15]),
+    "G15": ("97,5%", "maks", "persen", "%", None, [None, None, None, None]),
+}
+
+ANGGARAN_UJI = [
+    # kode, uraian, tingkat, pagu, realisasi TW I..IV
+    ("076.01.WA", "Program Dukungan Manajemen", "program", None, None),
+    ("WA.3355", "Pelaksanaan Perencanaan", "kegiatan", None, None),
+    ("EBD.952", "Layanan Perencanaan", "output", 185_400_000,
+     [30_000_000, 90_500_000, 140_000_000, 185_400_000]),
+    ("EBD.955", "Layanan Manajemen Kinerja", "output", 96_750_000,
+     [None, 20_000_000, None, 101_000_000]),
+    ("WA.3358", "Operasional Perkantoran", "kegiatan", None, None),
+    ("EBA.994", "Layanan Perkantoran", "output", 2_647_529_000,
+     [600_000_000, 1_300_000_000, 1_950_000_000, 2_640_000_000]),
+    ("076.01.CQ", "Program Penyelenggaraan Pemilu", "program", None, None),
+    ("CQ.6709", "Pelaksanaan Teknis Pemilu", "kegiatan", None, None),
+    ("QGE.001", "Pemutakhiran Data Pemilih", "output", 0, [None, None, None, None]),
+    ("QGE.002", "Fasilitasi Badan Adhoc", "output", 74_000_000, [None, None, None, None]),
+]
+
+
+def katalog_grid() -> dict:
+    sasaran = []
+    kode = list(KASUS)
+    for i in range(0, len(kode), 3):  # three indicators per sasaran
+        sn = f"SG{i // 3 + 1}"
+        ind = []
+        for k in kode[i:i + 3]:
+            teks, pol, jenis, satuan, tw, _ = KASUS[k]
+            d = {"kode": k, "nama": f"Indikator uji {k}", "satuan": satuan,
+                 "jenis_target": jenis, "polaritas": pol,
+                 "target": {str(t): teks for t in range(2025, 2030)},
+                 "penanggung_jawab": "Subbagian Perencanaan, Data dan Informasi"}
+            if tw:
+                d["target_tw"] = {str(TAHUN): tw}
+            ind.append(d)
+        sasaran.append({"kode": sn, "nama": f"Sasaran uji {sn}",
+                        "tingkat": "kpu" if i < 6 else "sekretariat", "indikator": ind})
+    anggaran = []
+    for kode_a, uraian, tingkat, pagu, _ in ANGGARAN_UJI:
+        d = {"kode": kode_a, "uraian": uraian, "tingkat": tingkat}
+        if pagu is not None:
+            d["pagu"] = {str(TAHUN): pagu}
+        anggaran.append(d)
+    return {"format": "xl-kinerja/katalog", "versi": 1, "satker": "KPU Kabupaten Uji",
+            "periode": [2025, 2029], "sasaran": sasaran, "anggaran": anggaran}
+
+
+@pytest.fixture
+def katalog_dict():
+    return copy.deepcopy(katalog_grid())
+
+
+def _buat_semua(folder):
+    """Every workbook the generator tests recalculate, built once."""
+    import openpyxl
+
+    from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
+    from xl_kinerja.katalog import Katalog
+
+    berkas = {}
+    wb = buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh")
+    berkas["kosong"] = simpan(wb, folder / "kosong.xlsx")
+    wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji")
+    isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()},
+                  anggaran={a[0]: a[4] for a in ANGGARAN_UJI if a[4] is not None})
+    berkas["grid"] = simpan(wb, folder / "grid.xlsx")
+    # the same with a 120% cap for averages and the Permendagri scale
+    wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji",
+                         skala="permendagri")
+    isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()})
+    from xl_kinerja import nama as N
+    lembar, ref = next(iter(wb.defined_names[N.REF_BATAS_CAPAIAN].destinations))
+    wb[lembar][ref.replace("$", "")].value = 1.2
+    berkas["grid_batas"] = simpan(wb, folder / "grid_batas.xlsx")
+    # injection texts
+    d = katalog_grid()
+    d["sasaran"][0]["nama"] = '=HYPERLINK("http://contoh.invalid","klik")'
+    d["sasaran"][0]["indikator"][0]["nama"] = "+1+1"
+    d["sasaran"][0]["indikator"][0]["kegiatan"] = "-2-2"
+    d["sasaran"][0]["indikator"][0]["pelaksana"] = "@SUM(A1)"
+    wb = buat_buku_kerja(Katalog.dari_dict(d), TAHUN, satker="=1+2")
+    berkas["injeksi"] = simpan(wb, folder / "injeksi.xlsx")
+    del openpyxl
+    return berkas
+
+
+@pytest.fixture(scope="session")
+def buku_uji(tmp_path_factory):
+    """{nama: path} of generated workbooks and {nama: path} of their recalculated copies."""
+    from xl_kinerja.libreoffice import hitung_ulang
+
+    folder = tmp_path_factory.mktemp("buku")
+    berkas = _buat_semua(folder)
+    hasil = hitung_ulang(list(berkas.values()), folder / "terhitung")
+    return berkas, dict(zip(berkas, hasil))
