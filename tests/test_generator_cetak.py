@@ -1,0 +1,66 @@
+"""Rendered look: PK and Pengukuran printed by LibreOffice on the expected page count."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from xl_kinerja.generator import buat_buku_kerja, simpan
+from xl_kinerja.libreoffice import ke_pdf
+
+from conftest import TAHUN
+
+
+def _halaman_per_lembar(pdf) -> dict[str, list[str]]:
+    """Pages of a whole-workbook PDF grouped by sheet (the left footer is "<sheet> <tahun>")."""
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    hasil: dict[str, list[str]] = {}
+    for halaman in teks.split("\f"):
+        if not halaman.strip():
+            continue
+        m = re.search(r"^\s*(IKU|RKT|PK KPU|PK Sekretariat|Rencana Aksi|Pengukuran|Anggaran|"
+                      r"Referensi) 2027\b", halaman, re.M)
+        assert m, halaman[-300:]
+        hasil.setdefault(m.group(1), []).append(halaman)
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def halaman(tmp_path_factory):
+    d = tmp_path_factory.mktemp("pdf")
+    berkas = [simpan(buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh", kertas=k),
+                     d / f"buku_{k}.xlsx") for k in ("A4", "F4")]
+    keluar = ke_pdf(berkas, d / "pdf")
+    jumlah = subprocess.run(["pdfinfo", str(keluar[0])], capture_output=True, text=True,
+                            check=True).stdout
+    per = {k: _halaman_per_lembar(p) for k, p in zip(("A4", "F4"), keluar)}
+    assert sum(len(v) for v in per["A4"].values()) == int(
+        re.search(r"^Pages:\s+(\d+)", jumlah, re.M).group(1))
+    return per
+
+
+@pytest.mark.parametrize("kertas", ["A4", "F4"])
+def test_pk_dua_halaman(halaman, kertas):
+    # page 1: the agreement and signatures; page 2: the lampiran (targets, program and
+    # anggaran, terbilang) with its own signatures
+    for lembar in ("PK KPU", "PK Sekretariat"):
+        hal = halaman[kertas][lembar]
+        assert len(hal) == 2, lembar
+        assert "PERJANJIAN KINERJA TAHUN 2027" in hal[0] and "Pihak Pertama," in hal[0]
+        assert "LAMPIRAN PERJANJIAN" in hal[1] and "Pihak Pertama," in hal[1]
+        assert "Pihak Kedua," in hal[0] and "Pihak Kedua," in hal[1]
+        assert "Terbilang: " in hal[1] and "Rupiah" in hal[1]
+
+
+# Fit to width: F4 (13 in) is wider than A4 (11.7 in) but barely taller, so the same
+# 21 indicators + rekap print larger and take a second page; the headers repeat there.
+@pytest.mark.parametrize("kertas,jumlah", [("A4", 1), ("F4", 2)])
+def test_pengukuran_halaman(halaman, kertas, jumlah):
+    hal = halaman[kertas]["Pengukuran"]
+    assert len(hal) == jumlah
+    for h in hal:
+        assert "Realisasi" in h and "Capaian" in h  # header rows repeated on every page
+    assert "PENGUKURAN KINERJA TAHUN 2027" in hal[0]
+    assert "100,00%" in hal[0]  # Indonesian decimal comma in the printed targets

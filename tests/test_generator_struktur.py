@@ -1,0 +1,232 @@
+"""Workbook structure: sheets, defined names, locks, protection, validations, print, text."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from xl_kinerja import nama as N
+from xl_kinerja.generator import LEMBAR, buat_buku_kerja
+from xl_kinerja.katalog import Katalog
+
+from conftest import TAHUN
+
+
+@pytest.fixture(scope="module")
+def wb():
+    return buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh")
+
+
+def _tujuan(wb, nama):
+    (lembar, ref), = wb.defined_names[nama].destinations
+    return lembar, ref.replace("$", "")
+
+
+def _semua_nama_kontrak():
+    hasil = []
+    for k, v in vars(N).items():
+        if k.isupper() and k not in ("VERSI_FORMAT", "TRIWULAN", "REF_DAFTAR_PERINGKAT"):
+            hasil += list(v) if isinstance(v, tuple) else [v]
+    return hasil
+
+
+def test_lembar_berurutan(wb):
+    assert wb.sheetnames == ["IKU", "RKT", "PK KPU", "PK Sekretariat", "Rencana Aksi",
+                             "Pengukuran", "Anggaran", "Referensi"]
+    assert tuple(wb.sheetnames) == LEMBAR
+
+
+def test_setiap_nama_kontrak_terdefinisi(wb):
+    hilang = [n for n in _semua_nama_kontrak() if n not in wb.defined_names]
+    assert hilang == []
+    for kel in ("sakip", "opini_bpk", "ikpa"):
+        assert f"{N.REF_DAFTAR_PERINGKAT}_{kel}" in wb.defined_names
+
+
+def _judul_kolom(ws, ref):
+    """Header texts above a one-column range: (group header row 4, sub header row 5)."""
+    c = openpyxl.utils.cell.coordinate_from_string(ref.split(":")[0])[0]
+    col = openpyxl.utils.column_index_from_string(c)
+    grup = None
+    for cc in range(col, 0, -1):  # merged group header: value sits in the first column
+        if ws.cell(4, cc).value is not None:
+            grup = ws.cell(4, cc).value
+            break
+    return grup, ws.cell(5, col).value
+
+
+@pytest.mark.parametrize("nama,grup,sub", [
+    (N.UKUR_KODE_SASARAN, "Kode Sasaran", None), (N.UKUR_SASARAN, "Sasaran", None),
+    (N.UKUR_KODE_INDIKATOR, "Kode Indikator", None),
+    (N.UKUR_INDIKATOR, "Indikator Kinerja", None), (N.UKUR_SATUAN, "Satuan", None),
+    (N.UKUR_JENIS_TARGET, "Jenis Target", None), (N.UKUR_POLARITAS, "Polaritas", None),
+    (N.UKUR_PENANGGUNG_JAWAB, "Penanggung Jawab", None),
+    (N.UKUR_TARGET_TAHUNAN, "Target Tahunan", None),
+    (N.UKUR_TARGET_ATAS, "Batas Atas (rentang)", None),
+    *[(N.UKUR_TARGET_TW[q], f"Triwulan {r}", "Target") for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.UKUR_REALISASI_TW[q], f"Triwulan {r}", "Realisasi") for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.UKUR_CAPAIAN_TW[q], f"Triwulan {r}", "Capaian") for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.UKUR_PREDIKAT_TW[q], f"Triwulan {r}", "Predikat") for q, r in enumerate(["I", "II", "III", "IV"])],
+    (N.UKUR_REALISASI_TAHUNAN, "Tahunan", "Realisasi Terakhir"),
+    (N.UKUR_CAPAIAN_TAHUNAN, "Tahunan", "Capaian"),
+    (N.UKUR_PREDIKAT_TAHUNAN, "Tahunan", "Predikat"),
+    (N.ANGG_KODE, "Kode", None), (N.ANGG_URAIAN, "Uraian", None),
+    (N.ANGG_TINGKAT, "Tingkat", None), (N.ANGG_PAGU, "Pagu (Rp)", None),
+    *[(N.ANGG_REALISASI_TW[q], f"Triwulan {r} (kumulatif)", "Realisasi (Rp)") for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.ANGG_PERSEN_TW[q], f"Triwulan {r} (kumulatif)", "%") for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.ANGG_SISA_TW[q], f"Triwulan {r} (kumulatif)", "Sisa (Rp)") for q, r in enumerate(["I", "II", "III", "IV"])],
+])
+def test_nama_kolom_menunjuk_kolom_yang_benar(wb, nama, grup, sub):
+    lembar, ref = _tujuan(wb, nama)
+    ws = wb[lembar]
+    g, s = _judul_kolom(ws, ref)
+    assert g == grup
+    if sub:
+        assert s == sub
+    awal, akhir = ref.split(":")
+    assert awal[-1] == "6" and awal.rstrip("0123456789") == akhir.rstrip("0123456789")
+    n = int(akhir.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) - 5
+    assert n == (21 if lembar == "Pengukuran" else 23)  # 21 indicators; 22 rows + JUMLAH
+
+
+def test_nama_baris_data_sejajar(wb):
+    kode = [c[0].value for c in wb[_tujuan(wb, N.UKUR_KODE_INDIKATOR)[0]][
+        _tujuan(wb, N.UKUR_KODE_INDIKATOR)[1]]]
+    assert kode[:3] == ["K1.1", "K2.1", "K2.2"] and kode[-1] == "S5.2"
+    lembar, ref = _tujuan(wb, N.ANGG_TINGKAT)
+    tingkat = [c[0].value for c in wb[lembar][ref]]
+    assert tingkat[0] == "program" and tingkat[-1] == "jumlah"
+
+
+def test_nama_referensi(wb):
+    ws = wb["Referensi"]
+    assert ws[_tujuan(wb, N.INFO_FORMAT)[1]].value == N.VERSI_FORMAT
+    assert ws[_tujuan(wb, N.INFO_SATKER)[1]].value == "KPU Kabupaten Contoh"
+    assert ws[_tujuan(wb, N.INFO_TAHUN)[1]].value == TAHUN
+    batas = [c[0].value for c in ws[_tujuan(wb, N.REF_SKALA_BATAS)[1]]]
+    label = [c[0].value for c in ws[_tujuan(wb, N.REF_SKALA_PREDIKAT)[1]]]
+    assert batas == [0, 50, 70, 90]
+    assert label == ["Tidak Berhasil", "Kurang Berhasil", "Cukup Berhasil", "Berhasil"]
+    assert ws[_tujuan(wb, N.REF_SKALA_INKLUSIF)[1]].value is False
+    assert ws[_tujuan(wb, N.REF_BATAS_CAPAIAN)[1]].value is None
+    assert [c[0].value for c in ws[_tujuan(wb, N.REF_TARGET_SERAPAN)[1]]] == [
+        0.20, 0.50, 0.75, 0.95]
+    per = {r[0].value: r[1].value for r in ws[_tujuan(wb, N.REF_PERINGKAT)[1]]}
+    assert per["AA"] == 7 and per["D"] == 1 and per["WTP"] == 4 and per["TMP"] == 1
+
+
+def _rumus(c):
+    return isinstance(c.value, str) and c.value.startswith("=") and c.data_type == "f"
+
+
+def test_rumus_terkunci_isian_terbuka(wb):
+    for judul in ("Pengukuran", "Anggaran", "RKT", "PK KPU", "PK Sekretariat", "Rencana Aksi",
+                  "Referensi"):
+        ws = wb[judul]
+        n_rumus = 0
+        for row in ws.iter_rows():
+            for c in row:
+                if _rumus(c):
+                    n_rumus += 1
+                    assert c.protection.locked, (judul, c.coordinate)
+                    assert c.fill.fgColor.rgb != "00FFF2CC", (judul, c.coordinate)
+                elif not c.protection.locked:
+                    assert c.fill.fgColor.rgb == "00FFF2CC", (judul, c.coordinate)
+        assert n_rumus > 0, judul
+    ws = wb["Pengukuran"]
+    for nama in N.UKUR_REALISASI_TW + N.UKUR_TARGET_TW + (N.UKUR_TARGET_TAHUNAN,):
+        lembar, ref = _tujuan(wb, nama)
+        assert all(not r[0].protection.locked for r in ws[ref]), nama
+    for nama in N.UKUR_CAPAIAN_TW + N.UKUR_PREDIKAT_TW + (N.UKUR_CAPAIAN_TAHUNAN,):
+        assert all(r[0].protection.locked and _rumus(r[0]) for r in ws[_tujuan(wb, nama)[1]])
+
+
+def test_proteksi_tanpa_sandi_dan_dengan_sandi(wb):
+    for judul in ("Pengukuran", "Anggaran", "PK KPU", "Referensi"):
+        p = wb[judul].protection
+        assert p.sheet and not p.sort and not p.autoFilter
+        assert not p.formatColumns and not p.formatRows
+        assert not p.password
+    assert not wb["IKU"].protection.sheet  # decree text, no formulas
+    wb2 = buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh", sandi="rahasia")
+    assert wb2["Pengukuran"].protection.password  # stored hashed
+
+
+def _validasi(ws):
+    return [(dv.type, dv.formula1, str(dv.sqref), dv.error) for dv in ws.data_validations.dataValidation]
+
+
+def test_validasi_pada_rentang_yang_benar(wb):
+    ws = wb["Pengukuran"]
+    dv = _validasi(ws)
+    daftar = {f: sq for t, f, sq, _ in dv if t == "list"}
+    assert daftar["=Ref_DaftarSatuan"] == "D6:D26"
+    assert daftar["=Ref_DaftarJenisTarget"] == "AA6:AA26"
+    assert daftar["=Ref_DaftarPolaritas"] == "AB6:AB26"
+    assert daftar["=Ref_DaftarPenanggungJawab"] == "AD6:AD26"
+    # K5.1 (row 12) is a SAKIP grade, K5.2 (row 13) an Opini BPK
+    assert "G12" in daftar["=Ref_DaftarPeringkat_sakip"].split()
+    assert "G13" in daftar["=Ref_DaftarPeringkat_opini_bpk"].split()
+    angka = [(sq, err) for t, _, sq, err in dv if t == "decimal"]
+    assert len(angka) == 1
+    sq, err = angka[0]
+    assert "G6" in sq.split() and "S26" in sq.split() and "G12" not in sq.split()
+    assert "angka" in err and "negatif" in err
+    dv_a = _validasi(wb["Anggaran"])
+    sq = next(sq for t, _, sq, _ in dv_a if t == "decimal").split()
+    assert "D8" in sq and "E8" in sq and "D6" not in sq  # leaf rows only; D6 is a subtotal
+    dv_r = _validasi(wb["Rencana Aksi"])
+    assert ("list", "=Ref_DaftarTanda", "F6:U26") in [(a, b, c) for a, b, c, _ in dv_r]
+    assert ("list", "=Ref_DaftarPelaksana", "V6:V26") in [(a, b, c) for a, b, c, _ in dv_r]
+
+
+def test_cetak_beku_dan_format(wb):
+    for judul in wb.sheetnames:
+        ps = wb[judul].page_setup
+        assert ps.orientation == "landscape" and ps.paperSize == 9
+        assert "&P" in wb[judul].oddFooter.center.text
+    ws = wb["Pengukuran"]
+    assert ws.freeze_panes == "D6"
+    assert ws.print_title_rows == "$4:$5"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws["H6"].number_format == "[$-421]0.00%"
+    assert len(ws.conditional_formatting) >= 5
+    assert wb["PK KPU"].page_setup.scale <= 100 and wb["PK KPU"].row_breaks.brk
+    f4 = buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh", kertas="F4")
+    assert f4["PK KPU"].page_setup.paperSize == 14
+
+
+def test_pk_isi_dan_terbilang(wb):
+    import xl_kinerja as core
+
+    ws = wb["PK KPU"]
+    teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "PERJANJIAN KINERJA TAHUN 2027" in teks
+    assert "Pihak Pertama," in teks and "Pihak Kedua," in teks
+    assert "Contoh, 2 Januari 2027" in teks
+    assert "Ketua Komisi Pemilihan Umum Kabupaten Contoh" in teks
+    kat = Katalog.bawaan()
+    total = sum(b.pagu[TAHUN] for b in kat.anggaran if b.tingkat == "output")
+    terbilang = next(t for t in teks if "Terbilang" in t)
+    assert core.terbilang(total) in terbilang and str(int(total)) in terbilang
+    ws = wb["PK Sekretariat"]
+    teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Sekretaris Komisi Pemilihan Umum Kabupaten Contoh" in teks
+
+
+def test_teks_awalan_rumus_tetap_teks(buku_uji):
+    asli, hasil = buku_uji
+    w = openpyxl.load_workbook(asli["injeksi"])
+    nilai = {}
+    for ws in w:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value in ('=HYPERLINK("http://contoh.invalid","klik")', "+1+1", "-2-2",
+                               "@SUM(A1)", "=1+2"):
+                    assert c.data_type == "s", (ws.title, c.coordinate)
+                    nilai.setdefault(c.value, []).append((ws.title, c.coordinate))
+    assert set(nilai) == {'=HYPERLINK("http://contoh.invalid","klik")', "+1+1", "-2-2",
+                          "@SUM(A1)", "=1+2"}
+    h = openpyxl.load_workbook(hasil["injeksi"], data_only=True)
+    for teks, tempat in nilai.items():
+        for lembar, sel in tempat:
+            assert h[lembar][sel].value == teks, (lembar, sel)
