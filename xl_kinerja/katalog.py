@@ -341,10 +341,11 @@ def _angka_json(v):
 
 def _baca_sasaran(ds, i, periode, dikenal, kode_terpakai) -> Sasaran:
     apa = f"sasaran ke-{i}"
-    _kunci_dikenal(ds, _KUNCI_SASARAN, apa)
+    _kunci_dikenal(ds, _KUNCI_SASARAN | set(ds if isinstance(ds, dict) else ()), apa)
     kode = _teks(ds.get("kode"), f"{apa}: 'kode'")
     nama = _teks(ds.get("nama"), f"sasaran {kode}: 'nama'")
     apa = f"sasaran {kode} ({nama!r})"
+    _kunci_dikenal(ds, _KUNCI_SASARAN, apa)
     if kode in kode_terpakai:
         raise KesalahanInput(f"{apa}: kode {kode!r} dipakai lebih dari sekali", teks=kode)
     kode_terpakai.add(kode)
@@ -375,10 +376,11 @@ def _baca_indikator(di, apa_sasaran, j, periode, dikenal, kode_terpakai) -> Indi
     from . import baca_target
 
     apa = f"{apa_sasaran}, indikator ke-{j}"
-    _kunci_dikenal(di, _KUNCI_INDIKATOR, apa)
+    _kunci_dikenal(di, _KUNCI_INDIKATOR | set(di if isinstance(di, dict) else ()), apa)
     kode = _teks(di.get("kode"), f"{apa}: 'kode'")
     nama = _teks(di.get("nama"), f"{apa}: 'nama'")
     apa = f"indikator {kode} ({nama!r})"
+    _kunci_dikenal(di, _KUNCI_INDIKATOR, apa)
     if kode in kode_terpakai:
         raise KesalahanInput(f"{apa}: kode {kode!r} dipakai lebih dari sekali", teks=kode)
     kode_terpakai.add(kode)
@@ -547,22 +549,25 @@ def induk_anggaran(baris: list[BarisAnggaran]) -> list[int | None]:
 
 
 def _periksa_jumlah_anggaran(baris: list[BarisAnggaran]) -> None:
-    """A pagu written on a row that has children must equal the sum of the children."""
+    """A pagu written on a row that has children must equal the sum of the children
+    (children without a pagu count through their own children)."""
     induk = induk_anggaran(baris)
+    anak = {i: [j for j, p in enumerate(induk) if p == i] for i in range(len(baris))}
+
+    def dari_anak(i: int, th: int):
+        nilai = [baris[j].pagu.get(th) if baris[j].pagu.get(th) is not None
+                 else (dari_anak(j, th) if anak[j] else None) for j in anak[i]]
+        return None if any(v is None for v in nilai) else sum(nilai)
+
     for i, b in enumerate(baris):
-        anak = [baris[j] for j, p in enumerate(induk) if p == i]
-        if not anak:
+        if not anak[i]:
             continue
         for th, nilai in b.pagu.items():
-            jumlah = sum(a.pagu.get(th) or 0 for a in anak)
-            if not _hampir_sama(jumlah, nilai) and _pagu_lengkap(baris, induk, i, th):
+            jumlah = dari_anak(i, th)
+            if jumlah is not None and not _hampir_sama(jumlah, nilai):
                 raise KesalahanInput(
                     f"anggaran {b.kode} ({b.uraian!r}): pagu {th} {_angka_json(nilai)} tidak "
                     f"sama dengan jumlah rinciannya {_angka_json(jumlah)}", teks=nilai)
-
-
-def _pagu_lengkap(baris, induk, i, th) -> bool:
-    return all(baris[j].pagu.get(th) is not None for j, p in enumerate(induk) if p == i)
 
 
 def _hampir_sama(a: float, b: float) -> bool:
