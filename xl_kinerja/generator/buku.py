@@ -114,7 +114,7 @@ def _tinggi(teks: str, lebar_kolom: float, minimum: float = 15.0) -> float:
     """Estimated row height (points) for wrapped text in a column of this width."""
     if not teks:
         return minimum
-    per_baris = max(8, int(lebar_kolom * 1.15))
+    per_baris = max(8, int(lebar_kolom * 1.1))
     n = sum(max(1, math.ceil(len(bagian) / per_baris)) for bagian in str(teks).split("\n"))
     return max(minimum, 12.6 * n + 3)
 
@@ -426,12 +426,12 @@ class _Pembangun:
         for q in range(1, 5):
             judul_kolom(ws, 4, u_tw(q, 0), f"Triwulan {_ROMAWI[q]}", lebar_gabung=4)
             for b, (teks, lebar) in enumerate((("Target", 9), ("Realisasi", 9),
-                                               ("Capaian", 9), ("Predikat", 11))):
+                                               ("Capaian", 9), ("Predikat", 14))):
                 judul_kolom(ws, 5, u_tw(q, b), teks)
                 ws.column_dimensions[kol(u_tw(q, b))].width = lebar
         judul_kolom(ws, 4, U_REAL_THN, "Tahunan", lebar_gabung=3)
         for c, teks, lebar in ((U_REAL_THN, "Realisasi Terakhir", 10),
-                               (U_CAP_THN, "Capaian", 9), (U_PRED_THN, "Predikat", 11)):
+                               (U_CAP_THN, "Capaian", 9), (U_PRED_THN, "Predikat", 14)):
             judul_kolom(ws, 5, c, teks)
             ws.column_dimensions[kol(c)].width = lebar
         for c, teks, lebar in ((U_KODE_SASARAN, "Kode Sasaran", 8),
@@ -486,13 +486,13 @@ class _Pembangun:
                 Rr = f"{kol(u_tw(q, 1))}{r}"
                 C = f"{kol(u_tw(q, 2))}{r}"
                 rumus(ws.cell(r, u_tw(q, 2)), "=" + R.capaian(T, Rr, J, P, A), F_PERSEN)
-                rumus(ws.cell(r, u_tw(q, 3)), "=" + R.predikat(C)).alignment = RATA_TENGAH
+                rumus(ws.cell(r, u_tw(q, 3)), "=" + R.predikat(C)).alignment = TENGAH_SEBARIS
             rumus(ws.cell(r, U_REAL_THN), "=" + R.realisasi_terakhir(
                 [f"{kol(u_tw(q, 1))}{r}" for q in range(1, 5)]), fmt)
             rumus(ws.cell(r, U_CAP_THN), "=" + R.capaian(
                 f"{kol(U_TARGET)}{r}", f"{kol(U_REAL_THN)}{r}", J, P, A), F_PERSEN)
             rumus(ws.cell(r, U_PRED_THN), "=" + R.predikat(f"{kol(U_CAP_THN)}{r}")
-                  ).alignment = RATA_TENGAH
+                  ).alignment = TENGAH_SEBARIS
             # validations
             sel_isian = [f"{kol(u_tw(q, b))}{r}" for q in range(1, 5) for b in (0, 1)]
             sel_isian += [f"{kol(U_TARGET)}{r}"]
@@ -579,7 +579,7 @@ class _Pembangun:
             for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
                 rentang = ",".join(_rentang_baris(c, rows))
                 rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN)
-                rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = RATA_TENGAH
+                rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = TENGAH_SEBARIS
             r += 1
         self.rekap_akhir = r - 1
         ws.cell(r, U_SASARAN, "CAPAIAN SATKER (rata-rata sasaran)").font = FONT_TEBAL
@@ -587,7 +587,7 @@ class _Pembangun:
         for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
             rentang = f"{kol(c)}{self.rekap_awal}:{kol(c)}{self.rekap_akhir}"
             rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN).font = FONT_TEBAL
-            rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = RATA_TENGAH
+            rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = TENGAH_SEBARIS
             ws.cell(r, c).fill = ISI_SUBTOTAL
         self.baris_satker = r
         for c in [u_tw(q, 3) for q in range(1, 5)] + [U_PRED_THN]:
@@ -846,7 +846,9 @@ class _Pembangun:
                     if c in (2, 3):
                         ws.cell(r, c).alignment = RATA_KIRI
                 ws.cell(r, 1).alignment = RATA_TENGAH
-                ws.row_dimensions[r].height = _tinggi(ind.nama, 50)
+                ws.row_dimensions[r].height = max(
+                    _tinggi(ind.nama, 50),
+                    _tinggi(s.nama, 40) if len(s.indikator) == 1 else 15.0)
                 r += 1
             if r - 1 > awal:
                 ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
@@ -1027,7 +1029,9 @@ class _Pembangun:
                 self._rumus_target(ws, ws.cell(r, 4), self._baris_ukur(ind.kode))
                 for c in range(1, 5):
                     ws.cell(r, c).border = BINGKAI
-                ws.row_dimensions[r].height = _tinggi(ind.nama, 52)
+                ws.row_dimensions[r].height = max(
+                    _tinggi(ind.nama, 52),
+                    _tinggi(s.nama, 42) if len(s.indikator) == 1 else 15.0)
                 r += 1
             if r - 1 > awal:
                 ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
@@ -1158,6 +1162,8 @@ class _Pembangun:
 
 
 _ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+TENGAH_SEBARIS = Alignment(horizontal="center", vertical="center", wrap_text=False,
+                           shrink_to_fit=True)
 TARGET_SERAPAN_BAWAAN = (0.20, 0.50, 0.75, 0.95)
 
 
