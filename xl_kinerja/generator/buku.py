@@ -553,6 +553,7 @@ class _Pembangun:
         rentang_pred.append(f"{kol(U_PRED_THN)}{BARIS_DATA}:{kol(U_PRED_THN)}{akhir}")
 
         # rekap per sasaran (averages: mirror of rata_rata_capaian)
+        ws.row_breaks.append(Break(id=akhir + 1))  # the rekap starts on its own page
         r = akhir + 2
         ws.cell(r, U_SASARAN, "REKAP CAPAIAN PER SASARAN (rata-rata indikator; kosong tidak "
                               "dihitung)").font = FONT_TEBAL
