@@ -1065,7 +1065,10 @@ class _Pembangun:
         muat_l = (kertas_pt[0] - 72 * (m.left + m.right)) * 0.97
         lebar_pt = (lebar_total * 7 + 5 * 4) * 0.75
         skala = int(min(100, 100 * muat_t / tinggi, 100 * muat_l / lebar_pt))
-        self.skala_tetap[ws.title] = max(skala, 40)
+        if skala >= 55:
+            self.skala_tetap[ws.title] = skala
+        # else: a long lampiran stays readable and flows over several pages (fit to
+        # width); the signatures follow the last row
 
     def _blok_ttd(self, ws, r, nama1, jab1, nama2, jab2) -> int:
         tempat = self.ttd.get("tempat") or _tempat(self.satker)
