@@ -19,8 +19,8 @@ from .isi import isi_realisasi
 LEMBAR = (LEMBAR_IKU, LEMBAR_RKT, LEMBAR_PK_KPU, LEMBAR_PK_SEKRETARIAT, LEMBAR_RENAKSI,
           LEMBAR_UKUR, LEMBAR_ANGG, LEMBAR_REF)
 
-__all__ = ["buat_buku_kerja", "simpan", "nama_berkas", "katalog_dari_buku_kerja", "isi_realisasi", "LEMBAR",
-           "KERTAS"]
+__all__ = ["buat_buku_kerja", "simpan", "nama_berkas", "katalog_dari_buku_kerja",
+           "isi_realisasi", "LEMBAR", "KERTAS"]
 
 
 def simpan(wb, tujuan, timpa: bool = False) -> Path:

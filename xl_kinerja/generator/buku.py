@@ -17,16 +17,15 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.pagebreak import Break, RowBreak
+from openpyxl.worksheet.pagebreak import Break
 
 from .. import nama as N
 from ..errors import KesalahanInput
 from ..katalog import Katalog, induk_anggaran
 from . import rumus as R
 from .gaya import (BINGKAI, F_ANGKA, F_PERSEN, F_RUPIAH, F_TEKS, FONT_BIASA, FONT_KECIL,
-                   FONT_SUBJUDUL, FONT_TEBAL, ISI_JUDUL, ISI_SUBTOTAL, RATA_KANAN, RATA_KIRI,
-                   RATA_TENGAH, TERBUKA, TERKUNCI, isian, judul_kolom, judul_lembar, kol,
-                   rumus, tulis_teks)
+                   FONT_SUBJUDUL, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI, RATA_TENGAH, isian,
+                   judul_kolom, judul_lembar, kol, rumus, tulis_teks)
 
 LEMBAR_IKU = "IKU"
 LEMBAR_RKT = "RKT"
@@ -217,8 +216,6 @@ class _Pembangun:
             lembar[judul] = wb.create_sheet(judul)
         wb.remove(ws0)
         self.L = lembar
-        for _, ind in self.k.semua_indikator():  # every target parses (message names it)
-            pass
         self._referensi(lembar[LEMBAR_REF])
         self._pengukuran(lembar[LEMBAR_UKUR])
         self._anggaran(lembar[LEMBAR_ANGG])
@@ -329,7 +326,6 @@ class _Pembangun:
             tulis_teks(ws.cell(r, 2), label, gaya_isian=True)
             r += 1
         akhir = r - 1
-        op = "≥" if self.skala.inklusif else ">"
         for i in range(awal, akhir + 1):
             if i == awal:
                 f = f'="< "&A{i + 1}' if self.skala.inklusif else f'="≤ "&A{i + 1}'
@@ -340,7 +336,6 @@ class _Pembangun:
                 f = (f'=IF({N.REF_SKALA_INKLUSIF},"≥ ","> ")&A{i}&" s.d. "&'
                      f'IF({N.REF_SKALA_INKLUSIF},"< ","≤ ")&A{i + 1}')
             rumus(ws.cell(i, 3), f)
-        del op
         self._nama(N.REF_SKALA_BATAS, _abs(LEMBAR_REF, 1, awal, 1, akhir))
         self._nama(N.REF_SKALA_PREDIKAT, _abs(LEMBAR_REF, 2, awal, 2, akhir))
         self.baris_skala = (awal, akhir)
@@ -580,7 +575,8 @@ class _Pembangun:
             for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
                 rentang = ",".join(_rentang_baris(c, rows))
                 rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN)
-                rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = TENGAH_SEBARIS
+                sel = rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}"))
+                sel.alignment = TENGAH_SEBARIS
             r += 1
         self.rekap_akhir = r - 1
         ws.cell(r, U_SASARAN, "CAPAIAN SATKER (rata-rata sasaran)").font = FONT_TEBAL
@@ -611,7 +607,8 @@ class _Pembangun:
             sel = f"{c.group(1)}{c.group(2)}"
             cocok = f"MATCH({sel},{N.REF_SKALA_PREDIKAT},0)"
             ws.conditional_formatting.add(rg, FormulaRule(
-                formula=[f"AND({sel}<>\"\",ISNUMBER({cocok}),{cocok}=ROWS({N.REF_SKALA_PREDIKAT}))"],
+                formula=[f'AND({sel}<>"",ISNUMBER({cocok}),'
+                         f'{cocok}=ROWS({N.REF_SKALA_PREDIKAT}))'],
                 fill=hijau, font=Font(color="006100"), stopIfTrue=True))
             ws.conditional_formatting.add(rg, FormulaRule(
                 formula=[f"AND({sel}<>\"\",ISNUMBER({cocok}),{cocok}=1)"],
@@ -1014,7 +1011,6 @@ class _Pembangun:
         baris_judul(r, f"LAMPIRAN PERJANJIAN KINERJA TAHUN {self.tahun}")
         baris_judul(r + 1, judul2)
         r += 3
-        kepala = r
         for c, teks in enumerate(("No", "Sasaran Strategis" if kpu else "Sasaran Program/Kegiatan",
                                   "Indikator Kinerja", "Target"), 1):
             judul_kolom(ws, r, c, teks)
@@ -1050,7 +1046,6 @@ class _Pembangun:
         r += 1
         r = self._blok_ttd(ws, r, nama1, jab1, nama2, jab2)
         ws.print_area = f"A1:D{r}"
-        del kepala
         self._skala_cetak(ws, lampiran, r, lebar_total=5 + 42 + 52 + 18)
         self._lindungi(ws)
 
