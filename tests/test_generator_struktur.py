@@ -159,13 +159,13 @@ def test_validasi_pada_rentang_yang_benar(wb):
     ws = wb["Pengukuran"]
     dv = _validasi(ws)
     daftar = {f: sq for t, f, sq, _ in dv if t == "list"}
-    assert daftar["=Ref_DaftarSatuan"] == "D6:D26"
-    assert daftar["=Ref_DaftarJenisTarget"] == "AA6:AA26"
-    assert daftar["=Ref_DaftarPolaritas"] == "AB6:AB26"
-    assert daftar["=Ref_DaftarPenanggungJawab"] == "AD6:AD26"
+    assert daftar["Ref_DaftarSatuan"] == "D6:D26"
+    assert daftar["Ref_DaftarJenisTarget"] == "AA6:AA26"
+    assert daftar["Ref_DaftarPolaritas"] == "AB6:AB26"
+    assert daftar["Ref_DaftarPenanggungJawab"] == "AD6:AD26"
     # K5.1 (row 12) is a SAKIP grade, K5.2 (row 13) an Opini BPK
-    assert "G12" in daftar["=Ref_DaftarPeringkat_sakip"].split()
-    assert "G13" in daftar["=Ref_DaftarPeringkat_opini_bpk"].split()
+    assert "G12" in daftar["Ref_DaftarPeringkat_sakip"].split()
+    assert "G13" in daftar["Ref_DaftarPeringkat_opini_bpk"].split()
     angka = [(sq, err) for t, _, sq, err in dv if t == "decimal"]
     assert len(angka) == 1
     sq, err = angka[0]
@@ -175,8 +175,8 @@ def test_validasi_pada_rentang_yang_benar(wb):
     sq = next(sq for t, _, sq, _ in dv_a if t == "decimal").split()
     assert "D8" in sq and "E8" in sq and "D6" not in sq  # leaf rows only; D6 is a subtotal
     dv_r = _validasi(wb["Rencana Aksi"])
-    assert ("list", "=Ref_DaftarTanda", "F6:U26") in [(a, b, c) for a, b, c, _ in dv_r]
-    assert ("list", "=Ref_DaftarPelaksana", "V6:V26") in [(a, b, c) for a, b, c, _ in dv_r]
+    assert ("list", "Ref_DaftarTanda", "F6:U26") in [(a, b, c) for a, b, c, _ in dv_r]
+    assert ("list", "Ref_DaftarPelaksana", "V6:V26") in [(a, b, c) for a, b, c, _ in dv_r]
 
 
 def test_cetak_beku_dan_format(wb):

@@ -495,7 +495,7 @@ class _Pembangun:
                 kel = (t.keluarga if t is not None and t.jenis == "ordinal" else "sakip")
                 if kel not in dv_grade:
                     dv_grade[kel] = DataValidation(
-                        type="list", formula1=f"={self.daftar_keluarga[kel]}", allow_blank=True,
+                        type="list", formula1=f"{self.daftar_keluarga[kel]}", allow_blank=True,
                         showErrorMessage=True, errorTitle="Predikat tidak dikenal",
                         error="Pilih predikat/opini dari daftar (lihat lembar Referensi).")
                 for sel in sel_isian:
@@ -512,7 +512,7 @@ class _Pembangun:
             ws.add_data_validation(dv)
         for kunci, c in (("satuan", U_SATUAN), ("jenis", U_JENIS), ("polaritas", U_POLARITAS),
                          ("pj", U_PJ)):
-            dv = DataValidation(type="list", formula1=f"={NAMA_DAFTAR[kunci]}",
+            dv = DataValidation(type="list", formula1=f"{NAMA_DAFTAR[kunci]}",
                                 allow_blank=True, showErrorMessage=True,
                                 errorTitle="Pilih dari daftar",
                                 error="Nilai tidak ada di daftar lembar Referensi; pilih dari "
@@ -1129,12 +1129,12 @@ class _Pembangun:
                                               _tinggi(ind.kegiatan, 28))
             r += 1
         akhir = r - 1
-        dv = DataValidation(type="list", formula1=f"={N.REF_DAFTAR_TANDA}", allow_blank=True,
+        dv = DataValidation(type="list", formula1=f"{N.REF_DAFTAR_TANDA}", allow_blank=True,
                             showErrorMessage=True, errorTitle="Tanda jadwal",
                             error=f"Isi {TANDA} (pilih dari daftar) atau kosongkan.")
         ws.add_data_validation(dv)
         dv.add(f"{kol(RA_TW0)}{BARIS_DATA}:{kol(RA_B0 + 11)}{akhir}")
-        dv2 = DataValidation(type="list", formula1=f"={N.REF_DAFTAR_PELAKSANA}",
+        dv2 = DataValidation(type="list", formula1=f"{N.REF_DAFTAR_PELAKSANA}",
                              allow_blank=True, showErrorMessage=True,
                              errorTitle="Pilih dari daftar",
                              error="Pelaksana tidak ada di daftar lembar Referensi.")
