@@ -230,3 +230,61 @@ def test_teks_awalan_rumus_tetap_teks(buku_uji):
     for teks, tempat in nilai.items():
         for lembar, sel in tempat:
             assert h[lembar][sel].value == teks, (lembar, sel)
+
+
+FUNGSI_EXCEL_2010 = {"IF", "OR", "AND", "MAX", "VLOOKUP", "INDEX", "SUMPRODUCT", "ROUND",
+                     "SUM", "SUMIF", "COUNT", "COUNTIF", "AVERAGE", "ISNUMBER", "MATCH", "ROWS"}
+
+
+def _semua_rumus(wb):
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if _rumus(c):
+                    yield ws.title, c, c.value
+    for ws in wb.worksheets:
+        for cf in ws.conditional_formatting:
+            for rule in cf.rules:
+                for f in rule.formula:
+                    yield ws.title, None, f
+
+
+def test_hanya_fungsi_excel_2010_tanpa_volatil(wb):
+    import re
+
+    dipakai = set()
+    for _, _, f in _semua_rumus(wb):
+        tanpa_teks = re.sub(r'"[^"]*"', '""', f)
+        dipakai |= set(re.findall(r"([A-Z][A-Z0-9.]*)\(", tanpa_teks))
+    assert dipakai <= FUNGSI_EXCEL_2010, dipakai - FUNGSI_EXCEL_2010
+    assert {"IF", "VLOOKUP", "SUMPRODUCT", "INDEX", "ROUND"} <= dipakai
+
+
+def test_rumus_baris_hanya_membaca_barisnya(wb):
+    """O(1) per row: a Pengukuran/Anggaran row formula reads its own row (plus the small
+    Referensi tables through names); only subtotals read their child rows."""
+    import re
+
+    ws = wb["Pengukuran"]
+    (_, ref), = wb.defined_names[N.UKUR_CAPAIAN_TAHUNAN].destinations
+    akhir = int(ref.split(":")[1].lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    for row in ws.iter_rows(min_row=6, max_row=akhir):
+        for c in row:
+            if _rumus(c):
+                tanpa_teks = re.sub(r'"[^"]*"', '""', c.value)
+                baris = {int(b) for b in re.findall(r"\$?[A-Z]{1,3}\$?(\d+)", tanpa_teks)}
+                assert baris == {c.row}, (c.coordinate, c.value)
+    ws = wb["Anggaran"]
+    (_, ref), = wb.defined_names[N.ANGG_TINGKAT].destinations
+    akhir = int(ref.split(":")[1].lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    n_sub = 0
+    for row in ws.iter_rows(min_row=6, max_row=akhir):
+        for c in row:
+            if _rumus(c):
+                baris = {int(b) for b in re.findall(r"\$?[A-Z]{1,3}\$?(\d+)", c.value)}
+                if "SUM(" in c.value:  # subtotal: its child rows, below it (JUMLAH: above)
+                    n_sub += 1
+                    assert row[2].value in ("program", "kegiatan", "jumlah")
+                else:
+                    assert baris == {c.row}, (c.coordinate, c.value)
+    assert n_sub == (2 + 7 + 1) * 5  # programs, kegiatan, JUMLAH x (pagu + 4 realisasi)
