@@ -152,3 +152,22 @@ def test_dari_membawa_teks_dan_mengosongkan_realisasi(tmp_path, capsys):
     assert baru[lembar][ref.replace("$", "")].value == 2028
     pagu = dict(zip(kolom(N.ANGG_KODE), kolom(N.ANGG_PAGU)))
     assert pagu["EBD.952"] == 185_400_000  # carried as the draft pagu
+
+
+def test_dari_teks_awalan_rumus_tetap_teks(tmp_path):
+    from xl_kinerja.katalog import Katalog
+
+    d = katalog_grid()
+    d["sasaran"][0]["nama"] = "=1+1"
+    d["sasaran"][0]["indikator"][0].update(nama="@SUM(A1)", kegiatan="-ambil")
+    lama = simpan(buat_buku_kerja(Katalog.dari_dict(d), TAHUN, satker="KPU Kabupaten Uji"),
+                  tmp_path / "lama.xlsx")
+    baru = buat_buku_kerja(None, 2028, satker="KPU Kabupaten Uji", dari=lama)
+    temu = {}
+    for ws in baru.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value in ("=1+1", "@SUM(A1)", "-ambil"):
+                    assert c.data_type == "s", (ws.title, c.coordinate)
+                    temu[c.value] = temu.get(c.value, 0) + 1
+    assert set(temu) == {"=1+1", "@SUM(A1)", "-ambil"}
