@@ -855,8 +855,12 @@ class _Pembangun:
         r = self._tabel_program(ws, r, [b for b in self.k.anggaran if b.tingkat == "program"],
                                 kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
         r += 1
-        self._tanda_tangan_tunggal(ws, r, 4, "Ketua Komisi Pemilihan Umum",
-                                   self.ttd.get("ketua", ""))
+        if self.satker.lower().startswith("sekretariat"):
+            self._tanda_tangan_tunggal(ws, r, 4, "Sekretaris Komisi Pemilihan Umum",
+                                       self.ttd.get("sekretaris", ""))
+        else:
+            self._tanda_tangan_tunggal(ws, r, 4, "Ketua Komisi Pemilihan Umum",
+                                       self.ttd.get("ketua", ""))
         ws.print_title_rows = "4:4"
         ws.print_area = f"A1:E{r + 7}"
         self._lindungi_dokumen(ws)
