@@ -654,6 +654,8 @@ class _Pembangun:
             tulis_teks(ws.cell(r, A_URAIAN), b.uraian, gaya_isian=True).alignment = RATA_KIRI
             tulis_teks(ws.cell(r, A_TINGKAT), b.tingkat)
             ws.cell(r, A_TINGKAT).border = BINGKAI
+            for c in (A_KODE, A_TINGKAT):
+                ws.cell(r, c).alignment = Alignment(vertical="top")
             ws.row_dimensions[r].height = _tinggi(b.uraian, 44)
             if anak[i]:
                 rows = [self.angg_baris[j] for j in anak[i]]
@@ -740,7 +742,7 @@ class _Pembangun:
         else:
             rumus(sel, f'=IF({t}="","",{t})',
                   _format_target(b.target, b.indikator.satuan) if b.target else None)
-        sel.alignment = RATA_TENGAH
+        sel.alignment = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
 
     # --- IKU ------------------------------------------------------------------------
     def _iku(self, ws):
@@ -811,10 +813,9 @@ class _Pembangun:
     # --- RKT ------------------------------------------------------------------------
     def _rkt(self, ws):
         judul_lembar(ws, f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {self.tahun}",
-                     self.satker.upper(), 5)
-        for c, (teks, lb) in enumerate((("No", 5), ("Program / Sasaran", 40),
-                                        ("Indikator Kinerja", 50), ("Target", 14),
-                                        ("Satuan", 12)), 1):
+                     self.satker.upper(), 4)
+        for c, (teks, lb) in enumerate((("No", 5), ("Program / Sasaran", 42),
+                                        ("Indikator Kinerja", 56), ("Target", 18)), 1):
             judul_kolom(ws, 4, c, teks)
             ws.column_dimensions[kol(c)].width = lb
         r = 5
@@ -823,8 +824,8 @@ class _Pembangun:
         for s in self.k.sasaran:
             if s.program and s.program != program_lalu:
                 tulis_teks(ws.cell(r, 2), s.program.upper()).font = FONT_TEBAL
-                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=5)
-                for c in range(1, 6):
+                ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+                for c in range(1, 5):
                     ws.cell(r, c).border = BINGKAI
                     ws.cell(r, c).fill = ISI_SUBTOTAL
                 program_lalu = s.program
@@ -837,16 +838,15 @@ class _Pembangun:
                     ws.cell(r, 1, no)
                     tulis_teks(ws.cell(r, 2), s.nama)
                 tulis_teks(ws.cell(r, 3), ind.nama)
-                self._rumus_target(ws, ws.cell(r, 4), b)
-                rumus(ws.cell(r, 5), f"='{LEMBAR_UKUR}'!${kol(U_SATUAN)}${b.baris}&\"\"")
-                for c in range(1, 6):
+                self._rumus_target(ws, ws.cell(r, 4), b)  # "24 Laporan": unit in the format
+                for c in range(1, 5):
                     ws.cell(r, c).border = BINGKAI
                     if c in (2, 3):
                         ws.cell(r, c).alignment = RATA_KIRI
                 ws.cell(r, 1).alignment = RATA_TENGAH
                 ws.row_dimensions[r].height = max(
-                    _tinggi(ind.nama, 50),
-                    _tinggi(s.nama, 40) if len(s.indikator) == 1 else 15.0)
+                    _tinggi(ind.nama, 56),
+                    _tinggi(s.nama, 42) if len(s.indikator) == 1 else 15.0)
                 r += 1
             if r - 1 > awal:
                 ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
@@ -856,20 +856,17 @@ class _Pembangun:
                                 kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
         r += 1
         if self.satker.lower().startswith("sekretariat"):
-            self._tanda_tangan_tunggal(ws, r, 4, "Sekretaris Komisi Pemilihan Umum",
+            self._tanda_tangan_tunggal(ws, r, 3, "Sekretaris Komisi Pemilihan Umum",
                                        self.ttd.get("sekretaris", ""))
         else:
-            self._tanda_tangan_tunggal(ws, r, 4, "Ketua Komisi Pemilihan Umum",
+            self._tanda_tangan_tunggal(ws, r, 3, "Ketua Komisi Pemilihan Umum",
                                        self.ttd.get("ketua", ""))
         ws.print_title_rows = "4:4"
-        ws.print_area = f"A1:E{r + 7}"
-        self._lindungi_dokumen(ws)
+        ws.print_area = f"A1:D{r + 6}"
+        self._lindungi(ws)
 
     def _baris_ukur(self, kode: str) -> _BarisUkur:
         return self.ukur[[b.indikator.kode for b in self.ukur].index(kode)]
-
-    def _lindungi_dokumen(self, ws):
-        self._lindungi(ws)
 
     def _tabel_program(self, ws, r: int, program: list, *, kolom_uraian: int,
                        kolom_nilai: int, lebar_gabung: int) -> int:
@@ -944,10 +941,13 @@ class _Pembangun:
 
     def _tanda_tangan_tunggal(self, ws, r, c, jabatan, nama_orang):
         tempat = self.ttd.get("tempat") or _tempat(self.satker)
+        tengah = Alignment(horizontal="center", vertical="top", wrap_text=True)
         tulis_teks(ws.cell(r, c), f"{tempat}, {self._tanggal()}", gaya_isian=True)
         tulis_teks(ws.cell(r + 1, c), f"{jabatan} {_wilayah(self.satker)}")
-        tulis_teks(ws.cell(r + 5, c), nama_orang or "(nama)", gaya_isian=True).font = \
-            Font(name="Arial", size=10, bold=True, underline="single", color="1F3864")
+        sel = tulis_teks(ws.cell(r + 5, c), nama_orang or "(nama)", gaya_isian=True)
+        sel.font = Font(name="Arial", size=10, bold=True, underline="single", color="1F3864")
+        for i in (0, 1, 5):
+            ws.cell(r + i, c).alignment = tengah
 
     # --- PK -------------------------------------------------------------------------
     def _pk(self, ws, tingkat: str):
@@ -1092,7 +1092,7 @@ class _Pembangun:
                      RA_PELAKSANA, catatan=f"Tandai ({TANDA}) triwulan/bulan pelaksanaan; "
                                             "kegiatan dan pelaksana dapat diubah.")
         for c, teks, lb in ((RA_NO, "No", 5), (RA_SASARAN, "Sasaran", 26),
-                            (RA_INDIKATOR, "Indikator Kinerja", 34), (RA_TARGET, "Target", 11),
+                            (RA_INDIKATOR, "Indikator Kinerja", 34), (RA_TARGET, "Target", 15),
                             (RA_KEGIATAN, "Kegiatan", 28), (RA_PELAKSANA, "Pelaksana", 22),
                             (RA_KODE, "Kode Indikator", 9)):
             judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
