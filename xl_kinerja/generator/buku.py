@@ -128,7 +128,7 @@ def _format_target(target, satuan: str) -> str:
     """Number format to show a target like the documents do ("97,5%", "24 Laporan")."""
     jenis = target.jenis
     nilai = target.nilai or 0
-    if jenis in ("persen", "rentang") or (jenis == "nol" and target.satuan == "%"):
+    if jenis in ("persen", "rentang") or satuan == "%":
         return "[$-421]0%" if float(nilai * 100).is_integer() else "[$-421]0.0#%"
     angka = "[$-421]#,##0" if float(nilai).is_integer() else "[$-421]#,##0.0#"
     if jenis in ("jumlah", "nol") and satuan and satuan != "%":
