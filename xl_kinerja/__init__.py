@@ -1,1 +1,22 @@
+"""xl-kinerja: SAKIP rules (capaian, predikat, anggaran) and standard workbooks for KPU.
 
+The rules core is pure Python with no Excel dependency; everything else (workbook
+formulas, the add-in UDFs, the rekap, the checker) derives from it or is tested against it.
+"""
+from .agregat import capaian_per_sasaran, capaian_satker, rata_rata_capaian
+from .anggaran import persen_anggaran, sisa_anggaran
+from .angka import baca_angka, format_angka, format_persen
+from .capaian import baca_polaritas, capaian
+from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
+from .predikat import SKALA, Skala, predikat
+from .target import PERINGKAT, Target, baca_target
+from .terbilang import terbilang
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PERINGKAT", "SKALA", "Skala", "Target", "KesalahanBerkas", "KesalahanInput",
+    "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_target", "capaian",
+    "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
+    "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",
+]

@@ -1,0 +1,116 @@
+"""Capaian (achievement) of one indicator: DOMAIN.md section 3, the single source of truth.
+
+The Excel formulas the generator writes mirror these expressions term by term (r/t,
+MAX(0;2-r/t), ...), so a workbook and this function agree to the last bit.
+"""
+from __future__ import annotations
+
+from .errors import KesalahanInput
+from .target import PERINGKAT, Target, baca_target, cari_peringkat
+
+_MAKS = frozenset({"maks", "max", "maksimal", "maksimum", "maximal"})
+_MIN = frozenset({"min", "minimal", "minimum"})
+
+
+def baca_polaritas(polaritas: object) -> str:
+    """"maks"/"max"/"Maksimal"/None -> "maks"; "min"/"Minimal" -> "min"."""
+    if polaritas is None or (isinstance(polaritas, str) and not polaritas.strip()):
+        return "maks"
+    if isinstance(polaritas, str):
+        p = polaritas.strip().lower()
+        if p in _MAKS:
+            return "maks"
+        if p in _MIN:
+            return "min"
+    raise KesalahanInput(f'polaritas "{polaritas}" tidak dikenal; gunakan "maks" atau "min"',
+                         polaritas)
+
+
+def _kosong(x: object) -> bool:
+    return x is None or (isinstance(x, str) and not x.strip())
+
+
+def _nilai_realisasi(realisasi: object, target: Target) -> float:
+    """The realisasi as a number on the target's scale; mismatched kinds are errors."""
+    if isinstance(realisasi, bool):
+        raise KesalahanInput(f"realisasi {realisasi!r} bukan angka", realisasi)
+    if isinstance(realisasi, (int, float)):
+        if realisasi != realisasi:
+            raise KesalahanInput("realisasi bukan angka (NaN)", realisasi)
+        if target.jenis == "ordinal":
+            raise KesalahanInput(
+                f"target berupa predikat ({target.predikat}); realisasi harus predikat juga, "
+                f"bukan angka {realisasi!r}", realisasi)
+        nilai = float(realisasi)
+    else:
+        r = baca_target(realisasi)  # same grammar as targets
+        if target.jenis == "ordinal":
+            if r.jenis != "ordinal" or r.keluarga != target.keluarga:
+                raise KesalahanInput(
+                    f'realisasi "{realisasi}" bukan predikat dari skala yang sama dengan target '
+                    f'"{target.predikat}" ({", ".join(PERINGKAT[target.keluarga])})', realisasi)
+            return r.nilai
+        if r.jenis in ("ordinal", "rentang"):
+            raise KesalahanInput(
+                f'realisasi "{realisasi}" harus satu angka, bukan predikat atau rentang', realisasi)
+        if target.persen != r.persen:
+            if target.persen:
+                raise KesalahanInput(
+                    f'target berupa persentase ("{target.teks}") tetapi realisasi "{realisasi}" '
+                    f'tidak; tulis realisasi dengan tanda %, mis. "95%"', realisasi)
+            raise KesalahanInput(
+                f'realisasi "{realisasi}" berupa persentase tetapi target "{target.teks}" tidak',
+                realisasi)
+        if (r.satuan and target.satuan and not target.persen
+                and r.satuan.lower() != target.satuan.lower()):
+            raise KesalahanInput(
+                f'satuan berbeda: target "{target.teks}", realisasi "{realisasi}"', realisasi)
+        nilai = r.nilai
+    if nilai < 0:
+        raise KesalahanInput(f"realisasi {realisasi!r} tidak boleh negatif", realisasi)
+    return nilai
+
+
+def capaian(target: object, realisasi: object, polaritas: object = "maks") -> float | None:
+    """Capaian as a fraction (0.95), or None where not applicable.
+
+    Target first, realisasi second (the column order of every KPU table). Numbers or text:
+    `capaian("24 Laporan", "20 Laporan") == 20/24`, `capaian("BB", "B") == 4/5`.
+    None when realisasi is blank, target is blank, or target is 0 with polaritas "maks".
+    """
+    # Fast path: two plain numbers, "maks" (the common array case from Excel).
+    if (type(target) is float or type(target) is int) and \
+            (type(realisasi) is float or type(realisasi) is int) and polaritas == "maks":
+        if target > 0 and realisasi >= 0:
+            return realisasi / target
+    if _kosong(realisasi) or _kosong(target):
+        return None
+    arah = baca_polaritas(polaritas)
+    t = target if isinstance(target, Target) else baca_target(target)
+    r = _nilai_realisasi(realisasi, t)
+
+    if t.jenis == "ordinal":
+        if arah == "min":
+            raise KesalahanInput("polaritas min tidak berlaku untuk target predikat", polaritas)
+        return 1.0 if r >= t.nilai else r / t.nilai
+    if t.jenis == "rentang":
+        lo, hi = t.bawah, t.atas
+        if arah == "maks":
+            if r > hi:
+                return r / hi
+            if r < lo:
+                return r / lo
+            return 1.0
+        # "min" mirrors "maks": below the range is better (>1), above is worse.
+        if r < lo:
+            return 2 - r / lo
+        if r > hi:
+            return max(0.0, 2 - r / hi)
+        return 1.0
+    if t.nilai == 0:
+        if arah == "maks":
+            return None
+        return 1.0 if r == 0 else 0.0
+    if arah == "maks":
+        return r / t.nilai
+    return max(0.0, 2 - r / t.nilai)
