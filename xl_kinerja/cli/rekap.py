@@ -1,0 +1,53 @@
+"""`xl-kinerja rekap`: the quarterly summary sheet (thin layer over xl_kinerja.rekap)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def _triwulan(teks: str) -> int:
+    try:
+        n = int(teks)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"triwulan harus 1, 2, 3, atau 4, bukan {teks!r}") from None
+    if n not in (1, 2, 3, 4):
+        raise argparse.ArgumentTypeError(f"triwulan harus 1, 2, 3, atau 4, bukan {n}")
+    return n
+
+
+def daftarkan(subparsers) -> None:
+    p = subparsers.add_parser(
+        "rekap", help="rekap triwulan: capaian, predikat, serapan anggaran dan temuan",
+        description="Menghitung rekap satu triwulan dari buku kerja buatan xl-kinerja (dibaca "
+                    "lewat nama terdefinisi) dan menulis lembar \"Rekap TW N\" berisi tabel "
+                    "capaian per indikator dan per sasaran, jumlah per predikat, serapan "
+                    "anggaran terhadap target, grafik, dan daftar temuan. Menjalankan ulang "
+                    "hanya mengganti lembar itu.",
+        epilog="Contoh:\n  xl-kinerja rekap kinerja-2027-kpu-kota-contoh.xlsx --triwulan 2\n"
+               "  xl-kinerja rekap BERKAS.xlsx --triwulan 4 --format json")
+    p.add_argument("berkas", type=Path, metavar="BERKAS", help="buku kerja .xlsx buatan xl-kinerja")
+    p.add_argument("--triwulan", "-t", required=True, type=_triwulan, metavar="N",
+                   help="triwulan 1, 2, 3, atau 4")
+    p.add_argument("--keluaran", "-o", type=Path, metavar="BERKAS_BARU",
+                   help="tulis hasil ke berkas lain (.xlsx); tanpa opsi ini BERKAS diperbarui")
+    p.add_argument("--format", choices=["xlsx", "json"], default="xlsx",
+                   help="json: cetak rekap sebagai JSON ke layar, tanpa menulis berkas")
+    p.add_argument("--tanpa-cadangan", action="store_true",
+                   help="jangan simpan salinan BERKAS.bak sebelum ditimpa")
+    p.set_defaults(jalankan=jalankan)
+
+
+def jalankan(args) -> int:
+    from ..rekap.tulis import rekap_berkas
+    json_saja = args.format == "json"
+    rk = rekap_berkas(args.berkas, args.triwulan, keluaran=args.keluaran,
+                      cadangan=not args.tanpa_cadangan, tulis=not json_saja)
+    if json_saja:
+        import json
+        print(json.dumps(rk.ke_dict(), ensure_ascii=False, indent=2))
+        return 0
+    tujuan = args.keluaran or args.berkas
+    print(f"{rk.judul} ditulis ke lembar \"Rekap TW {rk.triwulan}\" di {tujuan} "
+          f"({len(rk.indikator)} indikator, {len(rk.anggaran)} baris anggaran, "
+          f"{len(rk.temuan)} temuan)")
+    return 0

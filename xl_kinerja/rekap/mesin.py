@@ -1,0 +1,407 @@
+"""Reading by defined name and the pure rekap engine (all rules come from the core)."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .. import nama as N
+from ..errors import KesalahanBerkas, KesalahanInput
+
+_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+AMBANG_TYPO = 1.5  # capaian above 150% is reported as a probable typo
+
+
+def romawi(tw: int) -> str:
+    return _ROMAWI[tw]
+
+
+@dataclass
+class Indikator:
+    baris: int
+    kode_sasaran: str
+    sasaran: str
+    kode: str
+    indikator: str
+    satuan: str | None
+    jenis: str
+    polaritas: str
+    target_atas: float | None
+    target: list  # 4 quarterly targets (number, grade text or None)
+    realisasi: list  # 4 cumulative realisasi
+
+
+@dataclass
+class BarisAnggaran:
+    baris: int
+    kode: str
+    uraian: str
+    tingkat: str
+    pagu: float | None
+    realisasi: list  # 4 values; None = blank or a formula (computed from children)
+
+
+@dataclass
+class DataBuku:
+    berkas: str
+    satker: str
+    tahun: object
+    lembar_ukur: str
+    lembar_angg: str
+    indikator: list[Indikator]
+    anggaran: list[BarisAnggaran]
+    skala_batas: list[float]
+    skala_predikat: list[str]
+    skala_inklusif: bool
+    peringkat: list[tuple[str, float]]
+    target_serapan: list
+    batas_capaian: float | None
+
+
+@dataclass
+class Rekap:
+    triwulan: int
+    berkas: str
+    satker: str
+    tahun: object
+    dibuat: str
+    indikator: list[dict] = field(default_factory=list)
+    sasaran: list[dict] = field(default_factory=list)
+    capaian_satker: float | None = None
+    jumlah_predikat: dict = field(default_factory=dict)
+    anggaran: list[dict] = field(default_factory=list)
+    target_serapan: float | None = None
+    temuan: list[dict] = field(default_factory=list)
+
+    @property
+    def judul(self) -> str:
+        return f"Rekap Triwulan {romawi(self.triwulan)}"
+
+    def ke_dict(self) -> dict:
+        d = asdict(self)
+        d["judul"] = self.judul
+        return d
+
+    def ke_dataframe(self, bagian: str = "indikator"):
+        import pandas as pd  # lazy: keep pandas off the CLI path
+        return pd.DataFrame(getattr(self, bagian))
+
+
+# ---------------------------------------------------------------- reading
+_KOLOM_UKUR = [N.UKUR_KODE_SASARAN, N.UKUR_SASARAN, N.UKUR_KODE_INDIKATOR, N.UKUR_INDIKATOR,
+               N.UKUR_SATUAN, N.UKUR_JENIS_TARGET, N.UKUR_POLARITAS, N.UKUR_TARGET_ATAS,
+               *N.UKUR_TARGET_TW, *N.UKUR_REALISASI_TW]
+_KOLOM_ANGG = [N.ANGG_KODE, N.ANGG_URAIAN, N.ANGG_TINGKAT, N.ANGG_PAGU, *N.ANGG_REALISASI_TW]
+
+
+class _Sumber:
+    """Name -> (sheet, first row, list of rows of values) from any backend."""
+
+    def __init__(self, berkas, ambil):
+        self.berkas = berkas
+        self._ambil = ambil  # name -> (sheet, row0, 2D list) or None
+
+    def blok(self, nama, kolom=None, baris=None):
+        hasil = self._ambil(nama)
+        if hasil is None:
+            raise KesalahanBerkas(
+                f"nama terdefinisi '{nama}' tidak ada; ini bukan buku kerja xl-kinerja atau "
+                f"kolomnya telah dihapus/diganti namanya", berkas=self.berkas)
+        sheet, r0, nilai = hasil
+        if (kolom is not None and any(len(b) != kolom for b in nilai)) or \
+                (baris is not None and len(nilai) != baris):
+            raise KesalahanBerkas(
+                f"nama terdefinisi '{nama}' menunjuk rentang dengan bentuk yang salah "
+                f"({len(nilai)} baris x {len(nilai[0]) if nilai else 0} kolom)",
+                berkas=self.berkas, sheet=sheet)
+        return sheet, r0, nilai
+
+    def kolom(self, nama):
+        sheet, r0, nilai = self.blok(nama, kolom=1)
+        return sheet, r0, [b[0] for b in nilai]
+
+    def sel(self, nama):
+        return self.blok(nama, kolom=1, baris=1)[2][0][0]
+
+
+def _sumber_openpyxl(wb, berkas):
+    from openpyxl.utils.cell import range_boundaries
+
+    def ambil(nama):
+        dn = wb.defined_names.get(nama)
+        if dn is None:
+            return None
+        tujuan = list(dn.destinations)
+        if len(tujuan) != 1 or tujuan[0][0] not in wb.sheetnames:
+            return None
+        sheet, ref = tujuan[0]
+        ws = wb[sheet]
+        c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
+        nilai = [[ws.cell(r, c).value for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)]
+        return sheet, r1, nilai
+    return _Sumber(berkas, ambil)
+
+
+def _rumus(v) -> bool:
+    return isinstance(v, str) and v.startswith("=")
+
+
+def _teks(v):
+    if v is None or _rumus(v):
+        return None
+    return str(v).strip() or None
+
+
+def _angka(v, sumber, sheet, baris, nama, boleh_teks=False):
+    """A numeric input cell: number, blank or (ordinal) grade text; anything else an error."""
+    if v is None or isinstance(v, bool):
+        return None if v is None else _salah(v, sumber, sheet, baris, nama)
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, str):
+        s = v.strip()
+        if not s:
+            return None
+        if boleh_teks and not _rumus(s):
+            return s
+    return _salah(v, sumber, sheet, baris, nama)
+
+
+def _salah(v, sumber, sheet, baris, nama):
+    raise KesalahanBerkas(f"kolom {nama} harus berisi angka, bukan teks", berkas=sumber.berkas,
+                          sheet=sheet, baris=baris, nilai=v)
+
+
+def _baca(sumber: _Sumber) -> DataBuku:
+    kol = {}
+    for nama in _KOLOM_UKUR:
+        kol[nama] = sumber.kolom(nama)
+    lembar_u, r0, _ = kol[N.UKUR_KODE_INDIKATOR]
+    n = len(kol[N.UKUR_KODE_INDIKATOR][2])
+    for nama in _KOLOM_UKUR:
+        if kol[nama][1] != r0 or len(kol[nama][2]) != n or kol[nama][0] != lembar_u:
+            raise KesalahanBerkas(f"kolom '{nama}' tidak sejajar dengan kolom kode indikator",
+                                  berkas=sumber.berkas, sheet=kol[nama][0])
+    indikator = []
+    for i in range(n):
+        v = {k: kol[k][2][i] for k in _KOLOM_UKUR}
+        kode = _teks(v[N.UKUR_KODE_INDIKATOR])
+        if not kode and not _teks(v[N.UKUR_INDIKATOR]):
+            continue
+        baris = r0 + i
+        jenis = (_teks(v[N.UKUR_JENIS_TARGET]) or "jumlah").lower()
+        ordinal = jenis == "ordinal"
+        indikator.append(Indikator(
+            baris=baris, kode_sasaran=_teks(v[N.UKUR_KODE_SASARAN]) or "",
+            sasaran=_teks(v[N.UKUR_SASARAN]) or "", kode=kode or "",
+            indikator=_teks(v[N.UKUR_INDIKATOR]) or "", satuan=_teks(v[N.UKUR_SATUAN]),
+            jenis=jenis, polaritas=(_teks(v[N.UKUR_POLARITAS]) or "maks").lower(),
+            target_atas=_angka(v[N.UKUR_TARGET_ATAS], sumber, lembar_u, baris, N.UKUR_TARGET_ATAS),
+            target=[_angka(v[t], sumber, lembar_u, baris, t, ordinal) for t in N.UKUR_TARGET_TW],
+            realisasi=[_angka(v[t], sumber, lembar_u, baris, t, ordinal)
+                       for t in N.UKUR_REALISASI_TW]))
+    akol = {nama: sumber.kolom(nama) for nama in _KOLOM_ANGG}
+    lembar_a, a0, _ = akol[N.ANGG_KODE]
+    anggaran = []
+    for i in range(len(akol[N.ANGG_KODE][2])):
+        v = {k: akol[k][2][i] if i < len(akol[k][2]) else None for k in _KOLOM_ANGG}
+        baris = a0 + i
+        tingkat = (_teks(v[N.ANGG_TINGKAT]) or "").lower()
+        if not tingkat and not _teks(v[N.ANGG_URAIAN]):
+            continue
+
+        def num(x, nm):
+            return None if _rumus(x) else _angka(x, sumber, lembar_a, baris, nm)
+        anggaran.append(BarisAnggaran(
+            baris=baris, kode=_teks(v[N.ANGG_KODE]) or "", uraian=_teks(v[N.ANGG_URAIAN]) or "",
+            tingkat=tingkat, pagu=num(v[N.ANGG_PAGU], N.ANGG_PAGU),
+            realisasi=[num(v[t], t) for t in N.ANGG_REALISASI_TW]))
+    lembar_r, s0, batas = sumber.kolom(N.REF_SKALA_BATAS)
+    _, _, label = sumber.kolom(N.REF_SKALA_PREDIKAT)
+    if len(label) != len(batas):
+        raise KesalahanBerkas(f"'{N.REF_SKALA_PREDIKAT}' tidak sepanjang '{N.REF_SKALA_BATAS}'",
+                              berkas=sumber.berkas, sheet=lembar_r)
+    skala_batas = [_angka(b, sumber, lembar_r, s0 + i, N.REF_SKALA_BATAS)
+                   for i, b in enumerate(batas)]
+    _, p0, per = sumber.blok(N.REF_PERINGKAT, kolom=2)
+    peringkat = [(str(g), float(k)) for g, k in per if g not in (None, "") and
+                 isinstance(k, (int, float))]
+    _, t0, serapan = sumber.kolom(N.REF_TARGET_SERAPAN)
+    if len(serapan) != 4:
+        raise KesalahanBerkas(f"'{N.REF_TARGET_SERAPAN}' harus 4 sel (TW I-IV)",
+                              berkas=sumber.berkas, sheet=lembar_r)
+    cap = sumber.sel(N.REF_BATAS_CAPAIAN)
+    return DataBuku(
+        berkas=str(sumber.berkas), satker=_teks(sumber.sel(N.INFO_SATKER)) or "",
+        tahun=sumber.sel(N.INFO_TAHUN), lembar_ukur=lembar_u, lembar_angg=lembar_a,
+        indikator=indikator, anggaran=anggaran, skala_batas=skala_batas,
+        skala_predikat=[str(x) for x in label], skala_inklusif=bool(sumber.sel(N.REF_SKALA_INKLUSIF)),
+        peringkat=peringkat,
+        target_serapan=[_angka(x, sumber, lembar_r, t0 + i, N.REF_TARGET_SERAPAN)
+                        for i, x in enumerate(serapan)],
+        batas_capaian=_angka(cap, sumber, lembar_r, None, N.REF_BATAS_CAPAIAN))
+
+
+def baca_nilai(sumber) -> DataBuku:
+    """Read a generator workbook (path or openpyxl Workbook) by its defined names."""
+    if isinstance(sumber, (str, Path)):
+        from ..berkas import buka_workbook
+        wb = buka_workbook(sumber)
+        berkas = Path(sumber)
+    else:
+        wb, berkas = sumber, getattr(sumber, "path", None) or "(buku kerja)"
+    return _baca(_sumber_openpyxl(wb, berkas))
+
+
+def baca_nilai_xlwings(book) -> DataBuku:
+    """Same as `baca_nilai`, through a live xlwings Book (xlwings imported by the caller)."""
+    def ambil(nama):
+        try:
+            rng = book.names[nama].refers_to_range
+        except Exception:
+            return None
+        nilai = rng.options(ndim=2).value
+        return rng.sheet.name, rng.row, [list(b) for b in nilai]
+    return _baca(_Sumber(getattr(book, "fullname", book.name), ambil))
+
+
+# ---------------------------------------------------------------- engine
+def _skala(data: DataBuku):
+    from .. import Skala
+    pasangan = sorted(zip(data.skala_batas, data.skala_predikat), key=lambda p: p[0],
+                      reverse=True)
+    kategori = tuple((b, lbl) for b, lbl in pasangan[:-1]) + ((None, pasangan[-1][1]),)
+    return Skala(nama="referensi", kategori=kategori, inklusif=data.skala_inklusif,
+                 basis="capaian")
+
+
+def _target_inti(ind: Indikator, t):
+    """Build what the core's capaian() expects for this indicator's target."""
+    from .. import Target, baca_target
+    if ind.jenis == "rentang" and ind.target_atas is not None and isinstance(t, float):
+        return Target(jenis="rentang", nilai=None, bawah=t, atas=ind.target_atas)
+    if ind.jenis == "ordinal" and isinstance(t, str):
+        return baca_target(t)
+    return t
+
+
+def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "sasaran",
+                 dibuat: str | None = None) -> Rekap:
+    """The rekap for one quarter, computed with the core from the input values only."""
+    from .. import capaian as _capaian, capaian_per_sasaran, capaian_satker, \
+        persen_anggaran, predikat as _predikat, sisa_anggaran
+    if not isinstance(triwulan, int) or isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
+        raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan!r})", triwulan)
+    q = triwulan - 1
+    cap = data.batas_capaian if batas_atas is None else batas_atas
+    skala = _skala(data)
+    rk = Rekap(triwulan=triwulan, berkas=data.berkas, satker=data.satker, tahun=data.tahun,
+               dibuat=dibuat or _dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+    temuan = rk.temuan
+    pasangan = []
+    rk.jumlah_predikat = {lbl: 0 for lbl in sorted(
+        data.skala_predikat, key=lambda l: -data.skala_batas[data.skala_predikat.index(l)])}
+    for ind in data.indikator:
+        t, r = ind.target[q], ind.realisasi[q]
+        lokasi = {"sheet": data.lembar_ukur, "baris": ind.baris, "kode": ind.kode}
+        c = None
+        if t is not None and r is None:
+            temuan.append({**lokasi, "jenis": "realisasi_kosong",
+                           "pesan": f"{ind.kode}: realisasi TW {romawi(triwulan)} belum diisi"})
+        elif t is None and r is not None:
+            temuan.append({**lokasi, "jenis": "tanpa_target",
+                           "pesan": f"{ind.kode}: ada realisasi TW {romawi(triwulan)} tanpa "
+                                    f"target triwulan"})
+        elif t is not None:
+            try:
+                c = _capaian(_target_inti(ind, t), r, ind.polaritas)
+            except KesalahanInput as e:
+                raise KesalahanBerkas(str(e), berkas=data.berkas, sheet=data.lembar_ukur,
+                                      baris=ind.baris, nilai=r) from None
+            if c is not None and c > AMBANG_TYPO:
+                temuan.append({**lokasi, "jenis": "capaian_janggal",
+                               "pesan": f"{ind.kode}: capaian {c * 100:.2f}% jauh di atas 100%; "
+                                        f"periksa kemungkinan salah ketik"})
+        p = _predikat(c, skala) if c is not None else None
+        if p is not None:
+            rk.jumlah_predikat[p] = rk.jumlah_predikat.get(p, 0) + 1
+        pasangan.append((ind.kode_sasaran or ind.sasaran, c))
+        rk.indikator.append({"baris": ind.baris, "kode_sasaran": ind.kode_sasaran,
+                             "kode": ind.kode, "indikator": ind.indikator, "satuan": ind.satuan,
+                             "jenis": ind.jenis, "polaritas": ind.polaritas, "target": t,
+                             "realisasi": r, "capaian": c, "predikat": p})
+    per_sasaran = capaian_per_sasaran(pasangan, batas_atas=cap)
+    nama_sasaran = {}
+    for ind in data.indikator:
+        nama_sasaran.setdefault(ind.kode_sasaran or ind.sasaran, ind.sasaran)
+    for kunci, nama in nama_sasaran.items():
+        c = per_sasaran.get(kunci)
+        rk.sasaran.append({"kode": kunci, "sasaran": nama, "capaian": c,
+                           "predikat": _predikat(c, skala) if c is not None else None})
+    rk.capaian_satker = capaian_satker(pasangan, dasar=dasar, batas_atas=cap)
+    rk.target_serapan = data.target_serapan[q]
+    _anggaran(data, q, rk, persen_anggaran, sisa_anggaran)
+    return rk
+
+
+def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
+    urutan = {"program": 1, "kegiatan": 2, "output": 3}
+    baris = data.anggaran
+    nilai_r = [b.realisasi[q] for b in baris]
+    nilai_p = [b.pagu for b in baris]
+    # children of a row: following rows of deeper level until one of its level or higher
+    anak = {}
+    for i, b in enumerate(baris):
+        lv = urutan.get(b.tingkat)
+        if b.tingkat == "jumlah":
+            anak[i] = [j for j, x in enumerate(baris) if x.tingkat == "program"] or \
+                [j for j in range(i) if baris[j].tingkat in urutan and not any(
+                    urutan.get(baris[k].tingkat, 9) < urutan[baris[j].tingkat] for k in range(i))]
+            continue
+        if lv is None:
+            continue
+        kids, min_lv = [], None
+        for j in range(i + 1, len(baris)):
+            lj = urutan.get(baris[j].tingkat)
+            if lj is None or lj <= lv:
+                break
+            if min_lv is None:
+                min_lv = lj
+            if lj == min_lv:
+                kids.append(j)
+        if kids:
+            anak[i] = kids
+
+    def total(i, nilai, dicek):
+        if i not in anak:
+            return nilai[i]
+        parts = [total(j, nilai, dicek) for j in anak[i]]
+        s = None if all(x is None for x in parts) else sum(x for x in parts if x is not None)
+        if nilai[i] is not None and s is not None and abs(nilai[i] - s) > 0.005 and \
+                (i, id(nilai)) not in dicek:
+            dicek.add((i, id(nilai)))
+            b = baris[i]
+            rk.temuan.append({"sheet": data.lembar_angg, "baris": b.baris, "kode": b.kode,
+                              "jenis": "jumlah_tidak_cocok",
+                              "pesan": f"{b.kode or b.uraian}: nilai {b.tingkat} "
+                                       f"{nilai[i]:,.0f} tidak sama dengan jumlah rinciannya "
+                                       f"{s:,.0f}"})
+        return nilai[i] if nilai[i] is not None else s
+
+    dicek = set()
+    tgt = data.target_serapan[q]
+    for i, b in enumerate(baris):
+        pagu = total(i, nilai_p, dicek)
+        real = total(i, nilai_r, dicek)
+        persen = persen_anggaran(pagu, real)
+        rk.anggaran.append({"baris": b.baris, "kode": b.kode, "uraian": b.uraian,
+                            "tingkat": b.tingkat, "pagu": pagu, "realisasi": real,
+                            "persen": persen, "sisa": sisa_anggaran(pagu, real),
+                            "target_serapan": tgt,
+                            "selisih_target": None if persen is None or tgt is None
+                            else persen - tgt})
+        if persen is not None and persen > 1:
+            rk.temuan.append({"sheet": data.lembar_angg, "baris": b.baris, "kode": b.kode,
+                              "jenis": "serapan_lebih",
+                              "pesan": f"{b.kode or b.uraian}: realisasi anggaran melebihi "
+                                       f"pagu ({persen * 100:.2f}%)"})

@@ -1,0 +1,285 @@
+"""Writers: one layout, two backends (openpyxl file, xlwings live book); the file operation."""
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+from ..errors import KesalahanBerkas, KesalahanInput
+from .mesin import Rekap, baca_nilai, hitung_rekap, romawi
+
+F_PERSEN = "0.00%"
+F_RUPIAH = "#,##0"
+
+
+def nama_lembar(tw: int) -> str:
+    return f"Rekap TW {tw}"
+
+
+def _tata_letak(rk: Rekap, w) -> None:
+    """The single layout. `w` offers tulis(r, c, v, fmt=None, tebal=False), lebar(c, x),
+    grafik(jenis, judul, kategori, seri, posisi) where kategori/seri are (r1, c, r2) ranges."""
+    w.tulis(1, 1, rk.judul, tebal=True)
+    w.tulis(2, 1, f"{rk.satker} - Tahun {rk.tahun}")
+    w.tulis(3, 1, "Sumber:")
+    w.tulis(3, 2, rk.berkas)
+    w.tulis(4, 1, "Dibuat:")
+    w.tulis(4, 2, rk.dibuat)
+    for c, x in enumerate([14, 48, 14, 14, 14, 18, 16, 16], start=1):
+        w.lebar(c, x)
+    r = 6
+    w.tulis(r, 1, f"Capaian Kinerja per Indikator TW {romawi(rk.triwulan)}", tebal=True)
+    r += 1
+    for c, h in enumerate(["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian",
+                           "Predikat"], start=1):
+        w.tulis(r, c, h, tebal=True)
+    for ind in rk.indikator:
+        r += 1
+        fmt = F_PERSEN if ind["jenis"] == "persen" else None
+        for c, (v, f) in enumerate([(ind["kode"], None), (ind["indikator"], None),
+                                    (ind["satuan"], None), (ind["target"], fmt),
+                                    (ind["realisasi"], fmt), (ind["capaian"], F_PERSEN),
+                                    (ind["predikat"], None)], start=1):
+            w.tulis(r, c, v, f)
+    r += 2
+    w.tulis(r, 1, "Capaian per Sasaran", tebal=True)
+    r += 1
+    for c, h in enumerate(["Kode", "Sasaran", "Capaian", "Predikat"], start=1):
+        w.tulis(r, c, h, tebal=True)
+    s1 = r + 1
+    for s in rk.sasaran:
+        r += 1
+        for c, (v, f) in enumerate([(s["kode"], None), (s["sasaran"], None),
+                                    (s["capaian"], F_PERSEN), (s["predikat"], None)], start=1):
+            w.tulis(r, c, v, f)
+    s2 = r
+    r += 1
+    w.tulis(r, 2, "Capaian Satker", tebal=True)
+    w.tulis(r, 3, rk.capaian_satker, F_PERSEN, tebal=True)
+    if rk.sasaran:
+        w.grafik("batang", "Capaian per Sasaran", (s1, 1, s2), (s1 - 1, 3, s2), "J6")
+    r += 2
+    w.tulis(r, 1, "Jumlah Indikator per Predikat", tebal=True)
+    for p, n in rk.jumlah_predikat.items():
+        r += 1
+        w.tulis(r, 2, p)
+        w.tulis(r, 3, n)
+    r += 2
+    w.tulis(r, 1, f"Realisasi Anggaran TW {romawi(rk.triwulan)}", tebal=True)
+    r += 1
+    for c, h in enumerate(["Kode", "Uraian", "Tingkat", "Pagu", "Realisasi", "Persentase",
+                           "Target Serapan", "Sisa"], start=1):
+        w.tulis(r, c, h, tebal=True)
+    a1 = r + 1
+    for a in rk.anggaran:
+        r += 1
+        for c, (v, f) in enumerate([(a["kode"], None), (a["uraian"], None),
+                                    (a["tingkat"], None), (a["pagu"], F_RUPIAH),
+                                    (a["realisasi"], F_RUPIAH), (a["persen"], F_PERSEN),
+                                    (a["target_serapan"], F_PERSEN), (a["sisa"], F_RUPIAH)],
+                                   start=1):
+            w.tulis(r, c, v, f)
+    a2 = r
+    if rk.anggaran:
+        w.grafik("batang2", "Serapan Anggaran terhadap Target", (a1, 1, a2),
+                 [(a1 - 1, 6, a2), (a1 - 1, 7, a2)], "J26")
+    r += 2
+    w.tulis(r, 1, "Temuan", tebal=True)
+    if not rk.temuan:
+        w.tulis(r + 1, 1, "Tidak ada temuan.")
+    for t in rk.temuan:
+        r += 1
+        w.tulis(r, 1, f"{t['sheet']}!{t['baris']}")
+        w.tulis(r, 2, t["pesan"])
+
+
+class _PenulisOpenpyxl:
+    def __init__(self, ws):
+        self.ws = ws
+
+    def tulis(self, r, c, v, fmt=None, tebal=False):
+        from openpyxl.styles import Font
+        sel = self.ws.cell(r, c)
+        sel.value = v
+        if isinstance(v, str):
+            sel.data_type = "s"
+        if fmt:
+            sel.number_format = fmt
+        if tebal:
+            sel.font = Font(bold=True)
+
+    def lebar(self, c, x):
+        from openpyxl.utils import get_column_letter
+        self.ws.column_dimensions[get_column_letter(c)].width = x
+
+    def grafik(self, jenis, judul, kategori, seri, posisi):
+        from openpyxl.chart import BarChart, Reference
+        ch = BarChart()
+        ch.type = "col"
+        ch.title = judul
+        ch.y_axis.number_format = "0%"
+        ch.height, ch.width = 7.5, 16
+        for s in (seri if isinstance(seri, list) else [seri]):
+            ch.add_data(Reference(self.ws, min_col=s[1], min_row=s[0], max_row=s[2]),
+                        titles_from_data=True)
+        ch.set_categories(Reference(self.ws, min_col=kategori[1], min_row=kategori[0],
+                                    max_row=kategori[2]))
+        self.ws.add_chart(ch, posisi)
+
+
+def tulis_rekap_openpyxl(wb, rk: Rekap):
+    """Write/replace sheet "Rekap TW N" in an openpyxl workbook; other sheets untouched."""
+    nama = nama_lembar(rk.triwulan)
+    if nama in wb.sheetnames:
+        idx = wb.sheetnames.index(nama)
+        wb.remove(wb[nama])
+        ws = wb.create_sheet(nama, idx)
+    else:
+        ws = wb.create_sheet(nama)
+    _tata_letak(rk, _PenulisOpenpyxl(ws))
+    return ws
+
+
+class _PenulisXlwings:
+    def __init__(self, sht):
+        self.sht = sht
+
+    def tulis(self, r, c, v, fmt=None, tebal=False):
+        sel = self.sht.range((r, c))
+        if isinstance(v, str) and v[:1] in "=+-@":
+            sel.number_format = "@"
+        sel.value = v
+        if fmt:
+            sel.number_format = fmt
+        if tebal:
+            sel.font.bold = True
+
+    def lebar(self, c, x):
+        self.sht.range((1, c)).column_width = x
+
+    def grafik(self, jenis, judul, kategori, seri, posisi):
+        daftar = seri if isinstance(seri, list) else [seri]
+        r1 = min(s[0] for s in daftar)
+        r2 = max(s[2] for s in daftar)
+        kol = [kategori[1]] + [s[1] for s in daftar]
+        rng = self.sht.range((r1, kol[0]), (r2, kol[0]))
+        for c in kol[1:]:
+            rng = self.sht.book.app.union(rng, self.sht.range((r1, c), (r2, c))) \
+                if hasattr(self.sht.book.app, "union") else rng
+        anchor = self.sht.range(posisi)
+        ch = self.sht.charts.add(left=anchor.left, top=anchor.top, width=450, height=210)
+        ch.chart_type = "column_clustered"
+        ch.set_source_data(rng)
+        try:
+            ch.api[1].HasTitle = True
+            ch.api[1].ChartTitle.Text = judul
+        except Exception:
+            pass
+
+
+def tulis_rekap_xlwings(book, rk: Rekap):
+    """The same layout into a live workbook through xlwings (used by the add-in)."""
+    nama = nama_lembar(rk.triwulan)
+    nama_ada = [s.name for s in book.sheets]
+    if nama in nama_ada:
+        sht = book.sheets[nama]
+        sht.clear()
+        for ch in list(sht.charts):
+            ch.delete()
+    else:
+        sht = book.sheets.add(nama, after=book.sheets[len(book.sheets) - 1])
+    _tata_letak(rk, _PenulisXlwings(sht))
+    return sht
+
+
+# ---------------------------------------------------------------- file operation
+_BAGIAN_TERLARANG = [
+    ("xl/vbaProject.bin", "makro VBA"),
+    ("xl/pivotTables/", "tabel pivot"),
+    ("xl/pivotCache/", "cache tabel pivot"),
+    ("xl/slicers/", "slicer"),
+    ("xl/activeX/", "kontrol ActiveX"),
+    ("xl/ctrlProps/", "kontrol formulir"),
+    ("xl/embeddings/", "objek tersemat"),
+    ("xl/externalLinks/", "tautan eksternal"),
+    ("xl/diagrams/", "SmartArt"),
+    ("xl/customXml", "XML kustom"),
+    ("customXml/", "XML kustom"),
+    ("xl/timelines/", "timeline"),
+    ("xl/model/", "model data"),
+]
+
+
+def bagian_tak_terjaga(path) -> list[str]:
+    """Parts of the package openpyxl cannot round-trip (reason texts, Indonesian)."""
+    alasan = []
+    with zipfile.ZipFile(path) as z:
+        nama = z.namelist()
+        for awalan, teks in _BAGIAN_TERLARANG:
+            if any(n.startswith(awalan) for n in nama) and teks not in alasan:
+                alasan.append(teks)
+        for n in nama:
+            if n.startswith("xl/drawings/drawing") and n.endswith(".xml"):
+                isi = z.read(n)
+                if b"<xdr:sp>" in isi or b"<xdr:sp " in isi or b"<xdr:grpSp" in isi or \
+                        b"<xdr:cxnSp" in isi:
+                    if "bentuk/kotak teks (shape)" not in alasan:
+                        alasan.append("bentuk/kotak teks (shape)")
+            if n.startswith("xl/charts/chart") and n.endswith(".xml"):
+                pass  # charts: openpyxl re-reads and re-writes them (checked by the tests)
+    if str(path).lower().endswith(".xlsm") and "makro VBA" not in alasan:
+        alasan.append("berkas .xlsm (makro)")
+    return alasan
+
+
+def _cek_terkunci(path: Path) -> None:
+    for kunci in (path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")):
+        if kunci.exists():
+            raise KesalahanBerkas("berkas sedang dibuka di program lain (ada berkas kunci "
+                                  f"{kunci.name}); tutup dulu lalu ulangi", berkas=path)
+
+
+def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
+                 batas_atas=None, dasar: str = "sasaran", tulis: bool = True) -> Rekap:
+    """Compute the rekap of `path` and (when `tulis`) write sheet "Rekap TW N".
+
+    In place unless `keluaran` is given; the original is kept as FILE.bak unless
+    `cadangan=False`. Never damages the original: every failure leaves it byte-identical.
+    """
+    from ..berkas import buka_workbook, tulis_atomik
+    if isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
+        raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan})", triwulan)
+    path = Path(path)
+    wb = buka_workbook(path)
+    data = baca_nilai(wb)
+    data.berkas = path.name
+    rk = hitung_rekap(data, triwulan, batas_atas=batas_atas, dasar=dasar)
+    if not tulis:
+        return rk
+    tujuan = Path(keluaran) if keluaran else path
+    if tujuan.resolve() == path.resolve():
+        alasan = bagian_tak_terjaga(path)
+        if alasan:
+            raise KesalahanBerkas(
+                "berkas berisi bagian yang tidak dapat dipertahankan oleh penulis rekap ("
+                + ", ".join(alasan) + "); tidak ditulis di tempat. Gunakan --keluaran "
+                "BERKAS_BARU.xlsx", berkas=path)
+        _cek_terkunci(path)
+        if not os.access(path, os.W_OK):
+            raise KesalahanBerkas("berkas hanya-baca; tidak dapat ditulis (gunakan --keluaran)",
+                                  berkas=path)
+    else:
+        _cek_terkunci(tujuan) if tujuan.exists() else None
+    if tujuan.suffix.lower() != ".xlsx":
+        raise KesalahanBerkas("berkas keluaran harus berakhiran .xlsx", berkas=tujuan)
+    tulis_rekap_openpyxl(wb, rk)
+    if cadangan and tujuan.exists():
+        bak = tujuan.with_name(tujuan.name + ".bak")
+        try:
+            shutil.copy2(tujuan, bak)
+        except OSError as e:
+            raise KesalahanBerkas(f"salinan cadangan tidak dapat dibuat ({e.strerror})",
+                                  berkas=bak) from None
+    tulis_atomik(tujuan, lambda tmp: wb.save(tmp), timpa=True)
+    return rk
