@@ -1,0 +1,169 @@
+"""Reading a table file (CSV/TSV/xlsx/text copied from Word or PDF) into numbered rows.
+
+Every physical input line becomes a `Baris` with its 1-based line number, so later stages can
+report exactly where a value came from (or why a row was skipped).
+"""
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import KesalahanBerkas
+
+BATAS_UKURAN = 20 * 1024 * 1024  # bytes; real tables are a few hundred KB at most
+
+
+@dataclass
+class Baris:
+    nomor: int            # 1-based line (text) or row (xlsx) number
+    sel: list[str]        # cleaned cell texts
+    sheet: str | None = None
+    mentah: list[str] = field(default_factory=list)
+
+    @property
+    def kosong(self) -> bool:
+        return not any(s.strip() for s in self.sel)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def bersihkan_sel(teks: object) -> str:
+    """Cell text without HTML tags/entities and with single spaces; bullets kept as '•'."""
+    if teks is None:
+        return ""
+    s = str(teks)
+    s = re.sub(r"<\s*li[^>]*>", " • ", s, flags=re.I)
+    s = _TAG.sub(" ", s)
+    s = html.unescape(s).replace("\xa0", " ").replace("\ufeff", "")
+    s = re.sub(r"[ \t\r\n]+", " ", s).strip()
+    return s
+
+
+def dekode(data: bytes, path) -> str:
+    """UTF-8 (with or without BOM), else cp1252; anything else is a clear error."""
+    if b"\x00" in data[:8192]:
+        raise KesalahanBerkas("berkas biner, bukan tabel teks (CSV/TSV/teks) atau .xlsx",
+                              berkas=path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        teks = data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise KesalahanBerkas(
+            f"pengodean teks tidak dikenal (bukan UTF-8 maupun Windows-1252; byte "
+            f"0x{data[e.start]:02X} di posisi {e.start}); simpan ulang berkas sebagai UTF-8",
+            berkas=path) from None
+    kontrol = sum(1 for c in teks if ord(c) < 32 and c not in "\t\r\n")
+    if kontrol > max(3, len(teks) // 100):
+        raise KesalahanBerkas("berkas berisi karakter kendali; bukan tabel teks yang dikenal",
+                              berkas=path)
+    return teks
+
+
+def _periksa_ukuran(path: Path) -> None:
+    try:
+        ukuran = path.stat().st_size
+    except OSError as e:
+        raise KesalahanBerkas(f"berkas tidak dapat dibaca ({e.strerror})", berkas=path) from None
+    if ukuran == 0:
+        raise KesalahanBerkas("berkas kosong", berkas=path)
+    if ukuran > BATAS_UKURAN:
+        raise KesalahanBerkas(
+            f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB; batas "
+            f"{BATAS_UKURAN // 1024 // 1024} MB untuk sebuah tabel)", berkas=path)
+
+
+def baca_teks_baris(teks: str) -> tuple[list[Baris], str]:
+    """Split text into rows. Returns (rows, pemisah) where pemisah is '\\t', ';', ',' or ''.
+
+    Tab-separated text (what Word/PDF copy gives) is split per line; otherwise a CSV dialect
+    is guessed from the first lines; text with neither is kept one cell per line.
+    """
+    baris_teks = teks.splitlines()
+    contoh = baris_teks[:200]
+    if any("\t" in b for b in contoh):
+        pemisah = "\t"
+    else:
+        n_semi = sum(b.count(";") for b in contoh)
+        n_koma = sum(b.count(",") for b in contoh)
+        # a comma file has commas on most lines; prose has them only here and there
+        ber_koma = sum(1 for b in contoh if b.count(",") >= 2)
+        ber_semi = sum(1 for b in contoh if b.count(";") >= 2)
+        isi = max(1, sum(1 for b in contoh if b.strip()))
+        if ber_semi >= isi * 0.6 and n_semi >= n_koma:
+            pemisah = ";"
+        elif ber_koma >= isi * 0.6:
+            pemisah = ","
+        else:
+            pemisah = ""
+    hasil: list[Baris] = []
+    if pemisah == "\t":
+        for i, b in enumerate(baris_teks, 1):
+            mentah = b.split("\t")
+            hasil.append(Baris(i, [bersihkan_sel(s) for s in mentah], mentah=mentah))
+    elif pemisah:
+        # csv may span lines inside quotes; track the starting line number
+        pembaca = csv.reader(io.StringIO(teks), delimiter=pemisah)
+        for mentah in pembaca:
+            hasil.append(Baris(pembaca.line_num - _baris_tambahan(mentah), [bersihkan_sel(s) for s in mentah],
+                               mentah=mentah))
+    else:
+        for i, b in enumerate(baris_teks, 1):
+            hasil.append(Baris(i, [bersihkan_sel(b)], mentah=[b]))
+    return hasil, pemisah
+
+
+def _baris_tambahan(sel: list[str]) -> int:
+    return sum(s.count("\n") for s in sel)
+
+
+def baca_xlsx(path: Path) -> list[Baris]:
+    from ..berkas import buka_workbook
+    wb = buka_workbook(path, read_only=True, data_only=True)
+    hasil: list[Baris] = []
+    try:
+        for ws in wb.worksheets:
+            for r, nilai in enumerate(ws.iter_rows(values_only=True), 1):
+                sel = ["" if v is None else _teks_nilai(v) for v in nilai]
+                hasil.append(Baris(r, [bersihkan_sel(s) for s in sel], sheet=ws.title, mentah=sel))
+    finally:
+        wb.close()
+    return hasil
+
+
+def _teks_nilai(v) -> str:
+    if isinstance(v, float):
+        # keep numbers readable as the core parses them (dot decimal, no grouping)
+        return repr(v) if v != int(v) else str(int(v))
+    return str(v)
+
+
+def baca_baris(path: str | os.PathLike) -> tuple[list[Baris], str]:
+    """Read any supported table file into rows. Raises KesalahanBerkas for unusable input."""
+    path = Path(path)
+    _periksa_ukuran(path)
+    with open(path, "rb") as f:
+        kepala = f.read(8)
+    if kepala.startswith(b"PK\x03\x04"):
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise KesalahanBerkas("berkas ZIP yang bukan .xlsx; simpan tabel sebagai .xlsx, CSV "
+                                  "atau teks", berkas=path)
+        return baca_xlsx(path), "xlsx"
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise KesalahanBerkas("berkas .xlsx rusak atau bukan buku kerja Excel", berkas=path)
+    if path.suffix.lower() == ".xls" or kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        raise KesalahanBerkas("format .xls (Excel 97-2003) tidak didukung; simpan sebagai .xlsx",
+                              berkas=path)
+    data = path.read_bytes()
+    teks = dekode(data, path)
+    if not teks.strip():
+        raise KesalahanBerkas("berkas kosong (hanya spasi)", berkas=path)
+    return baca_teks_baris(teks)

@@ -1,0 +1,533 @@
+"""Interpreting table rows: header detection, column roles, continuation rows, group rows,
+several indicators/targets per cell, and a line-mode reader for PDF text without tabs.
+
+Output: `HasilImpor` with `baris` (interpreted data rows, every one with its line number),
+`baris_dilewati` (line, reason) and the catalog dict (workbook_templates/KATALOG.md).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import KesalahanBerkas, KesalahanInput
+from .baca import Baris, baca_baris
+
+JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
+
+# header words -> column role (checked in order; first match wins)
+_PERAN = [
+    ("no", r"^(no\.?|nomor)$"),
+    ("pelaksana", r"pelaksana"),
+    ("penanggung_jawab", r"penanggung\s*jawab|^pj$|bagian"),
+    ("formula", r"formula|rumus|cara perhitungan"),
+    ("definisi", r"definisi"),
+    ("sumber", r"sumber data"),
+    ("sasaran", r"sasaran"),
+    ("kegiatan", r"kegiatan$|^program\s*/\s*kegiatan|^kegiatan"),
+    ("indikator", r"indikator"),
+    ("persen", r"persen\s*tase|persentase|^%$|\(%\)"),
+    ("capaian", r"capaian kinerja|^capaian"),
+    ("predikat", r"predikat|kategori"),
+    ("target", r"target"),
+    ("pagu", r"pagu|anggaran"),
+    ("realisasi", r"realisasi"),
+    ("satuan", r"^satuan"),
+    ("kode", r"^kode"),
+    ("uraian", r"uraian|program"),
+    ("jadwal", r"rencana pelaksanaan|jadwal"),
+    ("sisa", r"^sisa"),
+]
+_TW = re.compile(r"^(tw|triwulan)\s*([1-4]|i{1,3}|iv)$", re.I)
+_BULAN = re.compile(r"^b\s*(1[0-2]|[1-9])$", re.I)
+_TAHUN = re.compile(r"^(20\d\d)$")
+_NOMOR_KOLOM = re.compile(r"^\(?\d{1,2}\)?$")
+_KODE = re.compile(r"^\d{3}(\.\d{2})?(\.[A-Z]{2,4})?(\.\d{3})?(\.[A-Z0-9]{3})?$")
+_KODE_MIRIP = re.compile(r"^(\d{3}\.|[A-Z]{2,4}\.|\d{3}\.\d{2}\.)[\w.]*$")
+_GRUP = re.compile(r"^([A-Z]|[A-Z]\.\d+|[IVX]+)\.?$")
+_NO = re.compile(r"^\d{1,3}\.?$")
+_KATA_INDIKATOR = r"(?:Persentase|Presentase|Presentasi|Prosentase|Jumlah|Nilai|Indeks|Opini|Tingkat|Rasio|Rata-rata)"
+_AWAL_INDIKATOR = re.compile(rf"^•?\s*{_KATA_INDIKATOR}\b")
+_TANDA = {"√", "v", "V", "✓", "✔", "x", "X"}
+_TARGET_TOKEN = re.compile(
+    r"\d[\d.,]*\s*(?:-|–|s\.?d\.?)\s*\d[\d.,]*\s*%"           # range
+    r"|\d[\d.,]*\s*%"                                          # percent
+    r"|\d[\d.,]*(?:\s+[A-Za-z][A-Za-z/]*(?:\s+(?:Adhoc|Ad\s?hoc))?)?"  # number [unit]
+    r"|\b(?:AA|BB|CC|A|B|C|D|WTP|WDP|TMP|TW)\b")
+
+
+@dataclass
+class BarisData:
+    """One interpreted row (or merged group of continuation rows)."""
+    nomor: int
+    jenis: str                      # "indikator" | "program" | "kegiatan" | "grup" | "total"
+    sheet: str | None = None
+    no: str = ""
+    kode: str = ""
+    sasaran: str = ""
+    indikator: str = ""
+    target: str = ""
+    nilai: dict = field(default_factory=dict)   # other roles -> text (pagu, realisasi, ...)
+    catatan: list = field(default_factory=list)
+
+
+@dataclass
+class HasilImpor:
+    jenis: str
+    berkas: str
+    katalog: dict
+    baris: list[BarisData]
+    baris_dilewati: list[tuple[int, str]]
+    peringatan: list[tuple[int, str]]
+    tahun: int | None
+
+    @property
+    def katalog_dict(self) -> dict:
+        return self.katalog
+
+    def ke_dataframe(self):
+        import pandas as pd
+        rekaman = []
+        for b in self.baris:
+            r = {"baris": b.nomor, "sheet": b.sheet, "jenis": b.jenis, "no": b.no, "kode": b.kode,
+                 "sasaran": b.sasaran, "indikator": b.indikator, "target": b.target}
+            r.update(b.nilai)
+            rekaman.append(r)
+        return pd.DataFrame(rekaman)
+
+
+def _peran_judul(teks: str) -> str | None:
+    t = teks.lower().strip()
+    if not t:
+        return None
+    for peran, pola in _PERAN:
+        if re.search(pola, t):
+            return peran
+    return None
+
+
+def _judul(b: Baris) -> dict[int, str] | None:
+    """Column roles if this row is a header row, else None."""
+    peran = {}
+    for i, s in enumerate(b.sel):
+        p = _peran_judul(s)
+        if p:
+            peran[i] = p
+    nilai = set(peran.values())
+    if "indikator" in nilai and nilai & {"sasaran", "target", "kegiatan", "uraian"}:
+        return peran
+    if {"pagu", "realisasi"} <= nilai or ("uraian" in nilai and "pagu" in nilai):
+        return peran
+    return None
+
+
+def _sub_judul(b: Baris) -> dict[int, str] | None:
+    """Second header row: Tw 1..4, B1..B12 or years under a merged TARGET header."""
+    isi = [(i, s) for i, s in enumerate(b.sel) if s]
+    if not isi:
+        return None
+    peran = {}
+    for i, s in isi:
+        if m := _TW.match(s):
+            angka = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(2).lower(), None)
+            peran[i] = f"tw{angka or int(m.group(2))}"
+        elif m := _BULAN.match(s):
+            peran[i] = f"b{int(m.group(1))}"
+        elif m := _TAHUN.match(s):
+            peran[i] = f"tahun:{m.group(1)}"
+        else:
+            return None
+    return peran
+
+
+def _nomor_kolom(b: Baris) -> bool:
+    isi = [s for s in b.sel if s]
+    if len(isi) < 2 or not all(_NOMOR_KOLOM.match(s) for s in isi):
+        return False
+    angka = [int(s.strip("()")) for s in isi]
+    return angka[0] == 1 and all(x > y for x, y in zip(angka[1:], angka))
+
+
+def pisah_indikator(teks: str) -> list[str]:
+    """Split a cell holding several indicators (bullets or indicator keywords)."""
+    if not teks:
+        return []
+    if "•" in teks:
+        bagian = [p.strip() for p in teks.split("•")]
+    else:
+        bagian = [teks]
+    hasil = []
+    for p in bagian:
+        if not p:
+            continue
+        # split at capitalised indicator keywords that start a new indicator mid-text
+        potong = re.split(rf"\s+(?={_KATA_INDIKATOR}\s+[A-Z])", p)
+        hasil.extend(x.strip() for x in potong if x.strip())
+    return hasil
+
+
+def pisah_target(teks: str) -> list[str]:
+    """Split a cell holding several targets: '97,5% 90%' -> two, 'B WTP 80' -> three."""
+    teks = (teks or "").replace("•", " ").strip()
+    if not teks:
+        return []
+    token = [m.group(0).strip() for m in _TARGET_TOKEN.finditer(teks)]
+    sisa = _TARGET_TOKEN.sub(" ", teks).strip(" ,;/-")
+    if sisa or not token:
+        return [teks]  # not a clean list of targets: keep it whole (checker reports it)
+    return token
+
+
+def _satuan(target: str) -> tuple[str | None, str | None]:
+    from ..target import baca_target
+    try:
+        t = baca_target(target)
+    except KesalahanInput:
+        return None, None
+    return t.satuan, t.jenis
+
+
+def interpretasi(baris: list[Baris], berkas: str = "") -> tuple[list[BarisData], list, list]:
+    """Tab/CSV/xlsx rows -> data rows, skipped rows, warnings."""
+    data: list[BarisData] = []
+    dilewati: list[tuple[int, str]] = []
+    peringatan: list[tuple[int, str]] = []
+    kolom: dict[int, str] | None = None
+    judul_teks: tuple | None = None
+    setelah_judul = False      # right after a (repeated) header: a blank-NO row continues
+    sasaran_kini = ""
+    ada_judul = False
+    for b in baris:
+        if b.kosong:
+            dilewati.append((b.nomor, "baris kosong"))
+            continue
+        j = _judul(b)
+        if j:
+            kunci = tuple(s.lower() for s in b.sel if s)
+            if kolom is not None and judul_teks and kunci[:3] == judul_teks[:3]:
+                dilewati.append((b.nomor, "judul tabel berulang (pindah halaman)"))
+            else:
+                dilewati.append((b.nomor, "baris judul tabel"))
+            kolom, judul_teks, ada_judul = j, kunci, True
+            setelah_judul = bool(data)
+            continue
+        if kolom is None:
+            dilewati.append((b.nomor, "di luar tabel (sebelum baris judul)"))
+            continue
+        sub = _sub_judul(b)
+        if sub:
+            for i, p in sub.items():
+                if p.startswith("tahun:") and kolom.get(i) is None:
+                    kolom[i] = p
+                elif p.startswith("tahun:"):
+                    kolom[i] = p
+                else:
+                    kolom[i] = p
+            dilewati.append((b.nomor, "baris judul kedua (triwulan/bulan/tahun)"))
+            continue
+        if _nomor_kolom(b):
+            dilewati.append((b.nomor, "baris nomor kolom"))
+            continue
+        sel = {}
+        tanda = {}
+        for i, s in enumerate(b.sel):
+            p = kolom.get(i)
+            if not s:
+                continue
+            if p and (p.startswith("tw") or re.fullmatch(r"b\d+", p)):
+                if s in _TANDA:
+                    tanda[p] = True
+                    continue
+            if p is None or p in ("jadwal",):
+                if s in _TANDA:
+                    continue
+                # text in an unnamed column: belongs to the nearest named text column at right
+                p = _kolom_tanpa_nama(kolom, i, b)
+                if p is None:
+                    peringatan.append((b.nomor, f"sel kolom {i + 1} tanpa judul diabaikan: {s!r}"))
+                    continue
+            sel[p] = (sel[p] + " " + s).strip() if p in sel else s
+        no = sel.pop("no", "").strip()
+        kode = sel.pop("kode", "").strip()
+        uraian = sel.pop("uraian", "")
+        indikator = sel.pop("indikator", "")
+        sasaran = sel.pop("sasaran", "")
+        target = sel.pop("target", "")
+        tahun_target = {p.split(":")[1]: sel.pop(p) for p in list(sel) if p.startswith("tahun:")}
+        if tahun_target and not target:
+            target = next(iter(tahun_target.values()))
+        teks_uraian = uraian or sasaran or indikator
+        # JUMLAH/TOTAL rows
+        if re.match(r"^(sub\s*total|jumlah|total)\b", (no + " " + teks_uraian).strip(), re.I) \
+                and not re.match(r"^jumlah\s+\w+\s+\w+", indikator or "", re.I):
+            data.append(BarisData(b.nomor, "total", b.sheet, no, kode, sasaran, teks_uraian, target,
+                                  dict(sel, uraian=teks_uraian)))
+            continue
+        if not kode and _KODE_MIRIP.match(no):
+            kode, no = no, ""
+        if not kode and (m := re.match(r"^(\d{3}\.[\w.]*)\s+(.*)$", teks_uraian)):
+            kode = m.group(1)
+        if kode and not indikator and not target:
+            jenis = "program" if re.fullmatch(r"\d{3}\.\d{2}(\.[A-Z]{2})?", kode) and \
+                kode.count(".") <= 1 else "kegiatan"
+            data.append(BarisData(b.nomor, jenis, b.sheet, no, kode, "", uraian or sasaran,
+                                  "", dict(sel)))
+            setelah_judul = False
+            continue
+        if _GRUP.match(no) and not indikator:
+            data.append(BarisData(b.nomor, "grup", b.sheet, no, kode, "", teks_uraian, "", dict(sel)))
+            setelah_judul = False
+            continue
+        if not (indikator or sasaran or target or uraian or sel or tanda):
+            dilewati.append((b.nomor, "baris tanpa isi yang dikenal"))
+            continue
+        # continuation after a page break: blank NO, text starting in lower case
+        lanjutan = setelah_judul and not no and data and (
+            (sasaran and sasaran[:1].islower()) or (indikator and indikator[:1].islower())
+            or (not sasaran and indikator and not _AWAL_INDIKATOR.match(indikator)))
+        setelah_judul = False
+        daftar_ind = pisah_indikator(indikator)
+        daftar_tgt = pisah_target(target)
+        if lanjutan:
+            akhir = _indikator_terakhir(data)
+            if sasaran and akhir is not None:
+                _sambung_sasaran(data, akhir.sasaran, sasaran)
+            if daftar_ind and akhir is not None and not _AWAL_INDIKATOR.match(daftar_ind[0]):
+                akhir.indikator = f"{akhir.indikator} {daftar_ind.pop(0)}".strip()
+                akhir.catatan.append(f"disambung dengan baris {b.nomor}")
+            if not daftar_ind:
+                if daftar_tgt and akhir is not None and not akhir.target:
+                    akhir.target = daftar_tgt[0]
+                elif daftar_tgt and akhir is not None:
+                    peringatan.append((b.nomor, f"target {target!r} pada baris sambungan diabaikan"))
+                dilewati.append((b.nomor, f"sambungan baris {akhir.nomor if akhir else '?'} "
+                                          "(tabel terpotong halaman)"))
+                continue
+            sasaran = ""
+        if sasaran:
+            sasaran_kini = sasaran
+        if not daftar_ind:
+            daftar_ind = [""]
+        if len(daftar_ind) != len(daftar_tgt) and len(daftar_ind) > 1 or \
+                (len(daftar_tgt) > 1 and len(daftar_tgt) != len(daftar_ind)):
+            peringatan.append((b.nomor, f"{len(daftar_ind)} indikator tetapi {len(daftar_tgt)} "
+                                        f"target dalam satu sel ({target!r})"))
+        for k, nama in enumerate(daftar_ind):
+            if len(daftar_tgt) == len(daftar_ind):
+                tgt = daftar_tgt[k]
+            elif len(daftar_ind) == 1:
+                tgt = target
+            else:
+                tgt = daftar_tgt[k] if k < len(daftar_tgt) else ""
+            d = BarisData(b.nomor, "indikator", b.sheet, no if k == 0 else "", kode,
+                          sasaran_kini, nama, tgt, dict(sel))
+            if uraian:
+                d.nilai["uraian"] = uraian
+            for p in tanda:
+                d.nilai[p] = "√"
+            if tahun_target:
+                d.nilai["target_tahun"] = tahun_target
+            data.append(d)
+    if not ada_judul:
+        raise KesalahanBerkas("tidak ada baris judul tabel yang dikenali (mis. 'INDIKATOR "
+                              "KINERJA' dengan 'SASARAN'/'TARGET', atau 'URAIAN'/'PAGU'/"
+                              "'REALISASI')", berkas=berkas)
+    return data, dilewati, peringatan
+
+
+def _kolom_tanpa_nama(kolom: dict, i: int, b: Baris) -> str | None:
+    # extra trailing columns (PDF extraction shifts cells right): map to the last text roles
+    teks_peran = [p for j, p in sorted(kolom.items()) if p in ("kegiatan", "pelaksana", "penanggung_jawab")]
+    if not teks_peran:
+        return None
+    isi = [j for j, s in enumerate(b.sel) if s and s not in _TANDA]
+    kanan = [j for j in isi if j >= i]
+    # the last text cell is the last text role, the one before it the one before, ...
+    pos = len(kanan) - 1
+    if pos < len(teks_peran):
+        return teks_peran[-1 - pos]
+    return None
+
+
+def _indikator_terakhir(data):
+    for d in reversed(data):
+        if d.jenis == "indikator":
+            return d
+    return None
+
+
+def _sambung_sasaran(data, lama: str, tambahan: str) -> None:
+    baru = f"{lama} {tambahan}".strip()
+    for d in data:
+        if d.jenis == "indikator" and d.sasaran == lama:
+            d.sasaran = baru
+
+
+# ---------------------------------------------------------------- line mode (PDF text, no tabs)
+
+_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)\s*(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
+_AWAL_SASARAN = re.compile(r"^(Ter|Me|Pe|Ke|Di)[a-z]+(nya)?\b")
+_BISING = re.compile(r"^(rencana kinerja tahunan|nama(/unit organisasi.*)?|tahun|program/|kegiatan|"
+                     r":\s*20\d\d|\d+(\s+\d+)+)$", re.I)
+
+
+def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
+    """PDF text with one cell fragment per line (e.g. the Magelang RKT)."""
+    data: list[BarisData] = []
+    dilewati: list[tuple[int, str]] = []
+    peringatan: list[tuple[int, str]] = []
+    ada_judul = False
+    program = kegiatan = ""
+    sasaran = ""
+    buf: list[tuple[int, str]] = []
+    ind: list[tuple[int, str]] = []
+
+    def tutup_sasaran_tanpa_indikator():
+        nonlocal buf, sasaran
+        if buf:
+            sasaran = " ".join(t for _, t in buf)
+            peringatan.append((buf[0][0], f"sasaran tanpa indikator: {sasaran!r}"))
+            for n, _ in buf:
+                dilewati.append((n, "sasaran tanpa indikator (lihat peringatan)"))
+            buf = []
+
+    for b in baris:
+        s = b.sel[0] if b.sel else ""
+        if not s:
+            continue  # blank lines between PDF text fragments carry no content
+        low = s.lower()
+        if re.search(r"sasaran.*indikator.*target", low):
+            ada_judul = True
+            dilewati.append((b.nomor, "baris judul tabel"))
+            continue
+        if not ada_judul:
+            dilewati.append((b.nomor, "di luar tabel (sebelum baris judul)"))
+            continue
+        if _BISING.match(s) or low.startswith("nama/unit"):
+            dilewati.append((b.nomor, "judul halaman/kolom berulang"))
+            continue
+        if re.match(r"^PROGRAM\b", s) and s.upper() == s:
+            tutup_sasaran_tanpa_indikator()
+            program = s.title()
+            data.append(BarisData(b.nomor, "program", b.sheet, "", "", "", s))
+            continue
+        if m := re.match(r"^(\d+)\.\s+(\S.*)$", s):
+            tutup_sasaran_tanpa_indikator()
+            kegiatan = m.group(2)
+            data.append(BarisData(b.nomor, "kegiatan", b.sheet, m.group(1), "", "", kegiatan))
+            continue
+        mt = _TARGET_AKHIR.match(s)
+        if _AWAL_INDIKATOR.match(s) or (ind == [] and buf and mt and not _AWAL_SASARAN.match(s)
+                                        and False):
+            if buf:
+                sasaran = " ".join(t for _, t in buf)
+                buf = []
+            ind = [(b.nomor, s)]
+        elif ind:
+            ind.append((b.nomor, s))
+        else:
+            buf.append((b.nomor, s))
+        if mt and (ind or buf):
+            bagian = ind if ind else buf
+            teks_akhir = mt.group("teks")
+            n0 = bagian[0][0]
+            bagian[-1] = (bagian[-1][0], teks_akhir)
+            nama = " ".join(t for _, t in bagian if t).strip()
+            if not ind:
+                # no indicator keyword: the block holds sasaran + indicator together
+                peringatan.append((n0, f"indikator tanpa kata awal yang dikenal: {nama!r}"))
+                if not sasaran:
+                    sasaran = nama
+            d = BarisData(n0, "indikator", b.sheet, "", "", sasaran, nama, mt.group("target").strip(),
+                          {"program": program, "kegiatan": kegiatan})
+            d.catatan = [f"baris {n}" for n, _ in bagian]
+            data.append(d)
+            for n, _ in bagian[1:]:
+                dilewati.append((n, f"bagian teks indikator baris {n0}"))
+            ind, buf = [], []
+    tutup_sasaran_tanpa_indikator()
+    for n, t in ind:
+        peringatan.append((n, f"indikator tanpa target: {t!r}"))
+        dilewati.append((n, "indikator tanpa target (lihat peringatan)"))
+    if not ada_judul:
+        raise KesalahanBerkas("tidak ada baris judul tabel yang dikenali (mis. 'INDIKATOR "
+                              "KINERJA' dengan 'SASARAN'/'TARGET', atau 'URAIAN'/'PAGU'/"
+                              "'REALISASI')", berkas=berkas)
+    return data, dilewati, peringatan
+
+
+# ---------------------------------------------------------------- catalog
+
+def _tebak_tahun(baris: list[Baris]) -> int | None:
+    for b in baris[:80]:
+        for s in b.sel:
+            if m := re.search(r"\b(?:tahun|t\.a\.?)\s*:?\s*(20\d\d)\b", s, re.I) or \
+                    re.fullmatch(r":\s*(20\d\d)", s.strip()):
+                return int(m.group(1))
+    return None
+
+
+def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "") -> dict:
+    sasaran: list[dict] = []
+    indeks: dict[str, dict] = {}
+    anggaran = []
+    thn = str(tahun) if tahun else None
+    for d in data:
+        if d.jenis in ("program", "kegiatan") and d.kode:
+            a = {"kode": d.kode, "uraian": d.indikator, "tingkat": d.jenis}
+            pagu = d.nilai.get("pagu")
+            if pagu and thn:
+                from ..angka import baca_angka
+                try:
+                    a["pagu"] = {thn: baca_angka(pagu)}
+                except KesalahanInput:
+                    pass
+            anggaran.append(a)
+            continue
+        if d.jenis != "indikator" or not d.indikator:
+            continue
+        kunci = d.sasaran or "(tanpa sasaran)"
+        s = indeks.get(kunci)
+        if s is None:
+            s = {"kode": f"S{len(sasaran) + 1}", "nama": kunci, "tingkat": "kpu", "indikator": []}
+            if d.nilai.get("program"):
+                s["program"] = d.nilai["program"]
+            indeks[kunci] = s
+            sasaran.append(s)
+        satuan, jenis = _satuan(d.target) if d.target else (None, None)
+        i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", "nama": d.indikator,
+             "satuan": satuan or "", "jenis_target": jenis or "persen", "polaritas": "maks",
+             "target": {thn: d.target} if (thn and d.target) else {}}
+        for kunci_asal, kunci_katalog in (("penanggung_jawab", "penanggung_jawab"),
+                                           ("pelaksana", "pelaksana"), ("kegiatan", "kegiatan"),
+                                           ("formula", "formula"), ("definisi", "definisi_operasional"),
+                                           ("sumber", "sumber_data")):
+            if d.nilai.get(kunci_asal):
+                i[kunci_katalog] = d.nilai[kunci_asal]
+        tw = [n for n in range(1, 5) if d.nilai.get(f"tw{n}")]
+        if tw:
+            i["jadwal_tw"] = tw
+        bulan = [n for n in range(1, 13) if d.nilai.get(f"b{n}")]
+        if bulan:
+            i["jadwal_bulan"] = bulan
+        s["indikator"].append(i)
+    kat = {"format": "xl-kinerja/katalog", "versi": 1, "satker": satker or "",
+           "periode": [tahun, tahun] if tahun else None, "sasaran": sasaran, "anggaran": anggaran}
+    if kat["periode"] is None:
+        del kat["periode"]
+    return kat
+
+
+def impor_tabel(path, jenis: str = "iku", tahun: int | None = None, satker: str = "") -> HasilImpor:
+    """Read a table file and interpret it. Raises KesalahanBerkas on unusable input."""
+    if jenis not in JENIS:
+        raise KesalahanInput(f"jenis tidak dikenal: {jenis!r} (pilihan: {', '.join(JENIS)})", jenis)
+    baris, pemisah = baca_baris(path)
+    if pemisah == "" and not any(_judul(b) for b in baris):
+        data, dilewati, peringatan = interpretasi_baris_teks(baris, str(path))
+    else:
+        data, dilewati, peringatan = interpretasi(baris, str(path))
+    if not any(d.jenis in ("indikator", "program", "kegiatan", "total") for d in data):
+        raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=path)
+    tahun = tahun or _tebak_tahun(baris)
+    katalog = ke_katalog(data, tahun, satker)
+    return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun)
