@@ -41,7 +41,7 @@ _POLA_PERSEN = re.compile(rf"^({_ANGKA})\s*(%|persen)$", re.IGNORECASE)
 _POLA_RENTANG = re.compile(
     rf"^({_ANGKA})\s*(%?)\s*(?:-|–|—|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?)\s*({_ANGKA})\s*(%|persen)?\s*(.*)$",
     re.IGNORECASE)
-_POLA_JUMLAH = re.compile(rf"^({_ANGKA})\s*([^\d\s%].*)$")
+_POLA_JUMLAH = re.compile(rf"^({_ANGKA})\s*([^\W\d_].*)$")  # unit starts with a letter
 _POLA_RUPIAH = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 
 

@@ -1,0 +1,21 @@
+from xl_kinerja.cli import main
+
+
+def test_capaian_cli(capsys):
+    assert main(["capaian", "24 Laporan", "20 Laporan"]) == 0
+    assert capsys.readouterr().out.strip() == "Capaian: 83,33% (Cukup Berhasil)"
+
+
+def test_predikat_dan_terbilang_cli(capsys):
+    assert main(["predikat", "72,80", "--skala", "sakip"]) == 0
+    assert main(["terbilang", "51.412.431.000"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["BB", "Lima Puluh Satu Miliar Empat Ratus Dua Belas Juta Empat Ratus "
+                         "Tiga Puluh Satu Ribu Rupiah"]
+
+
+def test_masukan_salah_tanpa_traceback(capsys):
+    assert main(["capaian", "abc", "5"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith('kesalahan: target "abc" tidak dapat dibaca')
+    assert "Traceback" not in err
