@@ -228,6 +228,11 @@ def bagian_tak_terjaga(path) -> list[str]:
                         alasan.append("bentuk/kotak teks (shape)")
             if n.startswith("xl/charts/chart") and n.endswith(".xml"):
                 pass  # charts: openpyxl re-reads and re-writes them (checked by the tests)
+        if any(n.startswith("xl/media/") for n in nama):
+            try:
+                import PIL  # noqa: F401  openpyxl keeps images only with Pillow
+            except ImportError:
+                alasan.append("gambar (paket pillow tidak terpasang)")
     if str(path).lower().endswith(".xlsm") and "makro VBA" not in alasan:
         alasan.append("berkas .xlsm (makro)")
     return alasan
@@ -266,7 +271,7 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
                 + ", ".join(alasan) + "); tidak ditulis di tempat. Gunakan --keluaran "
                 "BERKAS_BARU.xlsx", berkas=path)
         _cek_terkunci(path)
-        if not os.access(path, os.W_OK):
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
             raise KesalahanBerkas("berkas hanya-baca; tidak dapat ditulis (gunakan --keluaran)",
                                   berkas=path)
     else:
