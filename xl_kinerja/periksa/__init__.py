@@ -1,0 +1,270 @@
+"""Checker: finds the errors real tables carry (see DOMAIN.md and the seeds).
+
+Each finding is a `Temuan` with stable keys: aturan, lokasi (berkas, sheet, baris, kode,
+indikator), pesan (Indonesian), tercatat, dihitung, tingkat ("galat" | "peringatan").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from ..errors import KesalahanInput
+from ..impor.tabel import BarisData, HasilImpor, impor_tabel
+
+
+@dataclass
+class Temuan:
+    aturan: str
+    lokasi: dict
+    pesan: str
+    tercatat: object = None
+    dihitung: object = None
+    tingkat: str = "galat"
+
+    def ke_dict(self) -> dict:
+        return asdict(self)
+
+
+def _lokasi(h: HasilImpor, d: BarisData) -> dict:
+    return {"berkas": h.berkas, "sheet": d.sheet, "baris": d.nomor, "kode": d.kode or None,
+            "indikator": d.indikator or None}
+
+
+def _angka(teks):
+    from ..angka import baca_angka
+    if teks in (None, ""):
+        return None
+    return baca_angka(teks)
+
+
+def _desimal(teks: str) -> int:
+    m = re.search(r"[.,](\d+)\s*%?\s*$", teks.strip())
+    if m and not re.search(r"\d\.\d{3}$", teks.strip()):
+        return len(m.group(1))
+    return 0
+
+
+# ---- tiny safe arithmetic for Formula Perhitungan worked examples
+_TOKEN = re.compile(r"\s*(\d[\d.,]*|[-+*/()%])")
+
+
+def hitung_ekspresi(teks: str) -> float:
+    """Evaluate + - × ÷ / * ( ) and a trailing '× 100%' safely (no eval)."""
+    s = teks.replace("×", "*").replace("x", "*").replace("X", "*").replace("÷", "/").replace(":", "/")
+    pos = 0
+    token = []
+    while pos < len(s):
+        m = _TOKEN.match(s, pos)
+        if not m:
+            if s[pos:].strip() == "":
+                break
+            raise KesalahanInput(f"ekspresi tidak dapat dihitung: {teks!r}", teks)
+        token.append(m.group(1))
+        pos = m.end()
+    i = 0
+
+    def lihat():
+        return token[i] if i < len(token) else None
+
+    def ambil():
+        nonlocal i
+        i += 1
+        return token[i - 1]
+
+    def faktor():
+        t = ambil() if lihat() is not None else None
+        if t == "(":
+            v = jumlah()
+            if ambil() != ")":
+                raise KesalahanInput(f"kurung tidak seimbang: {teks!r}", teks)
+        elif t == "-":
+            v = -faktor()
+        elif t and t[0].isdigit():
+            v = _angka(t)
+        else:
+            raise KesalahanInput(f"ekspresi tidak dapat dihitung: {teks!r}", teks)
+        if lihat() == "%":
+            ambil()
+            v = v / 100
+        return v
+
+    def kali():
+        v = faktor()
+        while lihat() in ("*", "/"):
+            op = ambil()
+            r = faktor()
+            if op == "/" and r == 0:
+                raise KesalahanInput(f"pembagian dengan nol: {teks!r}", teks)
+            v = v * r if op == "*" else v / r
+        return v
+
+    def jumlah():
+        v = kali()
+        while lihat() in ("+", "-"):
+            op = ambil()
+            r = kali()
+            v = v + r if op == "+" else v - r
+        return v
+
+    hasil = jumlah()
+    if i != len(token):
+        raise KesalahanInput(f"ekspresi tidak dapat dihitung: {teks!r}", teks)
+    return hasil
+
+
+_CONTOH = re.compile(r"(\([^=]*?\)\s*[×x*]\s*100\s*%|[\d(][\d.,\s+\-×x*÷/:()%]*?)\s*=\s*(\d[\d.,]*\s*%?)")
+
+
+def periksa_formula(teks: str):
+    """Yield (expression, written, computed) for worked examples that do not compute."""
+    for m in _CONTOH.finditer(teks or ""):
+        ekspr, tulis = m.group(1).strip(), m.group(2).strip()
+        if not re.search(r"\d", ekspr) or not re.search(r"[+\-×x*÷/:]", ekspr):
+            continue
+        try:
+            nilai = hitung_ekspresi(ekspr)
+            tercatat = _angka(tulis.rstrip("% ").strip())
+        except KesalahanInput:
+            continue
+        if tulis.endswith("%"):
+            tercatat = tercatat / 100
+        des = _desimal(tulis)
+        skala = 100 if tulis.endswith("%") else 1
+        if round(nilai * skala, des) != round(tercatat * skala, des):
+            yield ekspr, tulis, nilai
+
+
+def periksa_hasil(h: HasilImpor) -> list[Temuan]:
+    from ..angka import format_persen
+    from ..target import baca_target
+    t: list[Temuan] = []
+    kode_nama: dict[str, tuple[str, int]] = {}
+    terlihat: dict[tuple, int] = {}
+    for d in h.baris:
+        lok = _lokasi(h, d)
+        v = d.nilai
+        # codes
+        if d.kode:
+            if re.search(r"\.$", d.kode) or not re.fullmatch(r"[\dA-Z]+(\.[\dA-Z]+)*", d.kode):
+                t.append(Temuan("kode_tidak_lengkap", lok, f"kode {d.kode!r} tidak lengkap atau "
+                                f"salah bentuk", d.kode, None))
+            nama = (v.get("uraian") or d.indikator or "").strip()
+            if nama:
+                if d.kode in kode_nama and kode_nama[d.kode][0].lower() != nama.lower():
+                    t.append(Temuan("kode_nama_ganda", lok, f"kode {d.kode} dipakai dengan dua nama: "
+                                    f"{kode_nama[d.kode][0]!r} (baris {kode_nama[d.kode][1]}) dan "
+                                    f"{nama!r}", nama, kode_nama[d.kode][0]))
+                kode_nama.setdefault(d.kode, (nama, d.nomor))
+        kunci = (d.kode, d.sasaran, d.indikator, d.target, tuple(sorted(v.items(), key=str)))
+        if d.jenis == "indikator" and d.indikator:
+            if kunci in terlihat:
+                t.append(Temuan("baris_ganda", lok, f"baris sama dengan baris {terlihat[kunci]}",
+                                d.indikator, None, "peringatan"))
+            terlihat.setdefault(kunci, d.nomor)
+        # target
+        if d.jenis == "indikator" and d.target:
+            try:
+                tg = baca_target(d.target)
+            except KesalahanInput as e:
+                jenis = "angka_ambigu" if "ambigu" in str(e).lower() else "target_tak_terbaca"
+                t.append(Temuan(jenis, lok, f"target tidak dapat dibaca: {e}", d.target, None))
+                tg = None
+            if tg is not None:
+                nama = d.indikator.lower().lstrip("• ")
+                if re.match(r"(persentase|presentase|presentasi|prosentase)\b", nama) and \
+                        tg.jenis == "jumlah" and tg.satuan and tg.satuan != "%":
+                    t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Persentase ...' "
+                                    f"bertarget jumlah dengan satuan ({d.target!r})", d.target, "%"))
+                elif re.match(r"jumlah\b", nama) and tg.jenis == "persen":
+                    t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Jumlah ...' bertarget "
+                                    f"persentase ({d.target!r})", d.target, "jumlah dengan satuan"))
+        # budget
+        try:
+            pagu = _angka(v.get("pagu"))
+            real = _angka(v.get("realisasi"))
+        except KesalahanInput as e:
+            t.append(Temuan("angka_ambigu", lok, str(e), v.get("pagu") or v.get("realisasi"), None))
+            pagu = real = None
+        if pagu is not None and real is not None:
+            if real > pagu:
+                t.append(Temuan("realisasi_melebihi_pagu", lok, "realisasi melebihi pagu",
+                                real, pagu))
+            tulis = v.get("persen") or ""
+            if tulis and pagu:
+                try:
+                    rec = _angka(tulis.rstrip("% ").strip())
+                except KesalahanInput:
+                    rec = None
+                if rec is not None:
+                    des = _desimal(tulis)
+                    hit = real / pagu * 100
+                    if round(hit, des) != round(rec, des):
+                        t.append(Temuan("persen_salah", lok, f"persentase tercatat {tulis} tidak sama "
+                                        f"dengan realisasi/pagu = {format_persen(real / pagu, des)}",
+                                        tulis, format_persen(real / pagu, des)))
+        # predikat next to a score
+        if v.get("predikat") and (v.get("capaian") or v.get("nilai")):
+            try:
+                from .. import predikat as _pred  # core; may not exist yet
+                skor = _angka((v.get("capaian") or v.get("nilai")).rstrip("% "))
+                skala = "sakip" if not v.get("capaian") else "kpu"
+                nilai = skor if skala == "sakip" else skor / 100
+                benar = _pred.predikat(nilai, skala)
+                if benar and benar.strip().upper() != v["predikat"].strip().upper():
+                    t.append(Temuan("predikat_bertentangan", lok, f"predikat {v['predikat']!r} tidak "
+                                    f"sesuai skala {skala}: {skor} = {benar}", v["predikat"], benar))
+            except (ImportError, KesalahanInput, AttributeError):
+                pass
+        for kol in ("formula", "definisi"):
+            for ekspr, tulis, nilai in periksa_formula(v.get(kol, "")):
+                t.append(Temuan("formula_tidak_sesuai", lok, f"contoh perhitungan {ekspr} = {tulis} "
+                                f"tidak benar", tulis, format_persen(nilai) if tulis.endswith("%")
+                                else nilai))
+    t.extend(_periksa_total(h))
+    return t
+
+
+def _periksa_total(h: HasilImpor) -> list[Temuan]:
+    """JUMLAH/TOTAL rows = sum of the rows since the previous total; program = sum of kegiatan."""
+    t = []
+    kelompok: list[BarisData] = []
+    for d in h.baris:
+        if d.jenis == "total":
+            for kol in ("pagu", "realisasi"):
+                try:
+                    rec = _angka(d.nilai.get(kol))
+                    isi = [_angka(x.nilai.get(kol)) for x in kelompok if x.nilai.get(kol)]
+                except KesalahanInput:
+                    continue
+                if rec is None or not isi:
+                    continue
+                if abs(sum(isi) - rec) > 0.005:
+                    t.append(Temuan("jumlah_salah", _lokasi(h, d), f"{d.indikator or 'JUMLAH'}: "
+                                    f"{kol} tercatat bukan jumlah barisnya", rec, sum(isi)))
+            kelompok = []
+        elif d.jenis in ("kegiatan", "indikator") or (d.jenis == "program" and not kelompok):
+            if d.jenis != "program":
+                kelompok.append(d)
+    program = [d for d in h.baris if d.jenis == "program" and d.kode]
+    for p in program:
+        anak = [d for d in h.baris if d.jenis == "kegiatan" and d.kode.startswith(p.kode + ".")
+                and d.kode.count(".") == p.kode.count(".") + 1]
+        for kol in ("pagu", "realisasi"):
+            try:
+                rec = _angka(p.nilai.get(kol))
+                isi = [_angka(x.nilai.get(kol)) for x in anak if x.nilai.get(kol)]
+            except KesalahanInput:
+                continue
+            if rec is not None and isi and abs(sum(isi) - rec) > 0.005:
+                t.append(Temuan("total_program_salah", _lokasi(h, p), f"{kol} program {p.kode} "
+                                f"bukan jumlah kegiatannya", rec, sum(isi)))
+    return t
+
+
+def periksa_berkas(path, jenis: str | None = None) -> list[Temuan]:
+    """Check a table file as it stands. Raises KesalahanBerkas for unusable input."""
+    h = impor_tabel(path, jenis or "iku")
+    return periksa_hasil(h)
+
+
+__all__ = ["Temuan", "periksa_berkas", "periksa_hasil", "hitung_ekspresi", "periksa_formula"]
