@@ -44,6 +44,7 @@ def rekap_triwulan(triwulan: int | str | None = None, book=None) -> object:
         book = xw.Book.caller()
     tw = triwulan_sekarang() if triwulan in (None, "") else baca_triwulan(triwulan)
     data = mesin.baca_nilai_xlwings(book)
+    data.berkas = book.name  # as the CLI (rekap_berkas): the file name, not the full path
     hasil = mesin.hitung_rekap(data, tw)
     mesin.tulis_rekap_xlwings(book, hasil)
     return hasil
