@@ -14,7 +14,7 @@ from ..errors import KesalahanXlKinerja
 from ._argparse_id import ParserIndonesia
 
 # Order here is the order in `xl-kinerja --help`.
-PERINTAH = ["baru", "hitung", "rekap", "addin"]
+PERINTAH = ["baru", "hitung", "rekap", "addin", "impor", "periksa"]
 
 
 def buat_parser() -> ParserIndonesia:

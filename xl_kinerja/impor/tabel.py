@@ -160,7 +160,7 @@ def pisah_indikator(teks: str) -> list[str]:
         if not p:
             continue
         # split at capitalised indicator keywords that start a new indicator mid-text
-        potong = re.split(rf"\s+(?={_KATA_INDIKATOR}\s+[A-Z])", p)
+        potong = re.split(rf"\s+(?=(?:{_KATA_INDIKATOR}\s+[A-Z]|(?:Persentase|Presentase|Jumlah)\s))", p)
         hasil.extend(x.strip() for x in potong if x.strip())
     return hasil
 
@@ -364,7 +364,7 @@ def _sambung_sasaran(data, lama: str, tambahan: str) -> None:
 
 # ---------------------------------------------------------------- line mode (PDF text, no tabs)
 
-_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)\s*(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
+_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
 _AWAL_SASARAN = re.compile(r"^(Ter|Me|Pe|Ke|Di)[a-z]+(nya)?\b")
 _BISING = re.compile(r"^(rencana kinerja tahunan|nama(/unit organisasi.*)?|tahun|program/|kegiatan|"
                      r":\s*20\d\d|\d+(\s+\d+)+)$", re.I)
@@ -393,7 +393,8 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
     for b in baris:
         s = b.sel[0] if b.sel else ""
         if not s:
-            continue  # blank lines between PDF text fragments carry no content
+            dilewati.append((b.nomor, "baris kosong"))
+            continue
         low = s.lower()
         if re.search(r"sasaran.*indikator.*target", low):
             ada_judul = True
@@ -466,7 +467,11 @@ def _tebak_tahun(baris: list[Baris]) -> int | None:
     return None
 
 
-def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "") -> dict:
+def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
+               peringatan: list | None = None) -> dict:
+    """Catalog dict; indicators without a readable target are left out and reported."""
+    if peringatan is None:
+        peringatan = []
     sasaran: list[dict] = []
     indeks: dict[str, dict] = {}
     anggaran = []
@@ -485,6 +490,13 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "") -> di
             continue
         if d.jenis != "indikator" or not d.indikator:
             continue
+        satuan, jenis = _satuan(d.target) if d.target else (None, None)
+        if jenis is None:
+            peringatan.append((d.nomor, f"indikator tanpa target yang terbaca tidak dimasukkan ke "
+                                        f"katalog: {d.indikator!r} (target {d.target!r})"))
+            continue
+        if jenis == "nol":
+            jenis = "persen" if satuan == "%" else "jumlah"
         kunci = d.sasaran or "(tanpa sasaran)"
         s = indeks.get(kunci)
         if s is None:
@@ -493,10 +505,12 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "") -> di
                 s["program"] = d.nilai["program"]
             indeks[kunci] = s
             sasaran.append(s)
-        satuan, jenis = _satuan(d.target) if d.target else (None, None)
+        target_ok = True
+        if not satuan:
+            satuan = {"skor": "Nilai", "ordinal": "Predikat"}.get(jenis or "", "%")
         i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", "nama": d.indikator,
              "satuan": satuan or "", "jenis_target": jenis or "persen", "polaritas": "maks",
-             "target": {thn: d.target} if (thn and d.target) else {}}
+             "target": {thn: d.target} if (thn and target_ok) else {}}
         for kunci_asal, kunci_katalog in (("penanggung_jawab", "penanggung_jawab"),
                                            ("pelaksana", "pelaksana"), ("kegiatan", "kegiatan"),
                                            ("formula", "formula"), ("definisi", "definisi_operasional"),
@@ -510,10 +524,16 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "") -> di
         if bulan:
             i["jadwal_bulan"] = bulan
         s["indikator"].append(i)
+    from ..katalog import SATUAN_DIKENAL
+    dikenal = {x.lower() for x in SATUAN_DIKENAL}
+    tambahan = sorted({i["satuan"] for s in sasaran for i in s["indikator"]
+                       if i["satuan"].lower() not in dikenal})
     kat = {"format": "xl-kinerja/katalog", "versi": 1, "satker": satker or "",
            "periode": [tahun, tahun] if tahun else None, "sasaran": sasaran, "anggaran": anggaran}
     if kat["periode"] is None:
         del kat["periode"]
+    if tambahan:
+        kat["satuan_tambahan"] = tambahan
     return kat
 
 
@@ -529,5 +549,5 @@ def impor_tabel(path, jenis: str = "iku", tahun: int | None = None, satker: str 
     if not any(d.jenis in ("indikator", "program", "kegiatan", "total") for d in data):
         raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=path)
     tahun = tahun or _tebak_tahun(baris)
-    katalog = ke_katalog(data, tahun, satker)
+    katalog = ke_katalog(data, tahun, satker, peringatan)
     return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun)

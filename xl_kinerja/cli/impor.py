@@ -1,0 +1,79 @@
+"""`xl-kinerja impor`: a table offices already have -> catalog JSON (iku) or standard workbook."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import KesalahanBerkas
+from .baru import _tahun
+
+
+def daftarkan(subparsers) -> None:
+    p = subparsers.add_parser(
+        "impor", help="impor tabel IKU/RKT/PK/Rencana Aksi/Anggaran dari CSV, TSV, xlsx atau "
+                      "teks salinan Word/PDF",
+        description="Membaca tabel yang sudah dimiliki kantor (CSV/TSV, .xlsx, atau teks yang "
+                    "disalin dari tabel Word/PDF) lalu menulis katalog JSON (--jenis iku) atau "
+                    "buku kerja standar (jenis lain). Baris yang dilewati dilaporkan dengan "
+                    "nomor baris dan alasannya.",
+        epilog="Contoh:\n  xl-kinerja impor rkt-2024.txt --jenis iku --keluaran katalog.json\n"
+               "  xl-kinerja impor renaksi.tsv --jenis renaksi --tahun 2024 --satker "
+               "\"KPU Kota Metro\" --keluaran kinerja-2024.xlsx")
+    p.add_argument("tabel", type=Path, metavar="TABEL", help="berkas tabel masukan")
+    p.add_argument("--jenis", required=True, choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
+                   help="jenis tabel")
+    p.add_argument("--tahun", type=_tahun, metavar="TAHUN",
+                   help="tahun target (bawaan: dibaca dari dokumen, mis. 'TAHUN 2024')")
+    p.add_argument("--satker", metavar="NAMA", default="",
+                   help="nama satuan kerja (wajib untuk buku kerja)")
+    p.add_argument("--keluaran", required=True, type=Path, metavar="KELUARAN",
+                   help="berkas keluaran: .json untuk iku, .xlsx untuk jenis lain")
+    p.add_argument("--laporan", type=Path, metavar="BERKAS",
+                   help="tulis laporan baris yang dilewati dan peringatan (JSON) ke berkas ini")
+    p.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    p.set_defaults(jalankan=jalankan)
+
+
+def jalankan(args) -> int:
+    from ..berkas import tulis_atomik
+    from ..impor import impor_tabel
+
+    akhiran = args.keluaran.suffix.lower()
+    if args.jenis == "iku" and akhiran != ".json":
+        raise KesalahanBerkas("keluaran --jenis iku adalah katalog .json", berkas=args.keluaran)
+    if args.jenis != "iku" and akhiran != ".xlsx":
+        raise KesalahanBerkas(f"keluaran --jenis {args.jenis} adalah buku kerja .xlsx",
+                              berkas=args.keluaran)
+    if args.keluaran.exists() and not args.timpa:
+        raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
+                              berkas=args.keluaran)
+    h = impor_tabel(args.tabel, args.jenis, args.tahun, args.satker)
+    if args.jenis == "iku":
+        data = json.dumps(h.katalog, ensure_ascii=False, indent=2) + "\n"
+        tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
+                     timpa=args.timpa)
+    else:
+        if not h.tahun:
+            raise KesalahanBerkas("tahun tidak ditemukan di dokumen; berikan --tahun",
+                                  berkas=args.tabel)
+        if not args.satker:
+            raise KesalahanBerkas("nama satker wajib untuk buku kerja; berikan --satker",
+                                  berkas=args.tabel)
+        from ..generator import buat_buku_kerja, simpan
+        from ..katalog import Katalog
+        katalog = Katalog.dari_dict(h.katalog)
+        wb = buat_buku_kerja(katalog, h.tahun, satker=args.satker)
+        simpan(wb, args.keluaran, timpa=args.timpa)
+    n_ind = sum(len(s["indikator"]) for s in h.katalog["sasaran"])
+    print(f"Diimpor: {len(h.katalog['sasaran'])} sasaran, {n_ind} indikator -> {args.keluaran}")
+    print(f"Baris dilewati: {len(h.baris_dilewati)}; peringatan: {len(h.peringatan)}")
+    for n, alasan in h.peringatan:
+        print(f"  peringatan baris {n}: {alasan}", file=sys.stderr)
+    if args.laporan:
+        lap = {"baris_dilewati": [{"baris": n, "alasan": a} for n, a in h.baris_dilewati],
+               "peringatan": [{"baris": n, "pesan": a} for n, a in h.peringatan]}
+        teks = json.dumps(lap, ensure_ascii=False, indent=2) + "\n"
+        tulis_atomik(args.laporan, lambda p: p.write_text(teks, encoding="utf-8"), timpa=True)
+    return 0

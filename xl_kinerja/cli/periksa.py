@@ -1,0 +1,47 @@
+"""`xl-kinerja periksa`: findings in tables (and their recorded percentages and totals)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def daftarkan(subparsers) -> None:
+    p = subparsers.add_parser(
+        "periksa", help="periksa tabel kinerja/anggaran: persentase, jumlah, satuan, kode, "
+                        "predikat, contoh rumus",
+        description="Memeriksa tabel apa adanya (termasuk persentase dan jumlah yang tercatat) "
+                    "dan melaporkan temuan. Kode keluar: 0 bersih, 1 ada temuan, 2 masukan "
+                    "tidak dapat dipakai.",
+        epilog="Contoh:\n  xl-kinerja periksa rkt-2025.txt\n"
+               "  xl-kinerja periksa anggaran.csv --format json")
+    p.add_argument("berkas", nargs="+", type=Path, metavar="BERKAS", help="tabel yang diperiksa")
+    p.add_argument("--jenis", choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
+                   help="jenis tabel (bawaan: dikenali dari judul kolom)")
+    p.add_argument("--format", choices=["teks", "json"], default="teks",
+                   help="format laporan (bawaan: teks)")
+    p.set_defaults(jalankan=jalankan)
+
+
+def _lokasi_teks(l: dict) -> str:
+    bagian = [str(l["berkas"])]
+    if l.get("sheet"):
+        bagian.append(f"sheet '{l['sheet']}'")
+    bagian.append(f"baris {l['baris']}")
+    if l.get("kode"):
+        bagian.append(f"kode {l['kode']}")
+    return ", ".join(bagian)
+
+
+def jalankan(args) -> int:
+    from ..periksa import periksa_berkas
+    semua = []
+    for b in args.berkas:
+        semua.extend(periksa_berkas(b, args.jenis))  # unusable input raises -> exit 2
+    if args.format == "json":
+        print(json.dumps([t.ke_dict() for t in semua], ensure_ascii=False, indent=2))
+    else:
+        for t in semua:
+            print(f"{t.tingkat.upper()} [{t.aturan}] {_lokasi_teks(t.lokasi)}: {t.pesan} "
+                  f"(tercatat: {t.tercatat}; dihitung: {t.dihitung})")
+        print(f"{len(semua)} temuan" if semua else "Tidak ada temuan.")
+    return 1 if semua else 0
