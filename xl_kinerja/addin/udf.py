@@ -84,10 +84,8 @@ def _terbaca(baca: Callable[[Any], Any], x: Any) -> bool:
 
 def _capaian_sel(target: Any, realisasi: Any, polaritas: Any) -> Any:
     inti = _inti()
-    if _kosong(polaritas):
+    if _kosong(polaritas):  # an empty optional cell means the default
         polaritas = "maks"
-    elif isinstance(polaritas, str):
-        polaritas = polaritas.strip().lower()
     try:
         return inti.capaian(target, realisasi, polaritas)
     except KesalahanInput:
