@@ -364,7 +364,7 @@ def _sambung_sasaran(data, lama: str, tambahan: str) -> None:
 
 # ---------------------------------------------------------------- line mode (PDF text, no tabs)
 
-_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
+_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?<![\d.,])(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
 _AWAL_SASARAN = re.compile(r"^(Ter|Me|Pe|Ke|Di)[a-z]+(nya)?\b")
 _BISING = re.compile(r"^(rencana kinerja tahunan|nama(/unit organisasi.*)?|tahun|program/|kegiatan|"
                      r":\s*20\d\d|\d+(\s+\d+)+)$", re.I)
@@ -421,6 +421,8 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
                                         and False):
             if buf:
                 sasaran = " ".join(t for _, t in buf)
+                for n, _ in buf:
+                    dilewati.append((n, f"bagian teks sasaran {sasaran[:40]!r}"))
                 buf = []
             ind = [(b.nomor, s)]
         elif ind:

@@ -1,0 +1,195 @@
+"""Import: the three real documents (fixtures copied from ../shared/seeds) and bad input."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xl_kinerja.cli import main
+from xl_kinerja.errors import KesalahanBerkas
+from xl_kinerja.impor import impor_tabel, pisah_indikator, pisah_target
+from xl_kinerja.target import baca_target
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+KUBU = SEEDS / "rkt-2024-sekretariat-kpu-kabupaten-kubu-raya.txt"
+METRO = SEEDS / "renaksi-2024-kpu-kota-metro.txt"
+MAGELANG = SEEDS / "rkt-2025-kpu-kabupaten-magelang.txt"
+
+
+def _indikator(h):
+    return [i for s in h.katalog["sasaran"] for i in s["indikator"]]
+
+
+def _semua_baris_tercatat(h, path):
+    n = len(path.read_text(encoding="utf-8").splitlines())
+    ada = {d.nomor for d in h.baris} | {b for b, _ in h.baris_dilewati}
+    assert ada == set(range(1, n + 1)), sorted(set(range(1, n + 1)) - ada)[:10]
+
+
+@pytest.mark.parametrize("path, sasaran, indikator, target, tahun", [
+    (KUBU, 43, 62, 62, 2024),
+    (METRO, 28, 38, 38, 2024),
+    (MAGELANG, 24, 36, 36, 2025),
+])
+def test_seed_jumlah(path, sasaran, indikator, target, tahun):
+    h = impor_tabel(path, "iku")
+    assert h.tahun == tahun
+    assert len(h.katalog["sasaran"]) == sasaran
+    ind = _indikator(h)
+    assert len(ind) == indikator
+    assert sum(1 for i in ind if i["target"]) == target
+    _semua_baris_tercatat(h, path)
+
+
+def test_kubu_raya_tiga_indikator_satu_sel():
+    h = impor_tabel(KUBU, "iku")
+    s3 = h.katalog["sasaran"][2]
+    assert s3["nama"] == "Meningkatnya Akuntabilitas Keuangan dan Kinerja KPU Kabupaten Kubu Raya"
+    assert [(i["nama"], i["target"]["2024"], i["jenis_target"]) for i in s3["indikator"]] == [
+        ("Nilai Evaluasi atas Akuntabilitas Kinerja KPU Kabupaten Kubu Raya", "B", "ordinal"),
+        ("Opini BPK atas Laporan Keuangan KPU Kabupaten Kubu Raya", "WTP", "ordinal"),
+        ("Nilai Evaluasi atas pelaksanaan Reformasi Birokrasi KPU Kabupaten Kubu Raya", "80",
+         "skor"),
+    ]
+
+
+def test_kubu_raya_sambungan_halaman_dan_dua_target():
+    h = impor_tabel(KUBU, "iku")
+    s5 = h.katalog["sasaran"][4]
+    # sasaran text continued on the next page (line 58) is joined, not a new sasaran
+    assert s5["nama"].startswith("Terlaksananya penetapan Peraturan KPU sesuai dengan")
+    assert s5["indikator"][0]["nama"].endswith("dengan tepat waktu sesuai dengan Kerangka "
+                                               "Regulasi KPU")
+    ind = _indikator(h)
+    tgt = {i["nama"]: i["target"]["2024"] for i in ind}
+    assert tgt["Persentase pegawai yang mendapatkan layanan kepegawaian secara tepat waktu dan "
+               "akurat"] == "97,5%"
+    assert tgt["Persentase penegakkan Disiplin Pegawai"] == "90%"
+    assert baca_target(tgt["Persentase pegawai yang mendapatkan layanan kepegawaian secara "
+                           "tepat waktu dan akurat"]).nilai == 0.975
+    assert any(d == (54 + 2, "judul tabel berulang (pindah halaman)") for d in h.baris_dilewati)
+    assert (57, "baris nomor kolom") in h.baris_dilewati
+    assert (49, "baris nomor kolom") in h.baris_dilewati
+    orang = [i for i in ind if i["target"]["2024"] == "2.498 Orang"][0]
+    assert baca_target(orang["target"]["2024"]).nilai == 2498
+
+
+def test_metro_triwulan_bulan_pelaksana():
+    h = impor_tabel(METRO, "renaksi")
+    ind = _indikator(h)
+    adhoc = [i for i in ind if i["target"]["2024"] == "551 Badan Adhoc"]
+    assert len(adhoc) == 2
+    assert adhoc[0]["satuan"] == "Badan Adhoc" and adhoc[0]["jenis_target"] == "jumlah"
+    assert baca_target(adhoc[0]["target"]["2024"]).nilai == 551
+    s1 = h.katalog["sasaran"][0]["indikator"][0]
+    assert s1["jadwal_tw"] == [1, 2, 3, 4]
+    assert s1["pelaksana"] == "DIVISI HUKUM & PENGAWASAN"
+    assert s1["kegiatan"] == "Penyusunan Produk Hukum"
+    s3 = h.katalog["sasaran"][2]["indikator"][0]
+    assert s3["jadwal_tw"] == [1, 2]
+    assert s3["target"] == {"2024": "551 penyelenggara"}
+
+
+def test_magelang_teks_pdf_tanpa_tab():
+    h = impor_tabel(MAGELANG, "iku")
+    ind = _indikator(h)
+    lap = [i for i in ind if i["nama"] == "Persentase laporan monitoring dan evaluasi yang "
+                                          "akuntabel dan tepat waktu"]
+    assert lap and lap[0]["target"] == {"2025": "24 Laporan"} and lap[0]["satuan"] == "Laporan"
+    disiplin = [i for i in ind if i["nama"] == "Persentase Penegakkan Disiplin Pegawai"]
+    assert disiplin[0]["target"] == {"2025": "33 Pegawai"}
+    assert any("sasaran tanpa indikator" in p for _, p in h.peringatan)
+
+
+def test_pisah_sel():
+    assert pisah_target("B WTP 80") == ["B", "WTP", "80"]
+    assert pisah_target("97,5% 90%") == ["97,5%", "90%"]
+    assert pisah_target("1.200 orang") == ["1.200 orang"]
+    assert pisah_indikator("• Persentase A yang x • Persentase B") == ["Persentase A yang x",
+                                                                       "Persentase B"]
+
+
+def test_csv_xlsx_dan_nilai(tmp_path):
+    csv = tmp_path / "iku.csv"
+    csv.write_text("No;Sasaran;Indikator Kinerja;Target\n1 ;2;3;4\n"
+                   "1;Meningkatnya partisipasi;Jumlah pemilih pemula terlatih;1.200 orang\n"
+                   ";;Persentase kepuasan layanan;97,5%\n", encoding="utf-8-sig")
+    h = impor_tabel(csv, "iku", tahun=2026)
+    ind = _indikator(h)
+    assert [(i["nama"], i["target"]) for i in ind] == [
+        ("Jumlah pemilih pemula terlatih", {"2026": "1.200 orang"}),
+        ("Persentase kepuasan layanan", {"2026": "97,5%"})]
+    assert baca_target(ind[0]["target"]["2026"]).nilai == 1200
+    assert baca_target(ind[1]["target"]["2026"]).nilai == 0.975
+    df = h.ke_dataframe()
+    assert list(df["indikator"]) == ["Jumlah pemilih pemula terlatih", "Persentase kepuasan layanan"]
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in [["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"], ["(1)", "(2)", "(3)", "(4)"],
+              [1, "Meningkatnya X", "Persentase Y", "100%"]]:
+        ws.append(r)
+    wb.save(tmp_path / "t.xlsx")
+    h = impor_tabel(tmp_path / "t.xlsx", "iku", tahun=2027)
+    assert _indikator(h)[0]["target"] == {"2027": "100%"}
+
+
+def test_cp1252(tmp_path):
+    p = tmp_path / "t.txt"
+    p.write_bytes("NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\n1\tTerwujudnya “tertib”\tJumlah "
+                  "dokumen\t5 Dokumen\n".encode("cp1252"))
+    h = impor_tabel(p, "iku", tahun=2025)
+    assert h.katalog["sasaran"][0]["nama"] == "Terwujudnya “tertib”"
+
+
+@pytest.mark.parametrize("isi, pesan", [
+    (b"", "berkas kosong"),
+    (b"\x00\x01\x02PKbinary\x00" * 10, "berkas biner"),
+    (b"satu\tdua\ntiga\tempat\n", "tidak ada baris judul"),
+    (b"NO\tSASARAN\tINDIKATOR\tTARGET\n1\t\x81\x8d\x8f\x90\tx\t1%\n", "pengodean teks tidak dikenal"),
+])
+def test_masukan_buruk(tmp_path, capsys, isi, pesan):
+    p = tmp_path / "masuk.txt"
+    p.write_bytes(isi)
+    with pytest.raises(KesalahanBerkas, match=pesan):
+        impor_tabel(p, "iku")
+    out = tmp_path / "k.json"
+    assert main(["impor", str(p), "--jenis", "iku", "--keluaran", str(out)]) == 2
+    assert pesan in capsys.readouterr().err
+    assert not out.exists() and sorted(x.name for x in tmp_path.iterdir()) == ["masuk.txt"]
+
+
+def test_berkas_besar_ditolak_cepat(tmp_path, capsys):
+    import time
+    p = tmp_path / "besar.csv"
+    with open(p, "wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: 50 MB without writing them
+    t0 = time.perf_counter()
+    assert main(["impor", str(p), "--jenis", "iku", "--keluaran", str(tmp_path / "k.json")]) == 2
+    assert time.perf_counter() - t0 < 2
+    assert "terlalu besar" in capsys.readouterr().err
+    assert not (tmp_path / "k.json").exists()
+
+
+def test_cli_iku_json_dan_timpa(tmp_path, capsys):
+    out = tmp_path / "k.json"
+    assert main(["impor", str(KUBU), "--jenis", "iku", "--keluaran", str(out)]) == 0
+    kat = json.loads(out.read_text(encoding="utf-8"))
+    from xl_kinerja.katalog import Katalog
+    Katalog.dari_dict(kat)  # accepted by `baru --iku`
+    assert len(kat["sasaran"]) == 43
+    isi = out.read_bytes()
+    assert main(["impor", str(KUBU), "--jenis", "iku", "--keluaran", str(out)]) == 2
+    assert "--timpa" in capsys.readouterr().err and out.read_bytes() == isi
+
+
+def test_cli_buku_kerja_renaksi(tmp_path):
+    out = tmp_path / "r.xlsx"
+    assert main(["impor", str(METRO), "--jenis", "renaksi", "--satker", "KPU Kota Metro",
+                 "--keluaran", str(out)]) == 0
+    import openpyxl
+    wb = openpyxl.load_workbook(out)
+    teks = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str)}
+    assert "Jumlah Badan Penyelenggara Adhoc yang terbentuk" in teks
