@@ -242,14 +242,16 @@ def _baca(sumber: _Sumber) -> DataBuku:
         batas_capaian=_angka(cap, sumber, lembar_r, None, N.REF_BATAS_CAPAIAN))
 
 
-def baca_nilai(sumber) -> DataBuku:
-    """Read a generator workbook (path or openpyxl Workbook) by its defined names."""
+def baca_nilai(sumber, berkas=None) -> DataBuku:
+    """Read a generator workbook (path or openpyxl Workbook) by its defined names.
+
+    `berkas`: the file name used in messages when `sumber` is a Workbook."""
     if isinstance(sumber, (str, Path)):
         from ..berkas import buka_workbook
         wb = buka_workbook(sumber)
         berkas = Path(sumber)
     else:
-        wb, berkas = sumber, getattr(sumber, "path", None) or "(buku kerja)"
+        wb, berkas = sumber, berkas or "(buku kerja)"
     return _baca(_sumber_openpyxl(wb, berkas))
 
 

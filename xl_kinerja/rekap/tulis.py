@@ -257,7 +257,7 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan})", triwulan)
     path = Path(path)
     wb = buka_workbook(path)
-    data = baca_nilai(wb)
+    data = baca_nilai(wb, berkas=path)
     data.berkas = path.name
     rk = hitung_rekap(data, triwulan, batas_atas=batas_atas, dasar=dasar)
     if not tulis:

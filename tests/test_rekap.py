@@ -1,0 +1,363 @@
+"""Rekap Triwulan: exact values against the core, writer, never-damage, bad input."""
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+
+import pytest
+
+from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
+from xl_kinerja import (baca_target, capaian, capaian_per_sasaran, capaian_satker,
+                        persen_anggaran, predikat, sisa_anggaran)
+from xl_kinerja import nama as N
+from xl_kinerja.cli import main
+from xl_kinerja.errors import KesalahanBerkas
+from xl_kinerja.rekap import baca_nilai, hitung_rekap, rekap_berkas
+
+
+@pytest.fixture(scope="session")
+def grid_rekap(tmp_path_factory):
+    from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
+    from xl_kinerja.katalog import Katalog
+    folder = tmp_path_factory.mktemp("rekap")
+    wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji")
+    isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()},
+                  anggaran={a[0]: a[4] for a in ANGGARAN_UJI if a[4] is not None})
+    return simpan(wb, folder / "grid.xlsx")
+
+
+@pytest.fixture
+def salinan(grid_rekap, tmp_path):
+    p = tmp_path / "buku.xlsx"
+    shutil.copy(grid_rekap, p)
+    return p
+
+
+def _sel(wb, nama, i=0):
+    lembar, ref = next(iter(wb.defined_names[nama].destinations))
+    return list(wb[lembar][ref.replace("$", "")])[i][0]
+
+
+def _target_tw(kode, q):
+    teks, pol, jenis, satuan, tw, _ = KASUS[kode]
+    return (tw[q] if tw else teks)
+
+
+def _harap(kode, q):
+    """Expected capaian from the case texts, straight from the core."""
+    teks, pol, *_ , real = KASUS[kode]
+    t = _target_tw(kode, q)
+    if t is None or real[q] is None:
+        return None
+    return capaian(baca_target(t), real[q], pol)
+
+
+@pytest.mark.parametrize("tw", [1, 2, 3, 4])
+def test_nilai_persis_tw(grid_rekap, tw):
+    import openpyxl
+    rk = hitung_rekap(baca_nilai(grid_rekap), tw)
+    q = tw - 1
+    wb = openpyxl.load_workbook(grid_rekap)
+    baris = {r["kode"]: r for r in rk.indikator}
+    assert set(baris) == set(KASUS)
+    pasangan = []
+    for kode in KASUS:
+        h = _harap(kode, q)
+        assert baris[kode]["capaian"] == pytest.approx(h, abs=1e-12) if h is not None \
+            else baris[kode]["capaian"] is None, kode
+        assert baris[kode]["predikat"] == (predikat(h, "kpu") if h is not None else None), kode
+        pasangan.append((baris[kode]["kode_sasaran"], h))
+    harap_sasaran = capaian_per_sasaran(pasangan)
+    for s in rk.sasaran:
+        assert s["capaian"] == pytest.approx(harap_sasaran[s["kode"]], abs=1e-12)
+    assert rk.capaian_satker == pytest.approx(capaian_satker(pasangan), abs=1e-12)
+    jumlah = {}
+    for _, h in pasangan:
+        if h is not None:
+            jumlah[predikat(h, "kpu")] = jumlah.get(predikat(h, "kpu"), 0) + 1
+    assert {k: v for k, v in rk.jumlah_predikat.items() if v} == jumlah
+    # anggaran: leaves as entered, program/kegiatan = sum of their rows
+    a = {r["kode"]: r for r in rk.anggaran}
+    real = {x[0]: (x[4][q] if x[4] else None) for x in ANGGARAN_UJI}
+    pagu = {x[0]: x[3] for x in ANGGARAN_UJI}
+    assert a["EBD.952"]["realisasi"] == real["EBD.952"]
+    kegiatan = [real["EBD.952"], real["EBD.955"]]
+    harap_keg = sum(x for x in kegiatan if x is not None)
+    assert a["WA.3355"]["realisasi"] == harap_keg
+    assert a["WA.3355"]["pagu"] == 185_400_000 + 96_750_000
+    assert a["076.01.WA"]["realisasi"] == harap_keg + real["EBA.994"]
+    for k in ("EBD.952", "EBD.955", "EBA.994", "QGE.001", "WA.3355", "076.01.WA"):
+        assert a[k]["persen"] == persen_anggaran(a[k]["pagu"], a[k]["realisasi"]), k
+        assert a[k]["sisa"] == sisa_anggaran(a[k]["pagu"], a[k]["realisasi"]), k
+    assert a["QGE.001"]["persen"] is None and a["076.01.CQ"]["realisasi"] is None
+    assert rk.target_serapan == _sel(wb, N.REF_TARGET_SERAPAN, q).value
+    jenis = {(t["kode"], t["jenis"]) for t in rk.temuan}
+    if tw == 1:
+        assert ("G02", "realisasi_kosong") in jenis
+    if tw == 4:
+        assert ("EBD.955", "serapan_lebih") in jenis  # 101.000.000 > 96.750.000
+    else:
+        assert all(j != "serapan_lebih" for _, j in jenis)
+
+
+def test_batas_atas_dan_dasar(grid_rekap):
+    rk = hitung_rekap(baca_nilai(grid_rekap), 4, batas_atas=1.0, dasar="indikator")
+    pasangan = [(r["kode_sasaran"], _harap(r["kode"], 3)) for r in rk.indikator]
+    assert rk.capaian_satker == pytest.approx(
+        capaian_satker(pasangan, dasar="indikator", batas_atas=1.0), abs=1e-12)
+    assert max(s["capaian"] for s in rk.sasaran if s["capaian"] is not None) <= 1.0
+
+
+def _isi(path, nama, i, nilai):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    _sel(wb, nama, i).value = nilai
+    wb.save(path)
+
+
+def _indeks(kode):
+    return list(KASUS).index(kode)
+
+
+def test_temuan_typo_tanpa_target_jumlah(salinan):
+    _isi(salinan, N.UKUR_REALISASI_TW[2], _indeks("G07"), 200)   # 200/18 -> typo
+    _isi(salinan, N.UKUR_REALISASI_TW[1], _indeks("G08"), 50)    # no TW II target
+    kode_a = [a[0] for a in ANGGARAN_UJI]
+    _isi(salinan, N.ANGG_REALISASI_TW[2], kode_a.index("WA.3358"), 5)  # subtotal typed wrong
+    rk = hitung_rekap(baca_nilai(salinan), 3)
+    jenis = {(t["kode"], t["jenis"]) for t in rk.temuan}
+    assert ("G07", "capaian_janggal") in jenis
+    rk2 = hitung_rekap(baca_nilai(salinan), 2)
+    assert ("G08", "tanpa_target") in {(t["kode"], t["jenis"]) for t in rk2.temuan}
+    assert ("WA.3358", "jumlah_tidak_cocok") in jenis
+    assert all(t["pesan"] for t in rk.temuan)
+
+
+def _nilai_lembar(ws):
+    return {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
+            if c.value is not None}
+
+
+def test_cli_lembar_grafik_dan_ulang(salinan, capsys):
+    import openpyxl
+    asli = salinan.read_bytes()
+    assert main([ "rekap", str(salinan), "--triwulan", "2"]) == 0
+    assert salinan.with_name("buku.xlsx.bak").read_bytes() == asli
+    wb = openpyxl.load_workbook(salinan)
+    ws = wb["Rekap TW 2"]
+    assert ws["A1"].value == "Rekap Triwulan II"
+    assert len(ws._charts) == 2
+    with zipfile.ZipFile(salinan) as z:
+        assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) >= 2
+    pertama = _nilai_lembar(ws)
+    assert main(["rekap", str(salinan), "--triwulan", "2", "--tanpa-cadangan"]) == 0
+    wb2 = openpyxl.load_workbook(salinan)
+    assert wb2.sheetnames.count("Rekap TW 2") == 1 and wb2.sheetnames == wb.sheetnames
+    kedua = _nilai_lembar(wb2["Rekap TW 2"])
+    pertama.pop((4, 2)), kedua.pop((4, 2))  # timestamp
+    assert pertama == kedua
+    assert len(wb2["Rekap TW 2"]._charts) == 2
+
+
+def test_cli_json(salinan, capsys):
+    import json
+    asli = salinan.read_bytes()
+    assert main(["rekap", str(salinan), "--triwulan", "3", "--format", "json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["judul"] == "Rekap Triwulan III" and len(d["indikator"]) == len(KASUS)
+    assert salinan.read_bytes() == asli
+
+
+def _png_kecil():
+    from PIL import Image as PILImage
+    buf = io.BytesIO()
+    PILImage.new("RGB", (4, 3), (200, 30, 30)).save(buf, format="PNG")
+    buf.seek(0)
+    return buf
+
+
+def _sidik(wb):
+    """Everything that must survive, per sheet."""
+    hasil = {"nama": sorted((n, v.attr_text) for n, v in wb.defined_names.items())}
+    for ws in wb.worksheets:
+        sel = {}
+        for row in ws.iter_rows():
+            for c in row:
+                if c.value is not None or c.has_style:
+                    sel[c.coordinate] = (c.value, c.number_format, repr(c.font), repr(c.fill),
+                                         repr(c.border), repr(c.alignment), repr(c.protection),
+                                         c.comment.text if c.comment else None)
+        hasil[ws.title] = {
+            "sel": sel,
+            "validasi": sorted((str(d.sqref), d.type, d.formula1) for d in
+                               ws.data_validations.dataValidation),
+            "format_bersyarat": sorted((str(k.sqref), [repr(r.formula) for r in v])
+                                       for k, v in ws.conditional_formatting._cf_rules.items()),
+            "gambar": len(ws._images), "grafik": len(ws._charts),
+            "gabung": sorted(str(m) for m in ws.merged_cells.ranges),
+        }
+    return hasil
+
+
+def test_tidak_merusak(salinan):
+    import openpyxl
+    from openpyxl.chart import LineChart, Reference
+    from openpyxl.comments import Comment
+    from openpyxl.drawing.image import Image
+    wb = openpyxl.load_workbook(salinan)
+    ws = wb["Pengukuran"] if "Pengukuran" in wb.sheetnames else wb.worksheets[0]
+    ws["Z1"].comment = Comment("catatan pengguna", "Uji")
+    ws.add_image(Image(_png_kecil()), "Z2")
+    ch = LineChart()
+    ch.add_data(Reference(ws, min_col=1, min_row=1, max_row=5))
+    ws.add_chart(ch, "Z10")
+    wb.save(salinan)
+    sebelum = _sidik(openpyxl.load_workbook(salinan))
+    with zipfile.ZipFile(salinan) as z:
+        bagian_sebelum = {n for n in z.namelist()}
+    assert main(["rekap", str(salinan), "--triwulan", "1"]) == 0
+    sesudah_wb = openpyxl.load_workbook(salinan)
+    sesudah = _sidik(sesudah_wb)
+    sesudah.pop("Rekap TW 1")
+    assert sesudah == sebelum
+    assert sebelum[ws.title]["gambar"] == 1 and sebelum[ws.title]["grafik"] == 1
+    with zipfile.ZipFile(salinan) as z:
+        bagian_sesudah = set(z.namelist())
+    assert bagian_sebelum <= bagian_sesudah, bagian_sebelum - bagian_sesudah
+
+
+# ---------------------------------------------------------------- bad input
+def _gagal(path, argv, capsys, kata):
+    asli = path.read_bytes() if path.exists() else None
+    kode = main(["rekap", str(path), *argv])
+    err = capsys.readouterr().err
+    assert kode != 0
+    assert kata in err, err
+    assert "Traceback" not in err
+    if asli is not None:
+        assert path.read_bytes() == asli
+    return err
+
+
+def test_bukan_xlsx(tmp_path, capsys):
+    p = tmp_path / "teks.xlsx"
+    p.write_text("bukan buku kerja")
+    _gagal(p, ["--triwulan", "1"], capsys, "bukan buku kerja")
+
+
+def test_zip_terpotong(salinan, capsys):
+    salinan.write_bytes(salinan.read_bytes()[:5000])
+    _gagal(salinan, ["--triwulan", "1"], capsys, "rusak")
+
+
+def test_kolom_dihapus(salinan, capsys):
+    import openpyxl
+    wb = openpyxl.load_workbook(salinan)
+    del wb.defined_names[N.UKUR_REALISASI_TW[1]]
+    wb.save(salinan)
+    err = _gagal(salinan, ["--triwulan", "2"], capsys, N.UKUR_REALISASI_TW[1])
+    assert "buku.xlsx" in err
+
+
+def test_kolom_bentuk_salah(salinan, capsys):
+    import openpyxl
+    wb = openpyxl.load_workbook(salinan)
+    dn = wb.defined_names[N.UKUR_REALISASI_TW[1]]
+    lembar, ref = next(iter(dn.destinations))
+    a, b = ref.split(":")
+    dn.attr_text = f"'{lembar}'!{a}:$Z${b.split('$')[-1]}"
+    wb.save(salinan)
+    _gagal(salinan, ["--triwulan", "2"], capsys, "bentuk yang salah")
+
+
+@pytest.mark.parametrize("teks", ["sembilan puluh", "95 %", "-"])
+def test_teks_di_sel_angka(salinan, capsys, teks):
+    _isi(salinan, N.UKUR_REALISASI_TW[1], _indeks("G01"), teks)
+    err = _gagal(salinan, ["--triwulan", "2"], capsys, teks)
+    assert "harus berisi angka" in err and "Pengukuran" in err
+
+
+@pytest.mark.parametrize("tw", ["0", "5"])
+def test_triwulan_salah(salinan, capsys, tw):
+    asli = salinan.read_bytes()
+    with pytest.raises(SystemExit) as e:
+        main(["rekap", str(salinan), "--triwulan", tw])
+    assert e.value.code != 0
+    assert "triwulan harus 1, 2, 3, atau 4" in capsys.readouterr().err
+    assert salinan.read_bytes() == asli
+
+
+@pytest.mark.parametrize("kunci", ["~$buku.xlsx", ".~lock.buku.xlsx#"])
+def test_berkas_terkunci(salinan, capsys, kunci):
+    (salinan.parent / kunci).write_text("x")
+    _gagal(salinan, ["--triwulan", "1"], capsys, "sedang dibuka")
+    assert not salinan.with_name("buku.xlsx.bak").exists()
+
+
+def test_hanya_baca(salinan, capsys):
+    salinan.chmod(0o444)
+    try:
+        _gagal(salinan, ["--triwulan", "1"], capsys, "hanya-baca")
+    finally:
+        salinan.chmod(0o644)
+
+
+def _bom(akar):
+    return ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+                      for i in range(1, 10))
+            + f']><{akar} xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+              f'count="1" uniqueCount="1"><si><t>&lol9;</t></si></{akar}>')
+
+
+def _ganti_bagian(asal, tujuan, bagian, isi):
+    with zipfile.ZipFile(asal) as zi, zipfile.ZipFile(tujuan, "w", zipfile.ZIP_DEFLATED) as zo:
+        assert bagian in zi.namelist()
+        for n in zi.namelist():
+            zo.writestr(n, isi if n == bagian else zi.read(n))
+
+
+def test_bom_xml_sharedstrings(salinan, capsys):
+    """A billion-laughs sharedStrings.xml wired into the package (content type + rel)."""
+    p2 = salinan.with_name("bom.xlsx")
+    with zipfile.ZipFile(salinan) as zi, zipfile.ZipFile(p2, "w", zipfile.ZIP_DEFLATED) as zo:
+        for n in zi.namelist():
+            isi = zi.read(n)
+            if n == "[Content_Types].xml":
+                isi = isi.replace(b"</Types>", (
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+                    b"</Types>"))
+            elif n == "xl/_rels/workbook.xml.rels":
+                isi = isi.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdBom" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/sharedStrings" '
+                    b'Target="sharedStrings.xml"/></Relationships>'))
+            zo.writestr(n, isi)
+        zo.writestr("xl/sharedStrings.xml", _bom("sst"))
+    _gagal(p2, ["--triwulan", "1"], capsys, "tidak dapat dibaca dengan aman")
+
+
+def test_bom_xml_buku_kita(salinan, capsys):
+    p2 = salinan.with_name("bom.xlsx")
+    _ganti_bagian(salinan, p2, "xl/workbook.xml", _bom("workbook"))
+    _gagal(p2, ["--triwulan", "1"], capsys, "tidak dapat dibaca dengan aman")
+
+
+def test_bagian_tak_terjaga_menolak_di_tempat(salinan, capsys):
+    p2 = salinan.with_name("makro.xlsx")
+    with zipfile.ZipFile(salinan) as zi, zipfile.ZipFile(p2, "w") as zo:
+        for n in zi.namelist():
+            zo.writestr(n, zi.read(n))
+        zo.writestr("xl/vbaProject.bin", b"\0" * 16)
+    err = _gagal(p2, ["--triwulan", "1"], capsys, "makro VBA")
+    assert "--keluaran" in err
+    keluar = salinan.with_name("hasil.xlsx")
+    assert main(["rekap", str(p2), "--triwulan", "1", "--keluaran", str(keluar)]) == 0
+    assert keluar.exists()
+
+
+def test_pesan_kesalahan_pustaka(tmp_path):
+    with pytest.raises(KesalahanBerkas):
+        rekap_berkas(tmp_path / "tidak-ada.xlsx", 1)
