@@ -29,6 +29,7 @@ _PERAN = [
     ("capaian", r"capaian kinerja|^capaian"),
     ("predikat", r"predikat|kategori"),
     ("target", r"target"),
+    ("nilai", r"^(nilai|skor)(\s+(sakip|akhir|evaluasi))?$"),
     ("pagu", r"pagu|anggaran"),
     ("realisasi", r"realisasi"),
     ("satuan", r"^satuan"),
@@ -257,8 +258,11 @@ def interpretasi(baris: list[Baris], berkas: str = "") -> tuple[list[BarisData],
             target = next(iter(tahun_target.values()))
         teks_uraian = uraian or sasaran or indikator
         # JUMLAH/TOTAL rows
-        if re.match(r"^(sub\s*total|jumlah|total)\b", (no + " " + teks_uraian).strip(), re.I) \
+        if re.match(r"^(sub\s*total|jumlah|total)\b", " ".join(x for x in (no, kode, teks_uraian) if x),
+                    re.I) \
                 and not re.match(r"^jumlah\s+\w+\s+\w+", indikator or "", re.I):
+            if re.match(r"^(sub\s*total|jumlah|total)\b", kode, re.I):
+                teks_uraian, kode = (teks_uraian or kode), ""
             data.append(BarisData(b.nomor, "total", b.sheet, no, kode, sasaran, teks_uraian, target,
                                   dict(sel, uraian=teks_uraian)))
             continue

@@ -181,7 +181,7 @@ def periksa_hasil(h: HasilImpor) -> list[Temuan]:
         # budget
         try:
             pagu = _angka(v.get("pagu"))
-            real = _angka(v.get("realisasi"))
+            real = _angka(v.get("realisasi")) if pagu is not None else None
         except KesalahanInput as e:
             t.append(Temuan("angka_ambigu", lok, str(e), v.get("pagu") or v.get("realisasi"), None))
             pagu = real = None
@@ -196,24 +196,41 @@ def periksa_hasil(h: HasilImpor) -> list[Temuan]:
                 except KesalahanInput:
                     rec = None
                 if rec is not None:
+                    from ..anggaran import persen_anggaran
                     des = _desimal(tulis)
-                    hit = real / pagu * 100
-                    if round(hit, des) != round(rec, des):
+                    frak = persen_anggaran(pagu, real)
+                    if frak is not None and round(frak * 100, des) != round(rec, des):
                         t.append(Temuan("persen_salah", lok, f"persentase tercatat {tulis} tidak sama "
-                                        f"dengan realisasi/pagu = {format_persen(real / pagu, des)}",
-                                        tulis, format_persen(real / pagu, des)))
+                                        f"dengan realisasi/pagu = {format_persen(frak, des)}",
+                                        tulis, format_persen(frak, des)))
+        # recorded capaian vs realisasi/target (core rule)
+        if d.jenis == "indikator" and d.target and v.get("realisasi") and v.get("capaian") \
+                and pagu is None:
+            from ..capaian import capaian as _capaian
+            tulis = v["capaian"]
+            try:
+                frak = _capaian(d.target, v["realisasi"], v.get("polaritas") or "maks")
+                rec = _angka(tulis.rstrip("% ").strip())
+            except KesalahanInput:
+                frak = rec = None
+            if frak is not None and rec is not None:
+                des = _desimal(tulis)
+                if round(frak * 100, des) != round(rec, des):
+                    t.append(Temuan("persen_salah", lok, f"capaian tercatat {tulis} tidak sama dengan "
+                                    f"realisasi/target = {format_persen(frak, des)}", tulis,
+                                    format_persen(frak, des)))
         # predikat next to a score
         if v.get("predikat") and (v.get("capaian") or v.get("nilai")):
             try:
-                from .. import predikat as _pred  # core; may not exist yet
+                from ..predikat import predikat as _predikat
                 skor = _angka((v.get("capaian") or v.get("nilai")).rstrip("% "))
                 skala = "sakip" if not v.get("capaian") else "kpu"
                 nilai = skor if skala == "sakip" else skor / 100
-                benar = _pred.predikat(nilai, skala)
+                benar = _predikat(nilai, skala)
                 if benar and benar.strip().upper() != v["predikat"].strip().upper():
                     t.append(Temuan("predikat_bertentangan", lok, f"predikat {v['predikat']!r} tidak "
                                     f"sesuai skala {skala}: {skor} = {benar}", v["predikat"], benar))
-            except (ImportError, KesalahanInput, AttributeError):
+            except KesalahanInput:
                 pass
         for kol in ("formula", "definisi"):
             for ekspr, tulis, nilai in periksa_formula(v.get(kol, "")):

@@ -1,0 +1,143 @@
+"""Checker: one hand-made table per rule with exact findings, the real seeds, CLI exit codes."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from xl_kinerja.cli import main
+from xl_kinerja.errors import KesalahanInput
+from xl_kinerja.periksa import hitung_ekspresi, periksa_berkas, periksa_formula
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+JUDUL_ANGG = "KODE\tURAIAN\tPAGU\tREALISASI T.A 2024\tPersen tase (%)\n"
+JUDUL_IKU = "NO\tSASARAN PROGRAM\tINDIKATOR KINERJA\tTARGET CAPAIAN\n1\t2\t3\t4\n"
+
+
+def _temuan(tmp_path, teks, nama="t.tsv"):
+    p = tmp_path / nama
+    p.write_text(teks, encoding="utf-8")
+    return [(t.aturan, t.lokasi["baris"], t.lokasi["kode"], t.tercatat, t.dihitung)
+            for t in periksa_berkas(p)]
+
+
+def test_persen_anggaran_salah_pada_presisi_tampil(tmp_path):
+    assert _temuan(tmp_path, JUDUL_ANGG +
+                   "076.01.WA\tLayanan Perkantoran\t2.647.529.000\t2.500.000.000\t94,43\n"
+                   "076.01.WB\tLayanan Umum\t300.000\t150.000\t50,10\n") == [
+        ("persen_salah", 3, "076.01.WB", "50,10", "50,00%")]
+
+
+def test_realisasi_melebihi_pagu(tmp_path):
+    assert _temuan(tmp_path, JUDUL_ANGG + "076.01.WA\tLayanan Perkantoran\t600.000\t700.000\t"
+                   "116,67\n") == [("realisasi_melebihi_pagu", 2, "076.01.WA", 700000.0, 600000.0)]
+
+
+def test_jumlah_dan_total_program(tmp_path):
+    assert _temuan(tmp_path, JUDUL_ANGG +
+                   "076.01\tProgram Dukungan Manajemen\t1.000.000\t850.000\t85,00\n"
+                   "076.01.WA\tLayanan Perkantoran\t600.000\t500.000\t83,33\n"
+                   "076.01.WB\tLayanan Umum\t300.000\t350.000\t116,67\n"
+                   "JUMLAH\t\t1.000.000\t850.000\t85,00\n") == [
+        ("realisasi_melebihi_pagu", 4, "076.01.WB", 350000.0, 300000.0),
+        ("jumlah_salah", 5, None, 1000000.0, 900000.0),
+        ("total_program_salah", 2, "076.01", 1000000.0, 900000.0),
+    ]
+
+
+def test_satuan_bertentangan(tmp_path):
+    assert _temuan(tmp_path, JUDUL_IKU +
+                   "1.\tTerwujudnya X\tPersentase laporan monitoring\t24 Laporan\n"
+                   "2.\tTerwujudnya Y\tJumlah revisi rencana kerja\t95%\n"
+                   "3.\tTerwujudnya Z\tPersentase pegawai terlatih\t97,5%\n") == [
+        ("satuan_bertentangan", 3, None, "24 Laporan", "%"),
+        ("satuan_bertentangan", 4, None, "95%", "jumlah dengan satuan")]
+
+
+def test_target_tak_terbaca_dan_angka_ambigu(tmp_path):
+    assert _temuan(tmp_path, JUDUL_IKU +
+                   "1.\tTerwujudnya X\tJumlah pemilih terlatih\t1,200 orang\n"
+                   "2.\tTerwujudnya Y\tPersentase Z\tsesuai jadwal\n") == [
+        ("angka_ambigu", 3, None, "1,200 orang", None),
+        ("target_tak_terbaca", 4, None, "sesuai jadwal", None)]
+
+
+def test_kode_tidak_lengkap_nama_ganda(tmp_path):
+    assert _temuan(tmp_path, JUDUL_ANGG +
+                   "QGE.\tLayanan Tanpa Nomor\t100.000\t50.000\t50,00\n"
+                   "076.01.WA\tLayanan Perkantoran\t600.000\t300.000\t50,00\n"
+                   "076.01.WA\tLayanan Umum\t600.000\t300.000\t50,00\n") == [
+        ("kode_tidak_lengkap", 2, "QGE.", "QGE.", None),
+        ("kode_nama_ganda", 4, "076.01.WA", "Layanan Umum", "Layanan Perkantoran")]
+
+
+def test_baris_ganda(tmp_path):
+    assert _temuan(tmp_path, JUDUL_IKU +
+                   "1.\tTerwujudnya X\tPersentase Y\t100%\n"
+                   "2.\tTerwujudnya X\tPersentase Y\t100%\n") == [
+        ("baris_ganda", 4, None, "Persentase Y", None)]
+
+
+def test_predikat_bertentangan(tmp_path):
+    assert _temuan(tmp_path, "NO\tINDIKATOR KINERJA\tTARGET\tNILAI\tPREDIKAT\n"
+                   "1\tNilai SAKIP\tBB\t72,80\tB\n"
+                   "2\tNilai SAKIP tahun lalu\tBB\t72,80\tBB\n") == [
+        ("predikat_bertentangan", 2, None, "B", "BB")]
+
+
+def test_formula_contoh(tmp_path):
+    assert list(periksa_formula("(171 ÷ 180) × 100% = 95,00%")) == []
+    assert list(periksa_formula("(3 + 4) × 100% = 75,00%")) == [("(3 + 4) × 100%", "75,00%", 7.0)]
+    assert hitung_ekspresi("(171 ÷ 180) × 100%") == pytest.approx(0.95)
+    with pytest.raises(KesalahanInput):
+        hitung_ekspresi("__import__('os')")
+    assert _temuan(tmp_path, "NO\tINDIKATOR KINERJA\tTARGET\tFORMULA PERHITUNGAN\n"
+                   "1\tPersentase A\t100%\tJumlah selesai / jumlah total x 100%, contoh "
+                   "(171 ÷ 180) × 100% = 95,00%\n"
+                   "2\tPersentase B\t100%\tcontoh (3 + 4) × 100% = 75,00%\n") == [
+        ("formula_tidak_sesuai", 3, None, "75,00%", "700,00%")]
+
+
+def test_capaian_tercatat_salah(tmp_path):
+    assert _temuan(tmp_path, "NO\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN KINERJA %\n"
+                   "1\tJumlah laporan\t24 Laporan\t20\t83,33\n"
+                   "2\tPersentase B\t100%\t95%\t90,00\n") == [
+        ("persen_salah", 3, None, "90,00", "95,00%")]
+
+
+def test_seed_magelang_persentase_laporan():
+    t = periksa_berkas(SEEDS / "rkt-2025-kpu-kabupaten-magelang.txt")
+    sat = [x for x in t if x.aturan == "satuan_bertentangan"]
+    assert len(sat) == 25
+    assert any(x.tercatat == "24 Laporan" and x.lokasi["indikator"] ==
+               "Persentase laporan monitoring dan evaluasi yang akuntabel dan tepat waktu"
+               for x in sat)
+
+
+def test_seed_kubu_raya_dan_metro():
+    t = periksa_berkas(SEEDS / "rkt-2024-sekretariat-kpu-kabupaten-kubu-raya.txt")
+    assert sorted((x.aturan, x.tercatat) for x in t) == [
+        ("satuan_bertentangan", "1 Satker"), ("satuan_bertentangan", "100%"),
+        ("satuan_bertentangan", "2 Laporan"), ("satuan_bertentangan", "2.498 Orang"),
+        ("satuan_bertentangan", "95%")]
+    t = periksa_berkas(SEEDS / "renaksi-2024-kpu-kota-metro.txt")
+    assert [(x.aturan, x.lokasi["baris"], x.pesan, x.tingkat) for x in t] == [
+        ("baris_ganda", 171, "baris sama dengan baris 48", "peringatan")]
+
+
+def test_cli_kode_keluar_dan_json(tmp_path, capsys):
+    bersih = tmp_path / "b.tsv"
+    bersih.write_text(JUDUL_IKU + "1.\tTerwujudnya X\tPersentase Y\t100%\n", encoding="utf-8")
+    assert main(["periksa", str(bersih)]) == 0
+    assert "Tidak ada temuan" in capsys.readouterr().out
+    assert main(["periksa", str(bersih), str(SEEDS / "rkt-2025-kpu-kabupaten-magelang.txt"),
+                 "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert set(data[0]) == {"aturan", "lokasi", "pesan", "tercatat", "dihitung", "tingkat"}
+    assert set(data[0]["lokasi"]) == {"berkas", "sheet", "baris", "kode", "indikator"}
+    kosong = tmp_path / "k.txt"
+    kosong.write_bytes(b"")
+    assert main(["periksa", str(kosong)]) == 2
+    assert "berkas kosong" in capsys.readouterr().err
