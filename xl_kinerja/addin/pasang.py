@@ -22,9 +22,21 @@ def windows() -> bool:
     return sys.platform.startswith("win")
 
 
+def _xlam_bawaan() -> Path:
+    """macros/xl_kinerja.xlam of this checkout, else the copy shipped as xl_kinerja.macros."""
+    checkout = Path(__file__).resolve().parents[2] / "macros" / NAMA_XLAM
+    if checkout.is_file():
+        return checkout
+    try:
+        from importlib import resources
+        return Path(str(resources.files("xl_kinerja.macros") / NAMA_XLAM))
+    except (ImportError, TypeError):
+        return checkout
+
+
 def lokasi_xlam(berkas: Path | None = None) -> Path:
-    """The add-in file: `berkas` if given, else macros/xl_kinerja.xlam of this checkout."""
-    kandidat = Path(berkas) if berkas else Path(__file__).resolve().parents[2] / "macros" / NAMA_XLAM
+    """The add-in file: `berkas` if given, else the one shipped with xl-kinerja."""
+    kandidat = Path(berkas) if berkas else _xlam_bawaan()
     if not kandidat.is_file():
         raise KesalahanBerkas("berkas add-in tidak ditemukan; sebutkan dengan --berkas",
                               berkas=kandidat)

@@ -1,0 +1,1 @@
+"""Excel add-in sources (customUI, VBA, build script) shipped as xl_kinerja.macros."""
