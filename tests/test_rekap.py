@@ -361,3 +361,121 @@ def test_bagian_tak_terjaga_menolak_di_tempat(salinan, capsys):
 def test_pesan_kesalahan_pustaka(tmp_path):
     with pytest.raises(KesalahanBerkas):
         rekap_berkas(tmp_path / "tidak-ada.xlsx", 1)
+
+
+# ---------------------------------------------------------------- xlwings path (fake Book)
+class _Rentang:
+    def __init__(self, lembar, r, c, nilai=None, r2=None, c2=None):
+        self.sheet, self.row, self.column = lembar, r, c
+        self._nilai, self._r2, self._c2 = nilai, r2 or r, c2 or c
+        self.left = self.top = 0
+
+    def options(self, **_):
+        return self
+
+    @property
+    def value(self):
+        return self._nilai
+
+    @value.setter
+    def value(self, v):
+        self.sheet.sel[(self.row, self.column)] = v
+
+    number_format = None
+
+    class font:  # noqa: N801
+        bold = False
+
+    column_width = None
+
+
+class _Lembar:
+    def __init__(self, nama, book=None):
+        self.name, self.sel, self.book, self.grafik = nama, {}, book, []
+
+    def range(self, a, b=None):
+        if isinstance(a, str):
+            return _Rentang(self, 1, 1)
+        return _Rentang(self, a[0], a[1])
+
+    class _Grafik:
+        def __init__(self):
+            self.chart_type = None
+            self.api = None
+
+        def set_source_data(self, _):
+            pass
+
+        def delete(self):
+            pass
+
+    @property
+    def charts(self):
+        lembar = self
+
+        class C(list):
+            def add(self, **_):
+                g = _Lembar._Grafik()
+                lembar.grafik.append(g)
+                return g
+        return C(lembar.grafik)
+
+    def clear(self):
+        self.sel.clear()
+
+
+class _Buku:
+    """Just enough of an xlwings Book: names[...] .refers_to_range, sheets."""
+
+    def __init__(self, path):
+        import openpyxl
+        from openpyxl.utils.cell import range_boundaries
+        wb = openpyxl.load_workbook(path)
+        self.name = self.fullname = path.name
+        self.app = object()
+        self._lembar = []
+        nama = {}
+        for n, dn in wb.defined_names.items():
+            tujuan = list(dn.destinations)
+            if len(tujuan) != 1:
+                continue
+            s, ref = tujuan[0]
+            c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
+            nilai = [[wb[s].cell(r, c).value for c in range(c1, c2 + 1)]
+                     for r in range(r1, r2 + 1)]
+            nama[n] = type("N", (), {"refers_to_range": _Rentang(
+                _Lembar(s), r1, c1, nilai)})()
+        self.names = nama
+        buku = self
+
+        class S(list):
+            def add(self, n, after=None):
+                x = _Lembar(n, buku)
+                self.append(x)
+                return x
+
+            def __getitem__(self, k):
+                if isinstance(k, str):
+                    return next(x for x in self if x.name == k)
+                return list.__getitem__(self, k)
+        self.sheets = S(_Lembar(s, self) for s in wb.sheetnames)
+
+
+def test_xlwings_sama_dengan_openpyxl(grid_rekap):
+    import openpyxl
+    from xl_kinerja.rekap import baca_nilai_xlwings, tulis_rekap_openpyxl, tulis_rekap_xlwings
+    buku = _Buku(grid_rekap)
+    rk_x = hitung_rekap(baca_nilai_xlwings(buku), 2, dibuat="2027-07-01 08:00:00")
+    rk_o = hitung_rekap(baca_nilai(grid_rekap), 2, dibuat="2027-07-01 08:00:00")
+    dx, do = rk_x.ke_dict(), rk_o.ke_dict()
+    dx.pop("berkas"), do.pop("berkas")
+    assert dx == do
+    sht = tulis_rekap_xlwings(buku, rk_x)
+    wb = openpyxl.load_workbook(grid_rekap)
+    ws = tulis_rekap_openpyxl(wb, rk_o)
+    sel_o = {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
+             if c.value is not None}
+    sel_x = {k: v for k, v in sht.sel.items() if v is not None}
+    sel_o.pop((3, 2)), sel_x.pop((3, 2))  # source file path differs by construction
+    assert sel_x == sel_o
+    assert len(sht.grafik) == 2 == len(ws._charts)

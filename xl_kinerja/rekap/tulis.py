@@ -160,22 +160,22 @@ class _PenulisXlwings:
 
     def grafik(self, jenis, judul, kategori, seri, posisi):
         daftar = seri if isinstance(seri, list) else [seri]
-        r1 = min(s[0] for s in daftar)
-        r2 = max(s[2] for s in daftar)
-        kol = [kategori[1]] + [s[1] for s in daftar]
-        rng = self.sht.range((r1, kol[0]), (r2, kol[0]))
-        for c in kol[1:]:
-            rng = self.sht.book.app.union(rng, self.sht.range((r1, c), (r2, c))) \
-                if hasattr(self.sht.book.app, "union") else rng
         anchor = self.sht.range(posisi)
         ch = self.sht.charts.add(left=anchor.left, top=anchor.top, width=450, height=210)
         ch.chart_type = "column_clustered"
-        ch.set_source_data(rng)
-        try:
-            ch.api[1].HasTitle = True
-            ch.api[1].ChartTitle.Text = judul
-        except Exception:
-            pass
+        kat = self.sht.range((kategori[0], kategori[1]), (kategori[2], kategori[1]))
+        try:  # Excel COM: one series per value column, categories from the code column
+            api = ch.api[1]
+            for s in daftar:
+                ser = api.SeriesCollection().NewSeries()
+                ser.Name = self.sht.range((s[0], s[1])).value
+                ser.Values = self.sht.range((s[0] + 1, s[1]), (s[2], s[1])).api
+                ser.XValues = kat.api
+            api.HasTitle = True
+            api.ChartTitle.Text = judul
+        except Exception:  # other backends: the first series with its header row
+            s = daftar[0]
+            ch.set_source_data(self.sht.range((s[0], s[1]), (s[2], s[1])))
 
 
 def tulis_rekap_xlwings(book, rk: Rekap):
