@@ -252,3 +252,34 @@ def test_baca_triwulan_salah(teks):
                                         (dt.date(2025, 12, 31), 4)])
 def test_triwulan_sekarang(tanggal, tw):
     assert ribbon.triwulan_sekarang(tanggal) == tw
+
+
+class _AppPalsu:
+    def __init__(self, jawab):
+        self.jawab, self.pesan, self.ditanya = jawab, [], []
+        self.api = self
+
+    def InputBox(self, prompt, judul, bawaan, Type):  # noqa: N802 - Excel's COM name
+        self.ditanya.append((prompt, judul, bawaan, Type))
+        return self.jawab
+
+    def alert(self, teks, title=None):
+        self.pesan.append(teks)
+
+
+@pytest.mark.parametrize("jawab,pesan", [
+    ("2", "Rekap triwulan 2 selesai ditulis."),
+    ("7", "Rekap gagal: triwulan harus 1, 2, 3, atau 4 (I-IV), bukan '7'"),
+    (False, None),  # Cancel
+])
+def test_main_tombol_bertanya_lalu_menulis(hasil_cli, jawab, pesan, monkeypatch):
+    import xlwings as xw
+    sumber, _ = hasil_cli
+    book = BookPalsu(sumber)
+    book.app = _AppPalsu(jawab)
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    ribbon.main()
+    assert book.app.ditanya == [("Rekap triwulan ke berapa? (1-4)", "Rekap Triwulan",
+                                 str(ribbon.triwulan_sekarang()), 2)]
+    assert book.app.pesan == ([pesan] if pesan else [])
+    assert ("Rekap TW 2" in book.wb.sheetnames) == (jawab == "2")
