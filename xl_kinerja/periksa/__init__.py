@@ -279,7 +279,11 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
 
 
 def periksa_berkas(path, jenis: str | None = None) -> list[Temuan]:
-    """Check a table file as it stands. Raises KesalahanBerkas for unusable input."""
+    """Check a table file as it stands (or a workbook of ours, by its defined names).
+    Raises KesalahanBerkas for unusable input."""
+    from .buku import buku_kerja_kita, periksa_buku_kerja
+    if buku_kerja_kita(path):
+        return periksa_buku_kerja(path)
     h = impor_tabel(path, jenis or "iku")
     return periksa_hasil(h)
 
