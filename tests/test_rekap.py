@@ -36,7 +36,8 @@ def salinan(grid_rekap, tmp_path):
 
 def _sel(wb, nama, i=0):
     lembar, ref = next(iter(wb.defined_names[nama].destinations))
-    return list(wb[lembar][ref.replace("$", "")])[i][0]
+    isi = wb[lembar][ref.replace("$", "")]
+    return isi if not isinstance(isi, tuple) else isi[i][0]
 
 
 def _target_tw(kode, q):
@@ -99,6 +100,30 @@ def test_nilai_persis_tw(grid_rekap, tw):
         assert ("EBD.955", "serapan_lebih") in jenis  # 101.000.000 > 96.750.000
     else:
         assert all(j != "serapan_lebih" for _, j in jenis)
+
+
+def test_skala_dan_batas_dari_referensi(tmp_path):
+    """Scale and cap come from the workbook's Referensi (permendagri scale, cap 120%)."""
+    import openpyxl
+    from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
+    from xl_kinerja.katalog import Katalog
+    wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji",
+                         skala="permendagri")
+    isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()})
+    _sel(wb, N.REF_BATAS_CAPAIAN).value = 1.2
+    p = simpan(wb, tmp_path / "permendagri.xlsx")
+    rk = hitung_rekap(baca_nilai(p), 4)
+    pasangan = []
+    for r in rk.indikator:
+        h = _harap(r["kode"], 3)
+        assert r["predikat"] == (predikat(h, "permendagri") if h is not None else None)
+        pasangan.append((r["kode_sasaran"], h))
+    harap = capaian_per_sasaran(pasangan, batas_atas=1.2)
+    assert {s["kode"]: s["capaian"] for s in rk.sasaran} == pytest.approx(harap)
+    assert rk.capaian_satker == pytest.approx(capaian_satker(pasangan, batas_atas=1.2))
+    assert any(h is not None and h > 1.2 for _, h in pasangan)  # the cap matters here
+    assert set(rk.jumlah_predikat) == {lbl for _, lbl in
+                                       __import__("xl_kinerja").SKALA["permendagri"].kategori}
 
 
 def test_batas_atas_dan_dasar(grid_rekap):
@@ -354,8 +379,10 @@ def test_bagian_tak_terjaga_menolak_di_tempat(salinan, capsys):
     err = _gagal(p2, ["--triwulan", "1"], capsys, "makro VBA")
     assert "--keluaran" in err
     keluar = salinan.with_name("hasil.xlsx")
+    asli = p2.read_bytes()
     assert main(["rekap", str(p2), "--triwulan", "1", "--keluaran", str(keluar)]) == 0
-    assert keluar.exists()
+    assert "makro VBA" in capsys.readouterr().err
+    assert keluar.exists() and p2.read_bytes() == asli
 
 
 def test_pesan_kesalahan_pustaka(tmp_path):

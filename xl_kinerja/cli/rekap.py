@@ -47,6 +47,9 @@ def jalankan(args) -> int:
         print(json.dumps(rk.ke_dict(), ensure_ascii=False, indent=2))
         return 0
     tujuan = args.keluaran or args.berkas
+    import sys
+    for c in rk.catatan:
+        print(f"catatan: {c}", file=sys.stderr)
     print(f"{rk.judul} ditulis ke lembar \"Rekap TW {rk.triwulan}\" di {tujuan} "
           f"({len(rk.indikator)} indikator, {len(rk.anggaran)} baris anggaran, "
           f"{len(rk.temuan)} temuan)")

@@ -72,6 +72,7 @@ class Rekap:
     anggaran: list[dict] = field(default_factory=list)
     target_serapan: float | None = None
     temuan: list[dict] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)  # notes for the user (e.g. parts dropped)
 
     @property
     def judul(self) -> str:

@@ -275,7 +275,11 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
             raise KesalahanBerkas("berkas hanya-baca; tidak dapat ditulis (gunakan --keluaran)",
                                   berkas=path)
     else:
-        _cek_terkunci(tujuan) if tujuan.exists() else None
+        _cek_terkunci(tujuan)
+        alasan = bagian_tak_terjaga(path)
+        if alasan:
+            rk.catatan.append("bagian berikut dari berkas asli tidak ikut ke berkas keluaran: "
+                              + ", ".join(alasan) + f"; berkas asli {path.name} tidak diubah")
     if tujuan.suffix.lower() != ".xlsx":
         raise KesalahanBerkas("berkas keluaran harus berakhiran .xlsx", berkas=tujuan)
     tulis_rekap_openpyxl(wb, rk)
