@@ -78,8 +78,20 @@ def test_makro_tombol_menjalankan_xl_kinerja_main(vba):
     assert 'RunPython "import " & mymodule & ";" & mymodule & ".main()"' in kode
     mymodule = XLAM.name[:XLAM.name.rindex(".")]
     assert f"import {mymodule};{mymodule}.main()" == "import xl_kinerja;xl_kinerja.main()"
+    import xl_kinerja
     from xl_kinerja.addin import ribbon
     assert callable(ribbon.main)
+    # The statement the button runs must resolve: `xl_kinerja.main` delegates to the ribbon.
+    exec(f"import {mymodule}", {})
+    assert callable(xl_kinerja.main)
+    dipanggil = []
+    asli = ribbon.main
+    ribbon.main = lambda: dipanggil.append(True)
+    try:
+        xl_kinerja.main()
+    finally:
+        ribbon.main = asli
+    assert dipanggil == [True]
     assert "RunPython" in vba["xlwings"] and "Public Function RunPython" in vba["xlwings"]
 
 

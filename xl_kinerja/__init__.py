@@ -14,9 +14,20 @@ from .terbilang import terbilang
 
 __version__ = "0.1.0"
 
+
+def main():
+    """Entry point of the "Rekap Triwulan" ribbon button in macros/xl_kinerja.xlam.
+
+    xlwings' ribbon template runs `import <add-in file name>; <name>.main()`, so the add-in
+    named xl_kinerja.xlam calls this; the VBA itself stays the template's, byte for byte.
+    """
+    from .addin.ribbon import main as _main
+
+    _main()
+
 __all__ = [
     "PERINGKAT", "SKALA", "Skala", "Target", "KesalahanBerkas", "KesalahanInput",
     "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_target", "capaian",
     "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
-    "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",
+    "main", "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",
 ]
