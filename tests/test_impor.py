@@ -193,3 +193,24 @@ def test_cli_buku_kerja_renaksi(tmp_path):
     teks = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
             if isinstance(c.value, str)}
     assert "Jumlah Badan Penyelenggara Adhoc yang terbentuk" in teks
+
+
+def test_tahun_di_bawah_target_grup_html_bullet():
+    h = impor_tabel(Path(__file__).parent / "fixtures" / "tabel" / "iku-tahun-grup.tsv", "iku")
+    kat = h.katalog
+    assert kat["periode"] == [2025, 2026]
+    assert [(i["nama"], i["target"], i.get("penanggung_jawab")) for i in _indikator(h)] == [
+        ("Persentase A", {"2025": "97,5%", "2026": "98%"}, "Subbag Umum"),
+        ("Jumlah B", {"2025": "12 Laporan", "2026": "14 Laporan"}, "Subbag Umum"),
+        ("Nilai SAKIP", {"2025": "B", "2026": "BB"}, "Subbag Rendatin"),
+        ("Persentase C", {"2025": "100%"}, None),
+        ("Persentase D", {"2025": "90%"}, None),
+    ]
+    assert [(d.nomor, d.no, d.indikator) for d in h.baris if d.jenis == "grup"] == [
+        (4, "A.", "SASARAN STRATEGIS KPU"), (7, "B.2", "Sasaran lain")]
+    assert h.peringatan == [
+        (8, "3 indikator tetapi 2 target dalam satu sel ('100% 90%')"),
+        (8, "indikator tanpa target yang terbaca tidak dimasukkan ke katalog: 'Persentase E' "
+            "(target '')")]
+    assert (2, "baris judul kedua (triwulan/bulan/tahun)") in h.baris_dilewati
+    assert (3, "baris nomor kolom") in h.baris_dilewati

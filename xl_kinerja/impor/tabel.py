@@ -329,7 +329,16 @@ def interpretasi(baris: list[Baris], berkas: str = "") -> tuple[list[BarisData],
             for p in tanda:
                 d.nilai[p] = "√"
             if tahun_target:
-                d.nilai["target_tahun"] = tahun_target
+                per_tahun = {}
+                for th, teks in tahun_target.items():
+                    pecah = pisah_target(teks)
+                    if len(pecah) == len(daftar_ind):
+                        per_tahun[th] = pecah[k]
+                    elif len(daftar_ind) == 1:
+                        per_tahun[th] = teks
+                    elif k < len(pecah):
+                        per_tahun[th] = pecah[k]
+                d.nilai["target_tahun"] = per_tahun
             data.append(d)
     if not ada_judul:
         raise KesalahanBerkas("tidak ada baris judul tabel yang dikenali (mis. 'INDIKATOR "
@@ -482,6 +491,7 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
     indeks: dict[str, dict] = {}
     anggaran = []
     thn = str(tahun) if tahun else None
+    semua_tahun: set[int] = set()
     for d in data:
         if d.jenis in ("program", "kegiatan") and d.kode:
             a = {"kode": d.kode, "uraian": d.indikator, "tingkat": d.jenis}
@@ -517,6 +527,10 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
         i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", "nama": d.indikator,
              "satuan": satuan or "", "jenis_target": jenis or "persen", "polaritas": "maks",
              "target": {thn: d.target} if (thn and target_ok) else {}}
+        if d.nilai.get("target_tahun"):
+            i["target"] = {th: tx for th, tx in d.nilai["target_tahun"].items()
+                           if _satuan(tx)[1] is not None}
+        semua_tahun.update(int(th) for th in i["target"])
         for kunci_asal, kunci_katalog in (("penanggung_jawab", "penanggung_jawab"),
                                            ("pelaksana", "pelaksana"), ("kegiatan", "kegiatan"),
                                            ("formula", "formula"), ("definisi", "definisi_operasional"),
@@ -535,7 +549,8 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
     tambahan = sorted({i["satuan"] for s in sasaran for i in s["indikator"]
                        if i["satuan"].lower() not in dikenal})
     kat = {"format": "xl-kinerja/katalog", "versi": 1, "satker": satker or "",
-           "periode": [tahun, tahun] if tahun else None, "sasaran": sasaran, "anggaran": anggaran}
+           "periode": [min(semua_tahun), max(semua_tahun)] if semua_tahun else
+           ([tahun, tahun] if tahun else None), "sasaran": sasaran, "anggaran": anggaran}
     if kat["periode"] is None:
         del kat["periode"]
     if tambahan:
