@@ -214,3 +214,24 @@ def test_tahun_di_bawah_target_grup_html_bullet():
             "(target '')")]
     assert (2, "baris judul kedua (triwulan/bulan/tahun)") in h.baris_dilewati
     assert (3, "baris nomor kolom") in h.baris_dilewati
+
+
+def test_cli_anggaran_ke_buku_kerja(tmp_path, capsys):
+    src = Path(__file__).parent / "fixtures" / "tabel" / "anggaran-2025.tsv"
+    out = tmp_path / "a.xlsx"
+    assert main(["impor", str(src), "--jenis", "anggaran", "--satker", "KPU X",
+                 "--keluaran", str(out)]) == 0
+    assert "3 baris anggaran" in capsys.readouterr().out
+    import openpyxl
+    from xl_kinerja import nama as N
+    wb = openpyxl.load_workbook(out)
+    lembar, ref = list(wb.defined_names[N.ANGG_PAGU].destinations)[0]
+    pagu = [c[0].value for c in wb[lembar][ref.replace("$", "")]]
+    assert pagu[1:3] == [2000000000, 647529000]  # program row sums its kegiatan by formula
+    # a budget whose program total is not the sum of its kegiatan: clear error, nothing written
+    rusak = tmp_path / "r.tsv"
+    rusak.write_text(src.read_text(encoding="utf-8").replace("647.529.000\t600", "547.529.000\t600"),
+                     encoding="utf-8")
+    assert main(["impor", str(rusak), "--jenis", "anggaran", "--satker", "KPU X",
+                 "--keluaran", str(tmp_path / "b.xlsx")]) == 2
+    assert not (tmp_path / "b.xlsx").exists()

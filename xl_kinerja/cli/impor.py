@@ -63,11 +63,20 @@ def jalankan(args) -> int:
                                   berkas=args.tabel)
         from ..generator import buat_buku_kerja, simpan
         from ..katalog import Katalog
-        katalog = Katalog.dari_dict(h.katalog)
+        kat = h.katalog
+        if not kat["sasaran"]:
+            # a budget table has no indicators: default indicators + the imported budget rows
+            dasar = Katalog.bawaan().ke_dict()
+            dasar["anggaran"] = kat["anggaran"]
+            dasar["satker"] = args.satker
+            kat = dasar
+            print("Tabel tanpa indikator: dipakai indikator katalog bawaan.")
+        katalog = Katalog.dari_dict(kat)
         wb = buat_buku_kerja(katalog, h.tahun, satker=args.satker)
         simpan(wb, args.keluaran, timpa=args.timpa)
     n_ind = sum(len(s["indikator"]) for s in h.katalog["sasaran"])
-    print(f"Diimpor: {len(h.katalog['sasaran'])} sasaran, {n_ind} indikator -> {args.keluaran}")
+    print(f"Diimpor: {len(h.katalog['sasaran'])} sasaran, {n_ind} indikator, "
+          f"{len(h.katalog['anggaran'])} baris anggaran -> {args.keluaran}")
     print(f"Baris dilewati: {len(h.baris_dilewati)}; peringatan: {len(h.peringatan)}")
     for n, alasan in h.peringatan:
         print(f"  peringatan baris {n}: {alasan}", file=sys.stderr)
