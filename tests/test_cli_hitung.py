@@ -19,3 +19,12 @@ def test_masukan_salah_tanpa_traceback(capsys):
     err = capsys.readouterr().err
     assert err.startswith('kesalahan: target "abc" tidak dapat dibaca')
     assert "Traceback" not in err
+
+
+def test_bantuan_subperintah_berbahasa_indonesia(capsys):
+    import pytest
+    with pytest.raises(SystemExit):
+        main(["capaian", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("Pemakaian: xl-kinerja capaian ")
+    assert "Pemakaian: Pemakaian" not in out and "tampilkan bantuan ini" in out

@@ -33,7 +33,9 @@ def terjemahkan(pesan: str) -> str:
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix or "Pemakaian: ")
+        # prefix "" (not None) is how argparse builds a subcommand's prog: keep it empty.
+        return super().add_usage(usage, actions, groups,
+                                 "Pemakaian: " if prefix is None else prefix)
 
 
 class ParserIndonesia(argparse.ArgumentParser):
