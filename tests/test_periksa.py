@@ -141,3 +141,11 @@ def test_cli_kode_keluar_dan_json(tmp_path, capsys):
     kosong.write_bytes(b"")
     assert main(["periksa", str(kosong)]) == 2
     assert "berkas kosong" in capsys.readouterr().err
+
+
+def test_judul_kata_dokumen_nyata(tmp_path):
+    # "Target Indikator Kinerja" is the target column, "Realisasi Anggaran" the realisasi
+    assert _temuan(tmp_path, "No\tSasaran\tIndikator\tTarget Indikator Kinerja\tPagu\t"
+                   "Realisasi Anggaran\tPersentase\n"
+                   "1\tTerwujudnya X\tJumlah laporan\t12 Laporan\t1.000\t990\t99,1\n") == [
+        ("persen_salah", 2, None, "99,1", "99,0%")]

@@ -100,6 +100,13 @@ def _peran_judul(teks: str) -> str | None:
     t = teks.lower().strip()
     if not t:
         return None
+    # the first word decides when it names a role ("Target Indikator Kinerja",
+    # "Realisasi Anggaran", "Capaian Kinerja %")
+    for awal, peran in (("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian"),
+                        ("pagu", "pagu"), ("persen", "persen"), ("indikator", "indikator"),
+                        ("sasaran", "sasaran")):
+        if t.startswith(awal):
+            return peran
     for peran, pola in _PERAN:
         if re.search(pola, t):
             return peran
