@@ -149,3 +149,8 @@ def test_judul_kata_dokumen_nyata(tmp_path):
                    "Realisasi Anggaran\tPersentase\n"
                    "1\tTerwujudnya X\tJumlah laporan\t12 Laporan\t1.000\t990\t99,1\n") == [
         ("persen_salah", 2, None, "99,1", "99,0%")]
+
+
+def test_pagu_angka_ambigu(tmp_path):
+    assert _temuan(tmp_path, JUDUL_ANGG + "076.01.WA\tLayanan Perkantoran\t1,200\t1.000\t83,33\n") \
+        == [("angka_ambigu", 2, "076.01.WA", "1,200", None)]
