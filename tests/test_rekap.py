@@ -383,6 +383,14 @@ def test_bagian_tak_terjaga_menolak_di_tempat(salinan, capsys):
     assert main(["rekap", str(p2), "--triwulan", "1", "--keluaran", str(keluar)]) == 0
     assert "makro VBA" in capsys.readouterr().err
     assert keluar.exists() and p2.read_bytes() == asli
+    # an existing --keluaran is not replaced without --timpa
+    sebelum = keluar.read_bytes()
+    assert main(["rekap", str(p2), "--triwulan", "2", "--keluaran", str(keluar)]) == 2
+    assert "--timpa" in capsys.readouterr().err
+    assert keluar.read_bytes() == sebelum
+    assert main(["rekap", str(p2), "--triwulan", "2", "--keluaran", str(keluar),
+                 "--timpa"]) == 0
+    assert keluar.read_bytes() != sebelum and p2.read_bytes() == asli
 
 
 def test_pesan_kesalahan_pustaka(tmp_path):

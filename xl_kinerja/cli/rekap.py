@@ -32,6 +32,8 @@ def daftarkan(subparsers) -> None:
                    help="tulis hasil ke berkas lain (.xlsx); tanpa opsi ini BERKAS diperbarui")
     p.add_argument("--format", choices=["xlsx", "json"], default="xlsx",
                    help="json: cetak rekap sebagai JSON ke layar, tanpa menulis berkas")
+    p.add_argument("--timpa", action="store_true",
+                   help="timpa BERKAS_BARU (--keluaran) bila sudah ada")
     p.add_argument("--tanpa-cadangan", action="store_true",
                    help="jangan simpan salinan BERKAS.bak sebelum ditimpa")
     p.set_defaults(jalankan=jalankan)
@@ -41,7 +43,8 @@ def jalankan(args) -> int:
     from ..rekap.tulis import rekap_berkas
     json_saja = args.format == "json"
     rk = rekap_berkas(args.berkas, args.triwulan, keluaran=args.keluaran,
-                      cadangan=not args.tanpa_cadangan, tulis=not json_saja)
+                      cadangan=not args.tanpa_cadangan, tulis=not json_saja,
+                      timpa=args.timpa)
     if json_saja:
         import json
         print(json.dumps(rk.ke_dict(), ensure_ascii=False, indent=2))

@@ -246,11 +246,13 @@ def _cek_terkunci(path: Path) -> None:
 
 
 def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
-                 batas_atas=None, dasar: str = "sasaran", tulis: bool = True) -> Rekap:
+                 batas_atas=None, dasar: str = "sasaran", tulis: bool = True,
+                 timpa: bool = False) -> Rekap:
     """Compute the rekap of `path` and (when `tulis`) write sheet "Rekap TW N".
 
     In place unless `keluaran` is given; the original is kept as FILE.bak unless
     `cadangan=False`. Never damages the original: every failure leaves it byte-identical.
+    An existing `keluaran` other than `path` is replaced only with `timpa=True`.
     """
     from ..berkas import buka_workbook, tulis_atomik
     if isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
@@ -275,6 +277,9 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
             raise KesalahanBerkas("berkas hanya-baca; tidak dapat ditulis (gunakan --keluaran)",
                                   berkas=path)
     else:
+        if tujuan.exists() and not timpa:
+            raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
+                                  berkas=tujuan)
         _cek_terkunci(tujuan)
         alasan = bagian_tak_terjaga(path)
         if alasan:
