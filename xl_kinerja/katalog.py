@@ -186,6 +186,11 @@ class Katalog:
             raise KesalahanBerkas(
                 f"katalog bukan JSON yang sah: {e.msg} (baris {e.lineno}, kolom {e.colno})",
                 berkas=path) from None
+        return cls.dari_dict_berkas(d, path)
+
+    @classmethod
+    def dari_dict_berkas(cls, d: dict, path) -> "Katalog":
+        """`dari_dict` for a catalog read from `path`: errors name the file."""
         try:
             kat = cls.dari_dict(d)
         except KesalahanInput as e:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import nama as N
 from ..berkas import buka_workbook
-from ..errors import KesalahanBerkas, KesalahanInput
+from ..errors import KesalahanBerkas
 from ..katalog import FORMAT_KATALOG, SATUAN_DIKENAL, VERSI_KATALOG, Katalog
 
 
@@ -131,12 +131,7 @@ def katalog_dari_buku_kerja(path, tahun_baru: int | None = None) -> Katalog:
          "periode": [min(tahun), max(tahun)],
          "satuan_tambahan": [s for s in satuan if s.lower() not in dikenal],
          "sasaran": sasaran, "anggaran": anggaran}
-    try:
-        kat = Katalog.dari_dict(d)
-    except KesalahanInput as e:
-        raise KesalahanBerkas(e.pesan, berkas=path) from None
-    kat.sumber = str(path)
-    return kat
+    return Katalog.dari_dict_berkas(d, path)
 
 
 def gabung_dari(katalog: Katalog | None, dari, tahun: int) -> Katalog:
