@@ -236,6 +236,11 @@ class _Pembangun:
     def _nama(self, nama: str, ref: str):
         self.wb.defined_names[nama] = DefinedName(nama, attr_text=ref)
 
+    def _nama_kolom(self, lembar: str, awal: int, akhir: int, kolom) -> None:
+        """Name one column range per (name, column) pair, rows awal..akhir of `lembar`."""
+        for nama, c in kolom:
+            self._nama(nama, _abs(lembar, c, awal, c, akhir))
+
     # --- protection -----------------------------------------------------------------
     def _lindungi(self, ws):
         p = ws.protection
@@ -521,26 +526,16 @@ class _Pembangun:
             dv.add(f"{kol(c)}{BARIS_DATA}:{kol(c)}{akhir}")
 
         # defined names
-        def nm(nama, c):
-            self._nama(nama, _abs(LEMBAR_UKUR, c, BARIS_DATA, c, akhir))
-        nm(N.UKUR_KODE_SASARAN, U_KODE_SASARAN)
-        nm(N.UKUR_SASARAN, U_SASARAN)
-        nm(N.UKUR_KODE_INDIKATOR, U_KODE_INDIKATOR)
-        nm(N.UKUR_INDIKATOR, U_INDIKATOR)
-        nm(N.UKUR_SATUAN, U_SATUAN)
-        nm(N.UKUR_JENIS_TARGET, U_JENIS)
-        nm(N.UKUR_POLARITAS, U_POLARITAS)
-        nm(N.UKUR_PENANGGUNG_JAWAB, U_PJ)
-        nm(N.UKUR_TARGET_TAHUNAN, U_TARGET)
-        nm(N.UKUR_TARGET_ATAS, U_ATAS)
-        for q in range(1, 5):
-            nm(N.UKUR_TARGET_TW[q - 1], u_tw(q, 0))
-            nm(N.UKUR_REALISASI_TW[q - 1], u_tw(q, 1))
-            nm(N.UKUR_CAPAIAN_TW[q - 1], u_tw(q, 2))
-            nm(N.UKUR_PREDIKAT_TW[q - 1], u_tw(q, 3))
-        nm(N.UKUR_REALISASI_TAHUNAN, U_REAL_THN)
-        nm(N.UKUR_CAPAIAN_TAHUNAN, U_CAP_THN)
-        nm(N.UKUR_PREDIKAT_TAHUNAN, U_PRED_THN)
+        self._nama_kolom(LEMBAR_UKUR, BARIS_DATA, akhir, [
+            (N.UKUR_KODE_SASARAN, U_KODE_SASARAN), (N.UKUR_SASARAN, U_SASARAN),
+            (N.UKUR_KODE_INDIKATOR, U_KODE_INDIKATOR), (N.UKUR_INDIKATOR, U_INDIKATOR),
+            (N.UKUR_SATUAN, U_SATUAN), (N.UKUR_JENIS_TARGET, U_JENIS),
+            (N.UKUR_POLARITAS, U_POLARITAS), (N.UKUR_PENANGGUNG_JAWAB, U_PJ),
+            (N.UKUR_TARGET_TAHUNAN, U_TARGET), (N.UKUR_TARGET_ATAS, U_ATAS),
+            *((nama[q - 1], u_tw(q, i)) for q in range(1, 5) for i, nama in enumerate(
+                (N.UKUR_TARGET_TW, N.UKUR_REALISASI_TW, N.UKUR_CAPAIAN_TW, N.UKUR_PREDIKAT_TW))),
+            (N.UKUR_REALISASI_TAHUNAN, U_REAL_THN), (N.UKUR_CAPAIAN_TAHUNAN, U_CAP_THN),
+            (N.UKUR_PREDIKAT_TAHUNAN, U_PRED_THN)])
 
         # predikat colours
         rentang_pred = [f"{kol(u_tw(q, 3))}{BARIS_DATA}:{kol(u_tw(q, 3))}{akhir}"
@@ -703,16 +698,11 @@ class _Pembangun:
         self.baris_serapan = r
         akhir = jumlah_r
 
-        def nm(nama, c):
-            self._nama(nama, _abs(LEMBAR_ANGG, c, BARIS_DATA, c, akhir))
-        nm(N.ANGG_KODE, A_KODE)
-        nm(N.ANGG_URAIAN, A_URAIAN)
-        nm(N.ANGG_TINGKAT, A_TINGKAT)
-        nm(N.ANGG_PAGU, A_PAGU)
-        for q in range(1, 5):
-            nm(N.ANGG_REALISASI_TW[q - 1], a_tw(q, 0))
-            nm(N.ANGG_PERSEN_TW[q - 1], a_tw(q, 1))
-            nm(N.ANGG_SISA_TW[q - 1], a_tw(q, 2))
+        self._nama_kolom(LEMBAR_ANGG, BARIS_DATA, akhir, [
+            (N.ANGG_KODE, A_KODE), (N.ANGG_URAIAN, A_URAIAN), (N.ANGG_TINGKAT, A_TINGKAT),
+            (N.ANGG_PAGU, A_PAGU),
+            *((nama[q - 1], a_tw(q, i)) for q in range(1, 5) for i, nama in enumerate(
+                (N.ANGG_REALISASI_TW, N.ANGG_PERSEN_TW, N.ANGG_SISA_TW)))])
         # colours: over 100% red; JUMLAH below target orange
         merah = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
         oranye = PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C")
@@ -788,22 +778,13 @@ class _Pembangun:
             r += 1
         akhir = r - 1
 
-        def nm(nama, c1, c2=None):
-            self._nama(nama, _abs(LEMBAR_IKU, c1, 5, c2 or c1, akhir))
         self._nama(N.IKU_TAHUN, _abs(LEMBAR_IKU, c_tahun0, 4, c_sesudah - 1, 4))
-        nm(N.IKU_TARGET, c_tahun0, c_sesudah - 1)
-        nm(N.IKU_PROGRAM, 2)
-        nm(N.IKU_SASARAN, 3)
-        nm(N.IKU_INDIKATOR, 4)
-        nm(N.IKU_SATUAN, 5)
-        nm(N.IKU_DEFINISI, c_sesudah)
-        nm(N.IKU_FORMULA, c_sesudah + 1)
-        nm(N.IKU_SUMBER_DATA, c_sesudah + 2)
-        nm(N.IKU_PENANGGUNG_JAWAB, c_sesudah + 3)
-        nm(N.IKU_POLARITAS, c_sesudah + 4)
-        nm(N.IKU_TINGKAT, c_sesudah + 5)
-        nm(N.IKU_KODE_SASARAN, c_sesudah + 6)
-        nm(N.IKU_KODE_INDIKATOR, c_sesudah + 7)
+        self._nama(N.IKU_TARGET, _abs(LEMBAR_IKU, c_tahun0, 5, c_sesudah - 1, akhir))
+        self._nama_kolom(LEMBAR_IKU, 5, akhir, [
+            (N.IKU_PROGRAM, 2), (N.IKU_SASARAN, 3), (N.IKU_INDIKATOR, 4), (N.IKU_SATUAN, 5),
+            *((nama, c_sesudah + i) for i, nama in enumerate((
+                N.IKU_DEFINISI, N.IKU_FORMULA, N.IKU_SUMBER_DATA, N.IKU_PENANGGUNG_JAWAB,
+                N.IKU_POLARITAS, N.IKU_TINGKAT, N.IKU_KODE_SASARAN, N.IKU_KODE_INDIKATOR)))])
         ws.freeze_panes = "E5"
         ws.auto_filter.ref = f"A4:{kol(n)}{akhir}"
         ws.print_title_rows = "4:4"
