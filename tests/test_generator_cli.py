@@ -44,6 +44,17 @@ def test_berkas_ada_tidak_ditimpa_tanpa_timpa(tmp_path, capsys):
     assert wb["PK KPU"].page_setup.paperSize == 14 and wb["Pengukuran"].protection.password
 
 
+def test_keluaran_nama_berkas_xlsx(tmp_path, capsys):
+    # "--keluaran laporan.xlsx" names the file itself (not a folder called laporan.xlsx)
+    tujuan = tmp_path / "sub" / "Kinerja KPU 2027.xlsx"
+    kode, out, err = _jalan(capsys, "--tahun", 2027, "--satker", "KPU X", "--keluaran", tujuan)
+    assert (kode, err) == (0, "") and tujuan.is_file() and str(tujuan) in out
+    kode, _, err = _jalan(capsys, "--tahun", 2027, "--satker", "KPU X",
+                          "--keluaran", tmp_path / "lama.xls")
+    assert kode == 2 and "lama.xls" in err and ".xlsx" in err
+    assert not (tmp_path / "lama.xls").exists()
+
+
 def _katalog(tmp_path, ubah):
     d = katalog_grid()
     ubah(d)

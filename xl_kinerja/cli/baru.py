@@ -31,8 +31,9 @@ def daftarkan(subparsers) -> None:
                    help="tahun anggaran, mis. 2027")
     p.add_argument("--satker", required=True, metavar="NAMA",
                    help='nama satuan kerja, mis. "KPU Kabupaten Contoh"')
-    p.add_argument("--keluaran", type=Path, default=Path("."), metavar="FOLDER",
-                   help="folder tujuan (bawaan: folder saat ini)")
+    p.add_argument("--keluaran", type=Path, default=Path("."), metavar="FOLDER|BERKAS.xlsx",
+                   help="folder tujuan (nama berkas dibuat dari tahun dan satker) atau nama "
+                        "berkas .xlsx (bawaan: folder saat ini)")
     p.add_argument("--iku", type=Path, metavar="BERKAS",
                    help="katalog indikator JSON (format: workbook_templates/KATALOG.md); tanpa "
                         "opsi ini dipakai katalog bawaan KPU Kabupaten/Kota")
@@ -52,7 +53,13 @@ def jalankan(args) -> int:
     from ..generator import buat_buku_kerja, nama_berkas, simpan
     from ..katalog import Katalog
 
-    tujuan = Path(args.keluaran) / nama_berkas(args.satker, args.tahun)
+    keluaran = Path(args.keluaran)
+    if keluaran.suffix.lower() == ".xlsx":
+        tujuan = keluaran
+    elif keluaran.suffix.lower() in (".xls", ".xlsm", ".xlsb", ".ods") and not keluaran.is_dir():
+        raise KesalahanBerkas("keluaran harus folder atau berkas .xlsx", berkas=keluaran)
+    else:
+        tujuan = keluaran / nama_berkas(args.satker, args.tahun)
     if tujuan.exists() and not args.timpa:  # fail before the (slow) build
         raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
                               berkas=tujuan)
