@@ -344,16 +344,23 @@ def _angka_json(v):
     return int(v) if float(v).is_integer() else v
 
 
-def _baca_sasaran(ds, i, periode, dikenal, kode_terpakai) -> Sasaran:
-    apa = f"sasaran ke-{i}"
-    _kunci_dikenal(ds, _KUNCI_SASARAN | set(ds if isinstance(ds, dict) else ()), apa)
-    kode = _teks(ds.get("kode"), f"{apa}: 'kode'")
-    nama = _teks(ds.get("nama"), f"sasaran {kode}: 'nama'")
-    apa = f"sasaran {kode} ({nama!r})"
-    _kunci_dikenal(ds, _KUNCI_SASARAN, apa)
+def _kode_nama(d, apa: str, jenis: str, kunci: set, kode_terpakai: set):
+    """Validate the keys, 'kode' (unique in the catalog) and 'nama' of one sasaran/indikator
+    entry; returns (kode, nama, description used in later messages)."""
+    _kunci_dikenal(d, kunci | set(d if isinstance(d, dict) else ()), apa)  # must be a dict
+    kode = _teks(d.get("kode"), f"{apa}: 'kode'")
+    nama = _teks(d.get("nama"), f"{apa}: 'nama'")
+    apa = f"{jenis} {kode} ({nama!r})"
+    _kunci_dikenal(d, kunci, apa)
     if kode in kode_terpakai:
         raise KesalahanInput(f"{apa}: kode {kode!r} dipakai lebih dari sekali", teks=kode)
     kode_terpakai.add(kode)
+    return kode, nama, apa
+
+
+def _baca_sasaran(ds, i, periode, dikenal, kode_terpakai) -> Sasaran:
+    kode, nama, apa = _kode_nama(ds, f"sasaran ke-{i}", "sasaran", _KUNCI_SASARAN,
+                                 kode_terpakai)
     tingkat = _teks(ds.get("tingkat") or "kpu", f"{apa}: 'tingkat'").lower()
     if tingkat not in TINGKAT_SASARAN:
         raise KesalahanInput(f"{apa}: tingkat {tingkat!r} tidak dikenal (pilih: "
@@ -380,15 +387,8 @@ def _cocok_jenis(jenis_katalog: str, t) -> bool:
 def _baca_indikator(di, apa_sasaran, j, periode, dikenal, kode_terpakai) -> Indikator:
     from . import baca_target
 
-    apa = f"{apa_sasaran}, indikator ke-{j}"
-    _kunci_dikenal(di, _KUNCI_INDIKATOR | set(di if isinstance(di, dict) else ()), apa)
-    kode = _teks(di.get("kode"), f"{apa}: 'kode'")
-    nama = _teks(di.get("nama"), f"{apa}: 'nama'")
-    apa = f"indikator {kode} ({nama!r})"
-    _kunci_dikenal(di, _KUNCI_INDIKATOR, apa)
-    if kode in kode_terpakai:
-        raise KesalahanInput(f"{apa}: kode {kode!r} dipakai lebih dari sekali", teks=kode)
-    kode_terpakai.add(kode)
+    kode, nama, apa = _kode_nama(di, f"{apa_sasaran}, indikator ke-{j}", "indikator",
+                                 _KUNCI_INDIKATOR, kode_terpakai)
 
     satuan_asli = _teks(di.get("satuan"), f"{apa}: 'satuan'")
     satuan = _satuan_kanonik(satuan_asli, dikenal)
