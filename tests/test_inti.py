@@ -184,6 +184,18 @@ def test_terbilang():
     assert terbilang(None) is None
 
 
+@pytest.mark.parametrize("angka,teks", [
+    (1_000, "seribu"), (1_001_000, "satu juta seribu"), (5_001_250, "lima juta seribu dua ratus "
+     "lima puluh"), (2_001_001_000, "dua miliar satu juta seribu"),
+    (7_000_001_000, "tujuh miliar seribu"), (3_000_000_001_000, "tiga triliun seribu"),
+    (101_000, "seratus satu ribu"), (21_000, "dua puluh satu ribu"),
+    (1_101_000, "satu juta seratus satu ribu"), (1_000_000, "satu juta"),
+])
+def test_terbilang_seribu(angka, teks):
+    # a thousands group of exactly 1 is "seribu", also after juta/miliar/triliun
+    assert terbilang(angka, mata_uang=None, huruf="kecil") == teks
+
+
 def test_rata_rata():
     assert rata_rata_capaian([1.0, None, 0.5]) == 0.75
     assert rata_rata_capaian([None, None]) is None
