@@ -385,7 +385,22 @@ def _sambung_sasaran(data, lama: str, tambahan: str) -> None:
 # ---------------------------------------------------------------- line mode (PDF text, no tabs)
 
 _TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?<![\d.,])(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
-_AWAL_SASARAN = re.compile(r"^(Ter|Me|Pe|Ke|Di)[a-z]+(nya)?\b")
+# a sasaran starts with a "-nya" word: Terwujudnya, Meningkatnya, Tersedianya, ...
+_AWAL_SASARAN_NYA = re.compile(r"^[A-Z][a-z]+nya\b")
+_BULAN_NAMA = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+               "November|Desember")
+# signature block: "Kota Mungkid, 7 Januari 2025", "PIHAK PERTAMA", "NIP. 1970..."
+_AWAL_TTD = re.compile(rf"^([A-Z][\w .'-]*,\s*\d{{1,2}}\s+({_BULAN_NAMA})\s+20\d\d"
+                       r"|pihak\s+(pertama|kedua)\b|nip\b\.?)", re.I)
+_BUKAN_NAMA = re.compile(r"\b(KPU|Komisi|Kabupaten|Kota|Provinsi|Sekretariat|Pemilu)\b")
+
+
+def _mirip_nama(teks: str) -> bool:
+    """A signatory's name line ("Ahmad Rofik", "Dra. Siti Aminah, M.Si")."""
+    kata = teks.replace(",", " ").split()
+    return (2 <= len(kata) <= 6 and not re.search(r"\d", teks) and all(k[0].isupper() for k in kata)
+            and not _AWAL_SASARAN_NYA.match(teks) and not _AWAL_INDIKATOR.match(teks)
+            and not _BUKAN_NAMA.search(teks))
 _BISING = re.compile(r"^(rencana kinerja tahunan|nama(/unit organisasi.*)?|tahun|program/|kegiatan|"
                      r":\s*20\d\d|\d+(\s+\d+)+)$", re.I)
 
@@ -410,6 +425,7 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
                 dilewati.append((n, "sasaran tanpa indikator (lihat peringatan)"))
             buf = []
 
+    ttd = False          # inside a signature block (place, date, name, jabatan)
     for b in baris:
         s = b.sel[0] if b.sel else ""
         if not s:
@@ -417,11 +433,23 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
             continue
         low = s.lower()
         if re.search(r"sasaran.*indikator.*target", low):
-            ada_judul = True
+            ada_judul, ttd = True, False
             dilewati.append((b.nomor, "baris judul tabel"))
             continue
         if not ada_judul:
             dilewati.append((b.nomor, "di luar tabel (sebelum baris judul)"))
+            continue
+        if ttd:
+            dilewati.append((b.nomor, "blok tanda tangan"))
+            continue
+        if _AWAL_TTD.match(s):
+            # the signatory's name often comes out just before the place and date
+            akhir = ind or buf
+            if akhir and _mirip_nama(akhir[-1][1]):
+                dilewati.append((akhir.pop()[0], "blok tanda tangan (nama penanda tangan)"))
+            tutup_sasaran_tanpa_indikator()
+            ttd = True
+            dilewati.append((b.nomor, "blok tanda tangan"))
             continue
         if _BISING.match(s) or low.startswith("nama/unit"):
             dilewati.append((b.nomor, "judul halaman/kolom berulang"))
@@ -437,8 +465,10 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
             data.append(BarisData(b.nomor, "kegiatan", b.sheet, m.group(1), "", "", kegiatan))
             continue
         mt = _TARGET_AKHIR.match(s)
-        if _AWAL_INDIKATOR.match(s) or (ind == [] and buf and mt and not _AWAL_SASARAN.match(s)
-                                        and False):
+        if buf and not ind and _AWAL_SASARAN_NYA.match(s) and buf[-1][0] != b.nomor - 1:
+            # a new sasaran after a blank line: the one in the buffer had no indicator
+            tutup_sasaran_tanpa_indikator()
+        if _AWAL_INDIKATOR.match(s):
             if buf:
                 sasaran = " ".join(t for _, t in buf)
                 for n, _ in buf:
@@ -452,14 +482,27 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
         if mt and (ind or buf):
             bagian = ind if ind else buf
             teks_akhir = mt.group("teks")
-            n0 = bagian[0][0]
             bagian[-1] = (bagian[-1][0], teks_akhir)
-            nama = " ".join(t for _, t in bagian if t).strip()
             if not ind:
-                # no indicator keyword: the block holds sasaran + indicator together
-                peringatan.append((n0, f"indikator tanpa kata awal yang dikenal: {nama!r}"))
-                if not sasaran:
-                    sasaran = nama
+                # no indicator keyword: the block holds sasaran + indicator. Two lines with no
+                # blank line between them are two cells of one printed row (the PDF text puts a
+                # blank line between the lines of one cell), so split at the last such pair.
+                potong = [k for k in range(1, len(bagian))
+                          if bagian[k][0] == bagian[k - 1][0] + 1 and bagian[k][1]]
+                if potong:
+                    k = potong[-1]
+                    sasaran = " ".join(t for _, t in bagian[:k])
+                    for n, _ in bagian[:k]:
+                        dilewati.append((n, f"bagian teks sasaran {sasaran[:40]!r}"))
+                    bagian = bagian[k:]
+                else:
+                    nama = " ".join(t for _, t in bagian if t).strip()
+                    peringatan.append((bagian[0][0],
+                                       f"indikator tanpa kata awal yang dikenal: {nama!r}"))
+                    if not sasaran:
+                        sasaran = nama
+            n0 = bagian[0][0]
+            nama = " ".join(t for _, t in bagian if t).strip()
             d = BarisData(n0, "indikator", b.sheet, "", "", sasaran, nama, mt.group("target").strip(),
                           {"program": program, "kegiatan": kegiatan})
             d.catatan = [f"baris {n}" for n, _ in bagian]
