@@ -48,6 +48,16 @@ ANGGARAN_UJI = [
 ]
 
 
+# whole rupiah amounts for the terbilang formula: every teen/tens/hundreds shape, "se-" forms,
+# a thousands group of 1 after larger groups, each scale up to the largest allowed
+TERBILANG_UJI = [1, 9, 10, 11, 12, 19, 20, 21, 99, 100, 101, 110, 111, 119, 999, 1000, 1001,
+                 1010, 1100, 1999, 2000, 10000, 11000, 12345, 21000, 100000, 101000, 110000,
+                 999999, 1000000, 1001000, 1000001, 2001001001, 2647529000, 51412431000,
+                 1000000000000, 3000000001000, 999999999999999]
+# amounts with no terbilang formula result: blank/0 -> "", the rest -> an explanation
+TERBILANG_DITOLAK = [-5, 1.5, 10 ** 15]
+
+
 def katalog_grid() -> dict:
     sasaran = []
     kode = list(KASUS)
@@ -84,6 +94,7 @@ def _buat_semua(folder):
     """Every workbook the generator tests recalculate, built once."""
     import openpyxl
 
+    from xl_kinerja import nama as N
     from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
     from xl_kinerja.katalog import Katalog
 
@@ -98,7 +109,6 @@ def _buat_semua(folder):
     wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji",
                          skala="permendagri")
     isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()})
-    from xl_kinerja import nama as N
     lembar, ref = next(iter(wb.defined_names[N.REF_BATAS_CAPAIAN].destinations))
     wb[lembar][ref.replace("$", "")].value = 1.2
     berkas["grid_batas"] = simpan(wb, folder / "grid_batas.xlsx")
@@ -110,6 +120,20 @@ def _buat_semua(folder):
     d["sasaran"][0]["indikator"][0]["pelaksana"] = "@SUM(A1)"
     wb = buat_buku_kerja(Katalog.dari_dict(d), TAHUN, satker="=1+2")
     berkas["injeksi"] = simpan(wb, folder / "injeksi.xlsx")
+    # the terbilang formula on its own, one amount per row
+    from xl_kinerja.generator.rumus import terbilang
+    wb = openpyxl.Workbook()
+    for i, v in enumerate([*TERBILANG_UJI, 0, None, *TERBILANG_DITOLAK], 1):
+        wb.active.cell(i, 1, v)
+        wb.active.cell(i, 2, "=" + terbilang(f"A{i}"))
+    berkas["terbilang"] = simpan(wb, folder / "terbilang.xlsx")
+    # default workbook whose pagu is edited after generation: the PK terbilang must follow
+    wb = buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh")
+    lembar, ref = next(iter(wb.defined_names[N.ANGG_PAGU].destinations))
+    isian = [c for (c,) in wb[lembar][ref.replace("$", "")]
+             if c.value is not None and not str(c.value).startswith("=")]
+    isian[0].value += 1_001_000
+    berkas["pagu_diubah"] = simpan(wb, folder / "pagu_diubah.xlsx")
     del openpyxl
     return berkas
 

@@ -14,7 +14,7 @@ import pytest
 import xl_kinerja as core
 from xl_kinerja import nama as N
 
-from conftest import ANGGARAN_UJI, KASUS
+from conftest import ANGGARAN_UJI, KASUS, TERBILANG_DITOLAK, TERBILANG_UJI
 
 GALAT = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "Err:")
 
@@ -221,3 +221,43 @@ def _sel(wb, nama):
     lembar, ref = next(iter(wb.defined_names[nama].destinations))
     sel = wb[lembar][ref.replace("$", "")]
     return [b[0] for b in sel] if isinstance(sel, tuple) else [sel]
+
+
+def test_terbilang_sama_dengan_inti(buku_uji):
+    _, hasil = buku_uji
+    ws = openpyxl.load_workbook(hasil["terbilang"], data_only=True).active
+    dihitung = [ws.cell(i, 2).value for i in range(1, ws.max_row + 1)]
+    n = len(TERBILANG_UJI)
+    assert dihitung[:n] == [core.terbilang(v) for v in TERBILANG_UJI]
+    assert dihitung[n - 1] == ("Sembilan Ratus Sembilan Puluh Sembilan Triliun Sembilan Ratus "
+                               "Sembilan Puluh Sembilan Miliar Sembilan Ratus Sembilan Puluh "
+                               "Sembilan Juta Sembilan Ratus Sembilan Puluh Sembilan Ribu "
+                               "Sembilan Ratus Sembilan Puluh Sembilan Rupiah")
+    assert dihitung[TERBILANG_UJI.index(1001000)] == "Satu Juta Seribu Rupiah"
+    assert [_nilai(v) for v in dihitung[n:n + 2]] == [None, None]  # 0 and blank
+    assert dihitung[n + 2:] == ["(jumlah bukan rupiah bulat positif di bawah 1.000 triliun; "
+                                "tulis terbilang secara manual)"] * len(TERBILANG_DITOLAK)
+
+
+def _terbilang_pk(wb, lembar):
+    """(JUMLAH amount, terbilang text) of a PK sheet's program table."""
+    ws = wb[lembar]
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and c.value.startswith("Terbilang"):
+                jumlah = [x.value for x in ws[c.row - 1] if isinstance(x.value, (int, float))]
+                return jumlah[-1], c.value
+    raise AssertionError(f"tidak ada terbilang di {lembar}")
+
+
+def test_terbilang_pk_mengikuti_pagu(buku_uji):
+    _, hasil = buku_uji
+    awal = openpyxl.load_workbook(hasil["kosong"], data_only=True)
+    ubah = openpyxl.load_workbook(hasil["pagu_diubah"], data_only=True)
+    jumlah0, teks0 = _terbilang_pk(awal, "PK KPU")
+    jumlah1, teks1 = _terbilang_pk(ubah, "PK KPU")
+    assert jumlah0 > 0 and jumlah1 == jumlah0 + 1_001_000
+    assert teks0 == "Terbilang: " + core.terbilang(jumlah0)
+    assert teks1 == "Terbilang: " + core.terbilang(jumlah1)
+    jumlah, teks = _terbilang_pk(ubah, "PK Sekretariat")
+    assert teks == "Terbilang: " + core.terbilang(jumlah)

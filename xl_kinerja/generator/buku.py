@@ -852,15 +852,11 @@ class _Pembangun:
     def _tabel_program(self, ws, r: int, program: list, *, kolom_uraian: int,
                        kolom_nilai: int, lebar_gabung: int) -> int:
         """Program / Anggaran table linked to the Anggaran sheet, with total and terbilang."""
-        from .. import terbilang
-
         judul_kolom(ws, r, 1, "No")
         judul_kolom(ws, r, kolom_uraian, "Program", lebar_gabung=lebar_gabung)
         judul_kolom(ws, r, kolom_nilai, "Anggaran (Rp)")
         r += 1
         awal = r
-        total = 0.0
-        lengkap = True
         for no, b in enumerate(program, 1):
             i = self.k.anggaran.index(b)
             ra = self.angg_baris[i]
@@ -872,11 +868,6 @@ class _Pembangun:
             rumus(ws.cell(r, kolom_nilai), f"='{LEMBAR_ANGG}'!${kol(A_PAGU)}${ra}", F_RUPIAH)
             for c in range(1, kolom_nilai + 1):
                 ws.cell(r, c).border = BINGKAI
-            pagu = self._pagu_tahun(i)
-            if pagu is None:
-                lengkap = False
-            else:
-                total += pagu
             r += 1
         ws.cell(r, kolom_uraian, "JUMLAH").font = FONT_TEBAL
         if lebar_gabung > 1:
@@ -889,30 +880,16 @@ class _Pembangun:
             ws.cell(r, c).fill = ISI_SUBTOTAL
         jumlah_sel = f"{kol(kolom_nilai)}{r}"
         r += 1
-        if program and lengkap and total > 0:
-            teks = terbilang(total).replace('"', "'")
-            f = (f'=IF(ROUND({jumlah_sel},0)={int(round(total))},"Terbilang: {teks}",'
-                 f'"Terbilang: (jumlah berubah; tulis ulang terbilang)")')
-        else:
-            f = '="Terbilang: (isi pagu pada lembar Anggaran)"'
+        # live terbilang: follows the pagu when it is filled or edited later
+        kosong = '"Terbilang: (isi pagu pada lembar Anggaran)"'
+        f = (f'=IF(OR({jumlah_sel}="",{jumlah_sel}=0),{kosong},'
+             f'"Terbilang: "&{R.terbilang(jumlah_sel)})') if program else "=" + kosong
         rumus(ws.cell(r, 1), f).font = Font(name="Arial", size=10, italic=True)
         ws.cell(r, 1).border = Border()
         ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=kolom_nilai)
         ws.row_dimensions[r].height = 30
         return r + 1
-
-    def _pagu_tahun(self, i: int):
-        """Pagu of catalog row i for the year (sum of children when not given)."""
-        b = self.k.anggaran[i]
-        if self.tahun in b.pagu:
-            return b.pagu[self.tahun]
-        induk = induk_anggaran(self.k.anggaran)
-        anak = [j for j, p in enumerate(induk) if p == i]
-        if not anak:
-            return None
-        nilai = [self._pagu_tahun(j) for j in anak]
-        return None if any(v is None for v in nilai) else sum(nilai)
 
     def _tanggal(self) -> str:
         if self.ttd.get("tanggal"):

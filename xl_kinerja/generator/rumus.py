@@ -3,7 +3,7 @@
 Every formula here is the spreadsheet form of a core function and is tested against it
 (tests/test_generator_libreoffice*.py): same arithmetic, same blanks.
 Only Excel 2010 functions (IF, OR, AND, MAX, VLOOKUP, INDEX, SUMPRODUCT, ROUND, SUM,
-COUNT, SUMIF, COUNTIF); nothing volatile; every formula reads a fixed number of cells
+COUNT, SUMIF, COUNTIF; terbilang adds TEXT, MID, CHOOSE, INT, TRIM, PROPER); nothing volatile; every formula reads a fixed number of cells
 (the Referensi tables are a handful of rows), so the cost per row is constant.
 Formulas are stored in the file's own syntax (English names, ',' separators); Excel and
 LibreOffice show them with the user's separators (';' on an Indonesian PC).
@@ -85,3 +85,52 @@ def jumlah(sel: list[str]) -> str:
     """Subtotal of child rows: blank while every child is blank, else their sum."""
     daftar = ",".join(sel)
     return f'IF(COUNT({daftar})=0,"",SUM({daftar}))'
+
+
+_SATUAN = ("", "satu ", "dua ", "tiga ", "empat ", "lima ", "enam ", "tujuh ", "delapan ",
+           "sembilan ")
+_SKALA = ("", "ribu ", "juta ", "miliar ", "triliun ")
+
+
+def _pilih(digit: str, teks) -> str:
+    """The text for a digit character "0".."9" (CHOOSE over its value)."""
+    return f"CHOOSE({digit}+1,{','.join(chr(34) + t + chr(34) for t in teks)})"
+
+
+def terbilang(sel: str) -> str:
+    """Mirror of `xl_kinerja.terbilang(x)` ("Title Case ... Rupiah") for a whole number of
+    rupiah 0 < x < 10^15, written with Excel 2010 functions only, so a PK prints its amount in
+    words without the add-in and stays right when the pagu is edited later.
+
+    The digits are read from TEXT(x,"000000000000000") (15 characters, exact for whole
+    numbers below 10^15): arithmetic such as INT(x/10) is not, because Excel and LibreOffice
+    round results to 15 significant digits before INT. Each group of three digits is
+    hundreds + tens/teens + units + scale; a ribu group "001" is "seribu".
+    Returns "" for blank or 0 and an explanatory text for what has no terbilang here
+    (negative, fractional, too large) rather than a wrong one.
+    """
+    angka = f'TEXT({sel},"{"0" * 15}")'
+
+    def digit(pos: int) -> str:  # pos: 1..15 from the left
+        return f"MID({angka},{pos},1)"
+
+    bagian = []
+    for k in range(4, -1, -1):
+        awal = 13 - 3 * k  # first of the group's three positions
+        r, p, s = digit(awal), digit(awal + 1), digit(awal + 2)
+        ratus = _pilih(r, ["", "seratus "] + [t + "ratus " for t in _SATUAN[2:]])
+        belas = _pilih(s, ["sepuluh ", "sebelas "] + [t + "belas " for t in _SATUAN[2:]])
+        puluh = _pilih(p, ["", ""] + [t + "puluh " for t in _SATUAN[2:]])
+        kata = f'{ratus}&IF({p}="1",{belas},{puluh}&{_pilih(s, _SATUAN)})'
+        if k == 0:
+            bagian.append(kata)
+            continue
+        grup = f"MID({angka},{awal},3)"
+        if k == 1:
+            kata = f'IF({grup}="001","seribu ",{kata}&"{_SKALA[k]}")'
+        else:
+            kata = f'{kata}&"{_SKALA[k]}"'
+        bagian.append(f'IF({grup}="000","",{kata})')
+    return (f'IF(OR({sel}="",{sel}=0),"",IF(OR({sel}<0,{sel}>=1E15,{sel}<>INT({sel})),'
+            f'"(jumlah bukan rupiah bulat positif di bawah 1.000 triliun; '
+            f'tulis terbilang secara manual)",PROPER(TRIM({"&".join(bagian)})&" rupiah")))')
