@@ -262,3 +262,44 @@ def test_cli_anggaran_ke_buku_kerja(tmp_path, capsys):
     assert main(["impor", str(rusak), "--jenis", "anggaran", "--satker", "KPU X",
                  "--keluaran", str(tmp_path / "b.xlsx")]) == 2
     assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_kolom_satuan_masuk_target_dan_katalog(tmp_path):
+    p = tmp_path / "s.tsv"
+    p.write_text("NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tSATUAN\n"
+                 "1\tTerwujudnya A\tPersentase laporan tepat waktu\t100\t%\n"
+                 "2\tTerwujudnya B\tJumlah laporan keuangan\t12\tLaporan\n"
+                 "3\tTerwujudnya C\tIndeks kepuasan layanan\t79\tIndeks\n"
+                 "4\tTerwujudnya D\tTingkat kepatuhan\t95%\tDokumen\n"
+                 "5\tTerwujudnya E\tJumlah pemilih terlatih\t1.200\tOrang\n", encoding="utf-8")
+    h = impor_tabel(p, "iku", tahun=2025)
+    assert [(i["nama"], i["target"]["2025"], i["satuan"], i["jenis_target"])
+            for i in _indikator(h)] == [
+        ("Persentase laporan tepat waktu", "100%", "%", "persen"),
+        ("Jumlah laporan keuangan", "12 Laporan", "Laporan", "jumlah"),
+        ("Indeks kepuasan layanan", "79", "Indeks", "skor"),
+        ("Tingkat kepatuhan", "95%", "%", "persen"),   # the target's own unit is kept
+        ("Jumlah pemilih terlatih", "1.200 Orang", "Orang", "jumlah")]
+    assert baca_target(_indikator(h)[4]["target"]["2025"]).nilai == 1200
+    assert baca_target(_indikator(h)[0]["target"]["2025"]).nilai == 1.0
+    assert h.peringatan == [(5, "kolom SATUAN 'Dokumen' bertentangan dengan target '95%'; "
+                                "dipakai satuan pada target")]
+    from xl_kinerja.katalog import Katalog
+    Katalog.dari_dict(h.katalog)  # accepted by `baru --iku`
+
+
+def test_kolom_satuan_per_tahun_dan_sel_ganda(tmp_path):
+    p = tmp_path / "s.tsv"
+    p.write_text("NO\tSASARAN\tINDIKATOR KINERJA\tSATUAN\tTARGET\t\n"
+                 "\t\t\t\t2025\t2026\n"
+                 "1\tTerwujudnya A\tJumlah laporan\tLaporan\t12\t14\n"
+                 "2\tTerwujudnya B\t• Persentase X • Jumlah Y\t• % • Kali\t90 4\t95 5\n"
+                 "3\tTerwujudnya C\t• Jumlah P • Jumlah Q\tBadan Adhoc\t551 20\t\n",
+                 encoding="utf-8")
+    h = impor_tabel(p, "iku")
+    assert [(i["nama"], i["target"], i["satuan"]) for i in _indikator(h)] == [
+        ("Jumlah laporan", {"2025": "12 Laporan", "2026": "14 Laporan"}, "Laporan"),
+        ("Persentase X", {"2025": "90%", "2026": "95%"}, "%"),
+        ("Jumlah Y", {"2025": "4 Kali", "2026": "5 Kali"}, "Kali"),
+        ("Jumlah P", {"2025": "551 Badan Adhoc"}, "Badan Adhoc"),
+        ("Jumlah Q", {"2025": "20 Badan Adhoc"}, "Badan Adhoc")]

@@ -56,6 +56,41 @@ def test_satuan_bertentangan(tmp_path):
         ("satuan_bertentangan", 4, None, "95%", "jumlah dengan satuan")]
 
 
+JUDUL_SATUAN = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tSATUAN\n"
+
+
+def test_kolom_satuan(tmp_path):
+    # the SATUAN column decides the unit the name is judged on, and must agree with a target
+    # that carries its own unit
+    assert _temuan(tmp_path, JUDUL_SATUAN +
+                   "1\tTerwujudnya A\tPersentase laporan tepat waktu\t100\t%\n"
+                   "2\tTerwujudnya B\tJumlah laporan keuangan\t12\tLaporan\n"
+                   "3\tTerwujudnya C\tIndeks kepuasan layanan\t79\tIndeks\n"
+                   "4\tTerwujudnya D\tPersentase pegawai terlatih\t24\tOrang\n"
+                   "5\tTerwujudnya E\tJumlah revisi rencana kerja\t12\t%\n"
+                   "6\tTerwujudnya F\tTingkat kepatuhan\t95%\tDokumen\n"
+                   "7\tTerwujudnya G\tPersentase dokumen tersusun\t95%\tDokumen\n"
+                   "8\tTerwujudnya H\tJumlah pemilih terlatih\t1.200 orang\tOrang\n"
+                   "9\tTerwujudnya I\tJumlah arsip\t20 Dokumen\tLaporan\n"
+                   "10\tTerwujudnya J\tNilai SAKIP\tBB\tPredikat\n") == [
+        ("satuan_bertentangan", 5, None, "Orang", "%"),
+        ("satuan_bertentangan", 6, None, "%", "jumlah dengan satuan"),
+        ("satuan_kolom_bertentangan", 7, None, "Dokumen", "%"),
+        ("satuan_bertentangan", 8, None, "Dokumen", "%"),
+        ("satuan_kolom_bertentangan", 8, None, "Dokumen", "%"),
+        ("satuan_kolom_bertentangan", 10, None, "Laporan", "Dokumen")]
+
+
+def test_kolom_satuan_pesan(tmp_path):
+    p = tmp_path / "s.tsv"
+    p.write_text(JUDUL_SATUAN + "1\tTerwujudnya F\tTingkat kepatuhan\t95%\tDokumen\n",
+                 encoding="utf-8")
+    (t,) = periksa_berkas(p)
+    assert (t.aturan, t.pesan, t.lokasi["indikator"]) == (
+        "satuan_kolom_bertentangan", "kolom SATUAN 'Dokumen' bertentangan dengan target '95%'",
+        "Tingkat kepatuhan")
+
+
 def test_target_tak_terbaca_dan_angka_ambigu(tmp_path):
     assert _temuan(tmp_path, JUDUL_IKU +
                    "1.\tTerwujudnya X\tJumlah pemilih terlatih\t1,200 orang\n"

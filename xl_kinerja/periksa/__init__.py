@@ -170,14 +170,7 @@ def periksa_hasil(h: HasilImpor) -> list[Temuan]:
                 t.append(Temuan(jenis, lok, f"target tidak dapat dibaca: {e}", d.target, None))
                 tg = None
             if tg is not None:
-                nama = d.indikator.lower().lstrip("• ")
-                if re.match(r"(persentase|presentase|presentasi|prosentase)\b", nama) and \
-                        tg.jenis == "jumlah" and tg.satuan and tg.satuan != "%":
-                    t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Persentase ...' "
-                                    f"bertarget jumlah dengan satuan ({d.target!r})", d.target, "%"))
-                elif re.match(r"jumlah\b", nama) and tg.jenis == "persen":
-                    t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Jumlah ...' bertarget "
-                                    f"persentase ({d.target!r})", d.target, "jumlah dengan satuan"))
+                t.extend(_periksa_satuan(lok, d, tg))
         # budget
         try:
             pagu = _angka(v.get("pagu"))
@@ -238,6 +231,35 @@ def periksa_hasil(h: HasilImpor) -> list[Temuan]:
                                 f"tidak benar", tulis, format_persen(nilai) if tulis.endswith("%")
                                 else nilai))
     t.extend(_periksa_total(h))
+    return t
+
+
+def _periksa_satuan(lok: dict, d: BarisData, tg) -> list[Temuan]:
+    """Indicator name vs unit ("Persentase ..." counted in Laporan, "Jumlah ..." in %), judged
+    on the SATUAN column when the table has one, else on the target's own unit; and a SATUAN
+    column that contradicts the target's own unit."""
+    from ..impor.tabel import famili_satuan, gabung_satuan
+    t = []
+    kolom = (d.nilai.get("satuan") or "").strip()
+    fam = famili_satuan(kolom)
+    nama = d.indikator.lower().lstrip("• ")
+    if re.match(r"(persentase|presentase|presentasi|prosentase)\b", nama):
+        if fam == "jumlah":
+            t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Persentase ...' bersatuan "
+                            f"{kolom!r} (kolom SATUAN)", kolom, "%"))
+        elif fam is None and tg.jenis == "jumlah" and tg.satuan and tg.satuan != "%":
+            t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Persentase ...' "
+                            f"bertarget jumlah dengan satuan ({d.target!r})", d.target, "%"))
+    elif re.match(r"jumlah\b", nama):
+        if fam == "persen":
+            t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Jumlah ...' bersatuan "
+                            f"{kolom!r} (kolom SATUAN)", kolom, "jumlah dengan satuan"))
+        elif fam is None and tg.jenis == "persen":
+            t.append(Temuan("satuan_bertentangan", lok, f"indikator 'Jumlah ...' bertarget "
+                            f"persentase ({d.target!r})", d.target, "jumlah dengan satuan"))
+    konflik = gabung_satuan(d.target, kolom)[1] if kolom else None
+    if konflik:
+        t.append(Temuan("satuan_kolom_bertentangan", lok, konflik, kolom, tg.satuan or tg.jenis))
     return t
 
 
