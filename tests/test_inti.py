@@ -196,6 +196,14 @@ def test_terbilang_seribu(angka, teks):
     assert terbilang(angka, mata_uang=None, huruf="kecil") == teks
 
 
+def test_jumlah_sesuai_dan_capaian_janggal():
+    from xl_kinerja import capaian_janggal, jumlah_sesuai
+    assert jumlah_sesuai(1000.0, 1000.004) and jumlah_sesuai(0.3, 0.1 + 0.2)
+    assert not jumlah_sesuai(1000.0, 1000.01) and not jumlah_sesuai(1000, 999)
+    assert capaian_janggal(1.51) and capaian_janggal(capaian(100, 950))
+    assert not capaian_janggal(1.5) and not capaian_janggal(None) and not capaian_janggal(1.2)
+
+
 def test_rata_rata():
     assert rata_rata_capaian([1.0, None, 0.5]) == 0.75
     assert rata_rata_capaian([None, None]) is None

@@ -4,9 +4,9 @@ The rules core is pure Python with no Excel dependency; everything else (workboo
 formulas, the add-in UDFs, the rekap, the checker) derives from it or is tested against it.
 """
 from .agregat import capaian_per_sasaran, capaian_satker, rata_rata_capaian
-from .anggaran import persen_anggaran, sisa_anggaran
+from .anggaran import TOLERANSI_JUMLAH, jumlah_sesuai, persen_anggaran, sisa_anggaran
 from .angka import baca_angka, format_angka, format_persen
-from .capaian import baca_polaritas, capaian
+from .capaian import AMBANG_TYPO, baca_polaritas, capaian, capaian_janggal
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 from .predikat import SKALA, Skala, predikat
 from .target import PERINGKAT, Target, baca_target
@@ -26,8 +26,8 @@ def main():
     _main()
 
 __all__ = [
-    "PERINGKAT", "SKALA", "Skala", "Target", "KesalahanBerkas", "KesalahanInput",
+    "AMBANG_TYPO", "PERINGKAT", "SKALA", "TOLERANSI_JUMLAH", "Skala", "Target", "KesalahanBerkas", "KesalahanInput",
     "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_target", "capaian",
-    "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
-    "main", "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",
+    "capaian_janggal", "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
+    "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",
 ]

@@ -29,3 +29,13 @@ def sisa_anggaran(pagu: object, realisasi: object) -> float | None:
     if p is None or r is None:
         return None
     return p - r
+
+
+# Rupiah amounts are whole or in sen: a recorded total within half a sen of the sum of its
+# rows is equal (float sums of sen amounts are not exact).
+TOLERANSI_JUMLAH = 0.005
+
+
+def jumlah_sesuai(tercatat: float, rincian: float) -> bool:
+    """Does a recorded subtotal/JUMLAH equal the (computed) sum of its rows?"""
+    return abs(tercatat - rincian) <= TOLERANSI_JUMLAH

@@ -114,3 +114,13 @@ def capaian(target: object, realisasi: object, polaritas: object = "maks") -> fl
     if arah == "maks":
         return r / t.nilai
     return max(0.0, 2 - r / t.nilai)
+
+
+# A capaian above 150% is far more often a typo (realisasi in the wrong unit, an extra digit,
+# "95" typed against a 0.95 target) than a real result: the rekap and checker flag it.
+AMBANG_TYPO = 1.5
+
+
+def capaian_janggal(nilai: float | None) -> bool:
+    """Is a capaian fraction so far above 100% that it suggests a typo?"""
+    return nilai is not None and nilai > AMBANG_TYPO

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .anggaran import jumlah_sesuai
 from .errors import KesalahanBerkas, KesalahanInput
 
 FORMAT_KATALOG = "xl-kinerja/katalog"
@@ -569,11 +570,7 @@ def _periksa_jumlah_anggaran(baris: list[BarisAnggaran]) -> None:
             continue
         for th, nilai in b.pagu.items():
             jumlah = dari_anak(i, th)
-            if jumlah is not None and not _hampir_sama(jumlah, nilai):
+            if jumlah is not None and not jumlah_sesuai(nilai, jumlah):
                 raise KesalahanInput(
                     f"anggaran {b.kode} ({b.uraian!r}): pagu {th} {_angka_json(nilai)} tidak "
                     f"sama dengan jumlah rinciannya {_angka_json(jumlah)}", teks=nilai)
-
-
-def _hampir_sama(a: float, b: float) -> bool:
-    return abs(a - b) < 0.005
