@@ -122,6 +122,61 @@ def test_predikat_bertentangan(tmp_path):
         ("predikat_bertentangan", 2, None, "B", "BB")]
 
 
+TABEL_CAPAIAN = ("NO\tINDIKATOR KINERJA\tTARGET\tCAPAIAN KINERJA %\tPREDIKAT\n"
+                 "1\tPersentase A\t100%\t90,00\tBerhasil\n"
+                 "2\tPersentase B\t100%\t90,01\tBerhasil\n"
+                 "3\tPersentase C\t100%\t70,00\tCukup Berhasil\n"
+                 "4\tPersentase D\t100%\t50,00\tKurang Berhasil\n"
+                 "5\tPersentase E\t100%\t120,50\tBerhasil\n"
+                 "6\tPersentase F\t100%\t95,5%\tcukup berhasil\n"
+                 "7\tPersentase G\t100%\t50,01\tKurang Berhasil\n")
+
+
+@pytest.mark.parametrize("skala, harapan", [
+    # KPU LKj: > 90 Berhasil; > 70 Cukup Berhasil; > 50 Kurang Berhasil; else Tidak Berhasil
+    ("kpu", [(2, "Berhasil", "Cukup Berhasil"), (4, "Cukup Berhasil", "Kurang Berhasil"),
+             (5, "Kurang Berhasil", "Tidak Berhasil"), (7, "cukup berhasil", "Berhasil")]),
+    # Permendagri 86/2017 read as continuous: >= 91 (> 90) Sangat Tinggi; > 75 Tinggi;
+    # > 65 Sedang; > 50 Rendah; else Sangat Rendah
+    ("permendagri", [(2, "Berhasil", "Tinggi"), (3, "Berhasil", "Sangat Tinggi"),
+                     (4, "Cukup Berhasil", "Sedang"), (5, "Kurang Berhasil", "Sangat Rendah"),
+                     (6, "Berhasil", "Sangat Tinggi"), (7, "cukup berhasil", "Sangat Tinggi"),
+                     (8, "Kurang Berhasil", "Rendah")]),
+])
+def test_predikat_kolom_capaian_per_skala(tmp_path, skala, harapan):
+    from xl_kinerja.predikat import predikat
+    p = tmp_path / "c.tsv"
+    p.write_text(TABEL_CAPAIAN, encoding="utf-8")
+    t = periksa_berkas(p, None, skala=skala)
+    assert [(x.aturan, x.lokasi["baris"], x.tercatat, x.dihitung) for x in t] == [
+        ("predikat_bertentangan", n, tulis, benar) for n, tulis, benar in harapan]
+    # the computed side is the core's predikat of the capaian fraction
+    for x in t:
+        nilai = {2: 0.9, 3: 0.9001, 4: 0.7, 5: 0.5, 6: 1.205, 7: 0.955, 8: 0.5001}
+        assert predikat(nilai[x.lokasi["baris"]], skala) == x.dihitung
+    assert f"tidak sesuai skala {skala}: " in t[0].pesan
+
+
+def test_predikat_skala_skor_dan_cli(tmp_path, capsys):
+    p = tmp_path / "n.tsv"
+    p.write_text("NO\tINDIKATOR KINERJA\tTARGET\tNILAI\tPREDIKAT\n"
+                 "1\tNilai IKPA\tBaik\t95,00\tBaik\n"
+                 "2\tNilai IKPA lalu\tBaik\t88,99\tBaik\n"
+                 "3\tNilai IKPA 2023\tBaik\t89,00\tBaik\n", encoding="utf-8")
+    # IKPA: >= 95 Sangat Baik; >= 89 Baik; >= 70 Cukup
+    assert [(x.lokasi["baris"], x.tercatat, x.dihitung) for x in
+            periksa_berkas(p, skala="ikpa")] == [(2, "Baik", "Sangat Baik"), (3, "Baik", "Cukup")]
+    # the default score scale is SAKIP: 95 = AA, 88,99 = A, 89 = A
+    assert [x.dihitung for x in periksa_berkas(p)] == ["AA", "A", "A"]
+    assert main(["periksa", str(p), "--skala", "ikpa", "--format", "json"]) == 1
+    assert [x["dihitung"] for x in json.loads(capsys.readouterr().out)] == ["Sangat Baik", "Cukup"]
+    with pytest.raises(SystemExit) as e:
+        main(["periksa", str(p), "--skala", "bebas"])
+    assert e.value.code == 2
+    with pytest.raises(KesalahanInput, match="skala"):
+        periksa_berkas(p, None, "bebas")
+
+
 def test_formula_contoh(tmp_path):
     assert list(periksa_formula("(171 ÷ 180) × 100% = 95,00%")) == []
     assert list(periksa_formula("(3 + 4) × 100% = 75,00%")) == [("(3 + 4) × 100%", "75,00%", 7.0)]

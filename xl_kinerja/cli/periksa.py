@@ -13,10 +13,17 @@ def daftarkan(subparsers) -> None:
                     "dan melaporkan temuan. Kode keluar: 0 bersih, 1 ada temuan, 2 masukan "
                     "tidak dapat dipakai.",
         epilog="Contoh:\n  xl-kinerja periksa rkt-2025.txt\n"
-               "  xl-kinerja periksa anggaran.csv --format json")
+               "  xl-kinerja periksa anggaran.csv --format json\n"
+               "  xl-kinerja periksa pengukuran.xlsx --skala permendagri")
     p.add_argument("berkas", nargs="+", type=Path, metavar="BERKAS", help="tabel yang diperiksa")
     p.add_argument("--jenis", choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
                    help="jenis tabel (bawaan: dikenali dari judul kolom)")
+    from ..predikat import SKALA
+    p.add_argument("--skala", choices=list(SKALA), default="kpu",
+                   help="skala predikat untuk tabel: predikat di samping CAPAIAN %% dinilai "
+                        "dengan skala capaian (kpu, permendagri; bawaan kpu), di samping "
+                        "NILAI/skor dengan skala skor (sakip, ikpa; bawaan sakip). Tidak "
+                        "dipakai untuk buku kerja xl-kinerja (skalanya ada di buku kerja itu)")
     p.add_argument("--format", choices=["teks", "json"], default="teks",
                    help="format laporan (bawaan: teks)")
     p.set_defaults(jalankan=jalankan)
@@ -36,7 +43,7 @@ def jalankan(args) -> int:
     from ..periksa import periksa_berkas
     semua = []
     for b in args.berkas:
-        semua.extend(periksa_berkas(b, args.jenis))  # unusable input raises -> exit 2
+        semua.extend(periksa_berkas(b, args.jenis, args.skala))  # unusable input raises -> exit 2
     if args.format == "json":
         print(json.dumps([t.ke_dict() for t in semua], ensure_ascii=False, indent=2))
     else:

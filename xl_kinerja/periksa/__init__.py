@@ -134,9 +134,20 @@ def periksa_formula(teks: str):
             yield ekspr, tulis, nilai
 
 
-def periksa_hasil(h: HasilImpor) -> list[Temuan]:
+def skala_periksa(skala="kpu"):
+    """(scale for CAPAIAN % columns, scale for NILAI/score columns). The chosen preset replaces
+    the default of its own basis: kpu for capaian, sakip for scores."""
+    from ..predikat import SKALA, ambil_skala
+    sk = ambil_skala(skala)
+    return (sk, SKALA["sakip"]) if sk.basis == "capaian" else (SKALA["kpu"], sk)
+
+
+def periksa_hasil(h: HasilImpor, skala="kpu") -> list[Temuan]:
+    """Findings for an imported table. `skala`: a core SKALA preset name (or Skala) for the
+    predikat written next to a capaian % (capaian basis) or a score (score basis)."""
     from ..angka import format_persen
     from ..target import baca_target
+    sk_capaian, sk_skor = skala_periksa(skala)
     t: list[Temuan] = []
     kode_nama: dict[str, tuple[str, int]] = {}
     terlihat: dict[tuple, int] = {}
@@ -212,17 +223,17 @@ def periksa_hasil(h: HasilImpor) -> list[Temuan]:
                     t.append(Temuan("persen_salah", lok, f"capaian tercatat {tulis} tidak sama dengan "
                                     f"realisasi/target = {format_persen(frak, des)}", tulis,
                                     format_persen(frak, des)))
-        # predikat next to a score
+        # predikat next to a capaian % (capaian scale) or a score (score scale)
         if v.get("predikat") and (v.get("capaian") or v.get("nilai")):
             try:
                 from ..predikat import predikat as _predikat
                 skor = _angka((v.get("capaian") or v.get("nilai")).rstrip("% "))
-                skala = "sakip" if not v.get("capaian") else "kpu"
-                nilai = skor if skala == "sakip" else skor / 100
-                benar = _predikat(nilai, skala)
+                sk = sk_capaian if v.get("capaian") else sk_skor
+                nilai = skor / 100 if sk.basis == "capaian" else skor
+                benar = _predikat(nilai, sk)
                 if benar and benar.strip().upper() != v["predikat"].strip().upper():
                     t.append(Temuan("predikat_bertentangan", lok, f"predikat {v['predikat']!r} tidak "
-                                    f"sesuai skala {skala}: {skor} = {benar}", v["predikat"], benar))
+                                    f"sesuai skala {sk.nama}: {skor} = {benar}", v["predikat"], benar))
             except KesalahanInput:
                 pass
         for kol in ("formula", "definisi"):
@@ -300,14 +311,16 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
     return t
 
 
-def periksa_berkas(path, jenis: str | None = None) -> list[Temuan]:
+def periksa_berkas(path, jenis: str | None = None, skala="kpu") -> list[Temuan]:
     """Check a table file as it stands (or a workbook of ours, by its defined names).
-    Raises KesalahanBerkas for unusable input."""
+    `skala`: predikat scale preset for tables (a workbook of ours carries its own scale).
+    Raises KesalahanBerkas for unusable input, KesalahanInput for an unknown skala."""
     from .buku import buku_kerja_kita, periksa_buku_kerja
+    skala_periksa(skala)  # an unknown scale is an error before any file is read
     if buku_kerja_kita(path):
         return periksa_buku_kerja(path)
     h = impor_tabel(path, jenis or "iku")
-    return periksa_hasil(h)
+    return periksa_hasil(h, skala)
 
 
 __all__ = ["Temuan", "periksa_berkas", "periksa_hasil", "hitung_ekspresi", "periksa_formula"]
