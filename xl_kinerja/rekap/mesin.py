@@ -243,17 +243,69 @@ def _baca(sumber: _Sumber) -> DataBuku:
         batas_capaian=_angka(cap, sumber, lembar_r, None, N.REF_BATAS_CAPAIAN))
 
 
+# every defined name `_baca` reads (the streaming reader fetches exactly these ranges)
+_NAMA_DIBACA = [*_KOLOM_UKUR, *_KOLOM_ANGG, N.REF_SKALA_BATAS, N.REF_SKALA_PREDIKAT,
+                N.REF_PERINGKAT, N.REF_TARGET_SERAPAN, N.REF_BATAS_CAPAIAN, N.INFO_SATKER,
+                N.INFO_TAHUN, N.REF_SKALA_INKLUSIF]
+
+
+def _baca_berkas(path: Path) -> DataBuku:
+    """Stream only the named ranges (openpyxl read-only, XML through defusedxml).
+
+    One pass per sheet over the rows the names cover; the sheets the rekap does not use
+    (IKU, Rencana Aksi, ...) are never parsed. Values are those of a normal openpyxl load
+    (formulas as '=...' text, dates as datetime)."""
+    from openpyxl.utils.cell import range_boundaries
+    from ..berkas import buka_workbook
+    wb = buka_workbook(path, read_only=True)
+    try:
+        tujuan = {}
+        for nama in _NAMA_DIBACA:
+            dn = wb.defined_names.get(nama)
+            if dn is None:
+                continue
+            d = list(dn.destinations)
+            if len(d) != 1 or d[0][0] not in wb.sheetnames:
+                continue
+            try:
+                tujuan[nama] = (d[0][0], range_boundaries(d[0][1].replace("$", "")))
+            except (ValueError, TypeError):
+                continue
+        isi = {}
+        for lembar in {t[0] for t in tujuan.values()}:
+            kotak = [b for s, b in tujuan.values() if s == lembar]
+            c1, r1 = min(b[0] for b in kotak), min(b[1] for b in kotak)
+            c2, r2 = max(b[2] for b in kotak), max(b[3] for b in kotak)
+            try:
+                baris = list(wb[lembar].iter_rows(min_row=r1, max_row=r2, min_col=c1,
+                                                  max_col=c2, values_only=True))
+            except Exception as e:  # hostile/broken sheet XML (defusedxml refuses bombs)
+                raise KesalahanBerkas(f"isi buku kerja tidak dapat dibaca dengan aman "
+                                      f"({type(e).__name__}: {e})", berkas=path,
+                                      sheet=lembar) from None
+            kosong = (None,) * (c2 - c1 + 1)
+            baris += [kosong] * (r2 - r1 + 1 - len(baris))  # openpyxl omits trailing rows
+            isi[lembar] = (r1, c1, baris)
+    finally:
+        wb.close()
+
+    def ambil(nama):
+        if nama not in tujuan:
+            return None
+        lembar, (a, b, c, d) = tujuan[nama]
+        r0, k0, baris = isi[lembar]
+        return lembar, b, [list(baris[r - r0][a - k0:c - k0 + 1]) for r in range(b, d + 1)]
+    return _baca(_Sumber(path, ambil))
+
+
 def baca_nilai(sumber, berkas=None) -> DataBuku:
     """Read a generator workbook (path or openpyxl Workbook) by its defined names.
 
-    `berkas`: the file name used in messages when `sumber` is a Workbook."""
+    A path is streamed (only the named ranges are parsed); `berkas`: the file name used in
+    messages when `sumber` is a Workbook."""
     if isinstance(sumber, (str, Path)):
-        from ..berkas import buka_workbook
-        wb = buka_workbook(sumber)
-        berkas = Path(sumber)
-    else:
-        wb, berkas = sumber, berkas or "(buku kerja)"
-    return _baca(_sumber_openpyxl(wb, berkas))
+        return _baca_berkas(Path(sumber))
+    return _baca(_sumber_openpyxl(sumber, berkas or "(buku kerja)"))
 
 
 def baca_nilai_xlwings(book) -> DataBuku:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import zipfile
 from pathlib import Path
 
 from ..errors import KesalahanBerkas, KesalahanInput
@@ -194,47 +193,35 @@ def tulis_rekap_xlwings(book, rk: Rekap):
 
 
 # ---------------------------------------------------------------- file operation
-_BAGIAN_TERLARANG = [
-    ("xl/vbaProject.bin", "makro VBA"),
-    ("xl/pivotTables/", "tabel pivot"),
-    ("xl/pivotCache/", "cache tabel pivot"),
-    ("xl/slicers/", "slicer"),
-    ("xl/activeX/", "kontrol ActiveX"),
-    ("xl/ctrlProps/", "kontrol formulir"),
-    ("xl/embeddings/", "objek tersemat"),
-    ("xl/externalLinks/", "tautan eksternal"),
-    ("xl/diagrams/", "SmartArt"),
-    ("xl/customXml", "XML kustom"),
-    ("customXml/", "XML kustom"),
-    ("xl/timelines/", "timeline"),
-    ("xl/model/", "model data"),
-]
+_TANDA_TANGAN = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature"
 
 
 def bagian_tak_terjaga(path) -> list[str]:
-    """Parts of the package openpyxl cannot round-trip (reason texts, Indonesian)."""
+    """Why the rekap must not be written INTO this file (reason texts, Indonesian).
+
+    The package writer (`paket.tulis_paket`) copies every part it does not edit byte for
+    byte, so VBA, shapes, pivot tables, slicers, embedded objects, external links, custom
+    XML etc. are all kept. What is left cannot be helped by any writer:
+    - a digital signature covers the workbook part; adding a sheet makes it invalid;
+    - a workbook whose structure is protected (sheets locked) is not meant to get a new
+      sheet; adding one behind the user's back would bypass that protection.
+    """
+    from .paket import _Paket, NS_MAIN, bagian_buku
     alasan = []
-    with zipfile.ZipFile(path) as z:
-        nama = z.namelist()
-        for awalan, teks in _BAGIAN_TERLARANG:
-            if any(n.startswith(awalan) for n in nama) and teks not in alasan:
-                alasan.append(teks)
-        for n in nama:
-            if n.startswith("xl/drawings/drawing") and n.endswith(".xml"):
-                isi = z.read(n)
-                if b"<xdr:sp>" in isi or b"<xdr:sp " in isi or b"<xdr:grpSp" in isi or \
-                        b"<xdr:cxnSp" in isi:
-                    if "bentuk/kotak teks (shape)" not in alasan:
-                        alasan.append("bentuk/kotak teks (shape)")
-            if n.startswith("xl/charts/chart") and n.endswith(".xml"):
-                pass  # charts: openpyxl re-reads and re-writes them (checked by the tests)
-        if any(n.startswith("xl/media/") for n in nama):
-            try:
-                import PIL  # noqa: F401  openpyxl keeps images only with Pillow
-            except ImportError:
-                alasan.append("gambar (paket pillow tidak terpasang)")
-    if str(path).lower().endswith(".xlsm") and "makro VBA" not in alasan:
-        alasan.append("berkas .xlsm (makro)")
+    pk = _Paket(Path(path))
+    try:
+        nama = list(pk.info)
+        if any(n.lower().startswith("_xmlsignatures/") for n in nama) or \
+                any(j.startswith(_TANDA_TANGAN) for _, j, _, _ in pk.rels("")):
+            alasan.append("tanda tangan digital (akan menjadi tidak sah bila lembar ditambah)")
+        bk = bagian_buku(pk)
+        _, akar = pk.xml(bk)
+        lindung = akar.find(f"{{{NS_MAIN}}}workbookProtection")
+        if lindung is not None and lindung.get("lockStructure", "0").lower() in ("1", "true"):
+            alasan.append("struktur buku kerja dilindungi (lembar baru tidak boleh "
+                          "ditambahkan; buka proteksinya dulu)")
+    finally:
+        pk.close()
     return alasan
 
 
@@ -251,27 +238,28 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
     """Compute the rekap of `path` and (when `tulis`) write sheet "Rekap TW N".
 
     In place unless `keluaran` is given; the original is kept as FILE.bak unless
-    `cadangan=False`. Never damages the original: every failure leaves it byte-identical.
+    `cadangan=False`. Never damages the original: every failure leaves it byte-identical,
+    and a write changes only the rekap sheet's own parts plus the entries that register
+    them (see `paket`); every other part of the package is copied byte for byte.
     An existing `keluaran` other than `path` is replaced only with `timpa=True`.
     """
-    from ..berkas import buka_workbook, tulis_atomik
+    from ..berkas import tulis_atomik
+    from .paket import jenis_buku, tulis_paket
     if isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan})", triwulan)
     path = Path(path)
-    wb = buka_workbook(path)
-    data = baca_nilai(wb, berkas=path)
+    data = baca_nilai(path)
     data.berkas = path.name
     rk = hitung_rekap(data, triwulan, batas_atas=batas_atas, dasar=dasar)
     if not tulis:
         return rk
     tujuan = Path(keluaran) if keluaran else path
+    alasan = bagian_tak_terjaga(path)
     if tujuan.resolve() == path.resolve():
-        alasan = bagian_tak_terjaga(path)
         if alasan:
             raise KesalahanBerkas(
-                "berkas berisi bagian yang tidak dapat dipertahankan oleh penulis rekap ("
-                + ", ".join(alasan) + "); tidak ditulis di tempat. Gunakan --keluaran "
-                "BERKAS_BARU.xlsx", berkas=path)
+                "rekap tidak ditulis ke berkas ini karena " + "; ".join(alasan)
+                + ". Gunakan --keluaran BERKAS_BARU untuk menulis salinan", berkas=path)
         _cek_terkunci(path)
         if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
             raise KesalahanBerkas("berkas hanya-baca; tidak dapat ditulis (gunakan --keluaran)",
@@ -281,13 +269,16 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
             raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
                                   berkas=tujuan)
         _cek_terkunci(tujuan)
-        alasan = bagian_tak_terjaga(path)
         if alasan:
-            rk.catatan.append("bagian berikut dari berkas asli tidak ikut ke berkas keluaran: "
-                              + ", ".join(alasan) + f"; berkas asli {path.name} tidak diubah")
-    if tujuan.suffix.lower() != ".xlsx":
-        raise KesalahanBerkas("berkas keluaran harus berakhiran .xlsx", berkas=tujuan)
-    tulis_rekap_openpyxl(wb, rk)
+            rk.catatan.append("berkas keluaran memuat lembar rekap walaupun berkas asli "
+                              "berisi: " + "; ".join(alasan) + f"; berkas asli {path.name} "
+                              "tidak diubah")
+    jenis = jenis_buku(path)
+    if tujuan.suffix.lower() != f".{jenis}":
+        raise KesalahanBerkas(
+            f"berkas keluaran harus berakhiran .{jenis}"
+            + (" karena buku kerja ini bermakro (Excel menolak membuka buku bermakro "
+               "berakhiran .xlsx)" if jenis == "xlsm" else ""), berkas=tujuan)
     if cadangan and tujuan.exists():
         bak = tujuan.with_name(tujuan.name + ".bak")
         try:
@@ -295,5 +286,9 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
         except OSError as e:
             raise KesalahanBerkas(f"salinan cadangan tidak dapat dibuat ({e.strerror})",
                                   berkas=bak) from None
-    tulis_atomik(tujuan, lambda tmp: wb.save(tmp), timpa=True)
+
+    def tulis_ke(tmp):
+        rk.catatan.extend(tulis_paket(path, tmp, nama_lembar(rk.triwulan),
+                                      lambda p: _tata_letak(rk, p), rk.dibuat))
+    tulis_atomik(tujuan, tulis_ke, timpa=True)
     return rk
