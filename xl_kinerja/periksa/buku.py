@@ -1,108 +1,367 @@
-"""Checking a workbook of ours: data found by the defined names (xl_kinerja/nama.py), values
-read as last calculated (data_only). Formula cells never calculated (no cached value) are
-skipped, not reported: only numbers Excel/LibreOffice actually showed are compared.
+"""Checking a workbook of ours (recognised by the defined name Info_Format).
+
+The data are read with the rekap engine's reader (`rekap.baca_nilai`, by defined names) and
+every number is computed from the INPUT cells with the engine and the core, so a workbook
+written by openpyxl and never calculated (no cached values) is checked in full. What is
+reported:
+
+- per triwulan with realisasi, the engine's findings (`hitung_rekap(...).temuan`):
+  realisasi missing or without a target, capaian far above 100%, realisasi above pagu,
+  a subtotal / program / JUMLAH typed over with a number that is not the sum of its rows;
+- codes: malformed or incomplete, one code with two names, duplicated rows;
+- formula columns (capaian, predikat, persen, sisa): a cell that holds a constant instead of
+  its formula (`rumus_ditimpa`, found with or without cached values) and, when the file was
+  calculated by Excel/LibreOffice, a cached value that differs from the engine's;
+- the terbilang of the program table (RKT, PK): recognised by its text "Terbilang:" (there is
+  no defined name for it), compared with the core's terbilang of the pagu total.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from .. import nama as N
 from ..berkas import buka_workbook
-from ..errors import KesalahanBerkas, KesalahanInput
+from ..errors import KesalahanBerkas
 
-
-def _rentang(wb, path, nama: str):
-    """(sheet, [(row_number, value), ...]) of a one-column defined name, or None if absent."""
-    if nama not in wb.defined_names:
-        return None
-    tujuan = list(wb.defined_names[nama].destinations)
-    if len(tujuan) != 1 or tujuan[0][0] not in wb.sheetnames:
-        raise KesalahanBerkas(f"nama terdefinisi {nama!r} tidak menunjuk ke satu rentang yang "
-                              "sah", berkas=path)
-    lembar, ref = tujuan[0]
-    sel = wb[lembar][ref.replace("$", "")]
-    if not isinstance(sel, tuple):
-        sel = ((sel,),)
-    elif sel and not isinstance(sel[0], tuple):
-        sel = tuple((c,) for c in sel)
-    return lembar, [(baris[0].row, baris[0].value) for baris in sel]
+_AWALAN_TERBILANG = "Terbilang:"
+# The fixed-text form written by earlier generator versions:
+# =IF(ROUND(D42,0)=5048996000,"Terbilang: ...","Terbilang: (jumlah berubah; ...)")
+_TERBILANG_TETAP = re.compile(r'^=IF\(ROUND\([^,]+,0\)=(\d+),"Terbilang:\s*([^"]*)"')
+_TERBILANG_KOSONG = re.compile(r'^="Terbilang:\s*(\([^"]*\))"$')
 
 
 def buku_kerja_kita(path) -> bool:
     p = Path(path)
     if p.suffix.lower() not in (".xlsx", ".xlsm"):
         return False
-    wb = buka_workbook(p, read_only=False, data_only=True)
-    return N.INFO_FORMAT in wb.defined_names
+    wb = buka_workbook(p, read_only=True)
+    try:
+        return N.INFO_FORMAT in wb.defined_names
+    finally:
+        wb.close()
+
+
+def _rumus(v) -> bool:
+    return isinstance(v, str) and v.startswith("=")
+
+
+def _sel_per_baris(wb, nama: str) -> dict:
+    """{row: cell} of a one-column defined name (absent name -> {})."""
+    from openpyxl.utils.cell import range_boundaries
+    dn = wb.defined_names.get(nama)
+    if dn is None:
+        return {}
+    tujuan = list(dn.destinations)
+    if len(tujuan) != 1 or tujuan[0][0] not in wb.sheetnames:
+        return {}
+    lembar, ref = tujuan[0]
+    c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
+    ws = wb[lembar]
+    return {r: ws.cell(r, c1) for r in range(r1, r2 + 1)}
+
+
+def _romawi(q: int) -> str:
+    from ..rekap.mesin import romawi
+    return romawi(q)
+
+
+def _persen(x):
+    from ..angka import format_persen
+    return format_persen(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
+
+
+def _rupiah(x) -> str:
+    from ..angka import format_angka
+    return f"Rp {format_angka(x, 0)}" if isinstance(x, (int, float)) else "kosong"
+
+
+def _sama(tercatat, dihitung) -> bool:
+    """Cached value vs engine value: blank = "" = None; numbers to 1e-9 relative."""
+    if tercatat == "":
+        tercatat = None
+    if tercatat is None or dihitung is None:
+        return tercatat is None and dihitung is None
+    if isinstance(tercatat, bool) or isinstance(dihitung, bool):
+        return tercatat == dihitung
+    if isinstance(tercatat, (int, float)) and isinstance(dihitung, (int, float)):
+        return abs(tercatat - dihitung) <= 1e-9 * max(1.0, abs(dihitung))
+    return str(tercatat).strip() == str(dihitung).strip()
+
+
+class _Pemeriksa:
+    def __init__(self, path: Path):
+        from ..rekap import baca_nilai, hitung_rekap
+        self.path = path
+        self.wb = buka_workbook(path)  # formulas as written
+        if N.INFO_FORMAT not in self.wb.defined_names:
+            raise KesalahanBerkas("bukan buku kerja xl-kinerja (nama terdefinisi Info_Format "
+                                  "tidak ada)", berkas=path)
+        self.data = baca_nilai(self.wb, berkas=path)
+        self._inklusif()
+        self.hitung_rekap = hitung_rekap
+        self.rekap = [hitung_rekap(self.data, q, dibuat="-") for q in (1, 2, 3, 4)]
+        self._cache = None
+        self.ind = {i.baris: i for i in self.data.indikator}
+        self.angg = {b.baris: b for b in self.data.anggaran}
+
+    def _inklusif(self):
+        """Workaround until rekap.mesin reads it: LibreOffice saves the boolean cell
+        Ref_SkalaInklusif as the formula "=FALSE()", which baca_nilai takes as true."""
+        sel = list(_sel_per_baris(self.wb, N.REF_SKALA_INKLUSIF).values())
+        v = sel[0].value if len(sel) == 1 else None
+        if isinstance(v, str) and v.replace(" ", "").upper() in ("=FALSE()", "=TRUE()"):
+            self.data.skala_inklusif = v.replace(" ", "").upper() == "=TRUE()"
+
+    @property
+    def cache(self):
+        """The same workbook as last calculated (data_only), opened on first use."""
+        if self._cache is None:
+            self._cache = buka_workbook(self.path, data_only=True)
+        return self._cache
+
+    # ------------------------------------------------------------------ locations
+    def lok(self, sheet, baris, kode=None, indikator=None) -> dict:
+        return {"berkas": str(self.path), "sheet": sheet, "baris": baris, "kode": kode or None,
+                "indikator": indikator or None}
+
+    def lok_ind(self, baris) -> dict:
+        i = self.ind[baris]
+        return self.lok(self.data.lembar_ukur, baris, i.kode, i.indikator)
+
+    def lok_angg(self, baris) -> dict:
+        b = self.angg[baris]
+        return self.lok(self.data.lembar_angg, baris, b.kode, b.uraian)
+
+    # ------------------------------------------------------------------ checks
+    def semua(self) -> list:
+        return (self.kode() + self.temuan_rekap() + self.kolom_rumus() + self.terbilang())
+
+    def kode(self) -> list:
+        from . import periksa_kode
+        d = self.data
+        angg = [(self.lok_angg(b.baris), b.kode, b.uraian,
+                 (b.kode, b.uraian.lower(), b.tingkat) if b.kode else None) for b in d.anggaran]
+        ind = [(self.lok_ind(i.baris), i.kode, i.indikator,
+                (i.kode, i.indikator.lower()) if i.kode else None) for i in d.indikator]
+        sas = [(self.lok(d.lembar_ukur, i.baris, i.kode_sasaran, i.sasaran), i.kode_sasaran,
+                i.sasaran, None) for i in d.indikator]
+        # indicator/sasaran codes are the office's own: only incomplete ones are wrong
+        return periksa_kode(angg) + periksa_kode(sas, ketat=False) + \
+            periksa_kode(ind, ketat=False)
+
+    def temuan_rekap(self) -> list:
+        """The engine's findings, per triwulan with realisasi, as Temuan."""
+        from . import Temuan
+        t, jumlah = [], {}
+        for q, rk in enumerate(self.rekap, 1):
+            R = _romawi(q)
+            ukur_ada = any(i.realisasi[q - 1] is not None for i in self.data.indikator)
+            ri = {x["baris"]: x for x in rk.indikator}
+            ra = {x["baris"]: x for x in rk.anggaran}
+            for f in rk.temuan:
+                jenis, baris = f["jenis"], f["baris"]
+                if jenis == "realisasi_kosong" and ukur_ada:
+                    x = ri[baris]
+                    t.append(Temuan("realisasi_kosong", self.lok_ind(baris),
+                                    f"realisasi TW {R} belum diisi, padahal target triwulan "
+                                    f"ada ({_persen(x['target']) if x['jenis'] in ('persen', 'rentang') else x['target']})",
+                                    None, None, "peringatan"))
+                elif jenis == "tanpa_target":
+                    t.append(Temuan("realisasi_tanpa_target", self.lok_ind(baris),
+                                    f"ada realisasi TW {R} tanpa target triwulan (target kosong "
+                                    f"= tidak diukur)", ri[baris]["realisasi"], None,
+                                    "peringatan"))
+                elif jenis == "capaian_janggal":
+                    x = ri[baris]
+                    t.append(Temuan("capaian_janggal", self.lok_ind(baris),
+                                    f"capaian TW {R} {_persen(x['capaian'])} jauh di atas 100% "
+                                    f"(realisasi {x['realisasi']}, target {x['target']}); "
+                                    f"periksa kemungkinan salah ketik", x["realisasi"],
+                                    _persen(x["capaian"]), "peringatan"))
+                elif jenis == "serapan_lebih":
+                    x = ra[baris]
+                    t.append(Temuan("realisasi_melebihi_pagu", self.lok_angg(baris),
+                                    f"realisasi TW {R} {_rupiah(x['realisasi'])} melebihi pagu "
+                                    f"{_rupiah(x['pagu'])} ({_persen(x['persen'])})",
+                                    x["realisasi"], x["pagu"]))
+                elif jenis == "jumlah_tidak_cocok":
+                    jumlah.setdefault(baris, set()).add(q)
+            # pagu 0 with realisasi: the engine's percentage is blank (no division), the
+            # core's sisa is negative
+            for x in rk.anggaran:
+                if x["pagu"] == 0 and x["persen"] is None and x["sisa"] is not None \
+                        and x["sisa"] < 0:
+                    t.append(Temuan("realisasi_melebihi_pagu", self.lok_angg(x["baris"]),
+                                    f"realisasi TW {R} {_rupiah(x['realisasi'])} padahal pagu "
+                                    f"Rp 0", x["realisasi"], x["pagu"]))
+        return self._jumlah(jumlah) + t
+
+    def _jumlah(self, ditandai: dict) -> list:
+        """A row the engine flagged as not the sum of its rows: which value (pagu, realisasi
+        TW n) is wrong and what the sum is, asked of the engine itself: the row recomputed
+        with that value left blank (as its formula would) and with only that value kept."""
+        from . import Temuan
+        t = []
+        d = self.data
+        for baris in sorted(ditandai):
+            i = next(k for k, b in enumerate(d.anggaran) if b.baris == baris)
+            b = d.anggaran[i]
+            aturan = "total_program_salah" if b.tingkat == "program" else "jumlah_salah"
+
+            def dengan(**ubah):
+                baru = list(d.anggaran)
+                baru[i] = dataclasses.replace(b, **ubah)
+                return dataclasses.replace(d, anggaran=baru)
+
+            def masih_salah(data, q):
+                return any(f["jenis"] == "jumlah_tidak_cocok" and f["baris"] == baris
+                           for f in self.hitung_rekap(data, q, dibuat="-").temuan)
+
+            kosong = [None] * 4
+            if b.pagu is not None and masih_salah(dengan(realisasi=kosong), 1):
+                s = self.hitung_rekap(dengan(pagu=None, realisasi=kosong), 1,
+                                      dibuat="-").anggaran[i]["pagu"]
+                t.append(Temuan(aturan, self.lok_angg(baris),
+                                f"pagu {b.tingkat} tercatat {_rupiah(b.pagu)} bukan jumlah "
+                                f"rinciannya {_rupiah(s)} (rumus jumlah ditimpa angka)",
+                                b.pagu, s))
+            for q in sorted(ditandai[baris]):
+                r = b.realisasi[q - 1]
+                if r is None:
+                    continue
+                hanya = kosong.copy()
+                hanya[q - 1] = r
+                if masih_salah(dengan(pagu=None, realisasi=hanya), q):
+                    s = self.hitung_rekap(dengan(pagu=None, realisasi=kosong), q,
+                                          dibuat="-").anggaran[i]["realisasi"]
+                    t.append(Temuan(aturan, self.lok_angg(baris),
+                                    f"realisasi TW {_romawi(q)} {b.tingkat} tercatat "
+                                    f"{_rupiah(r)} bukan jumlah rinciannya {_rupiah(s)} (rumus "
+                                    f"jumlah ditimpa angka)", r, s))
+        return t
+
+    # ------------------------------------------------------------------ formula columns
+    def terhitung(self) -> bool:
+        """True when Excel/LibreOffice saved the file (some formula has a cached value)."""
+        if not hasattr(self, "_terhitung"):
+            self._terhitung = False
+            for ws in self.wb.worksheets:
+                wc = self.cache[ws.title]
+                for baris in ws.iter_rows():
+                    for c in baris:
+                        if _rumus(c.value) and wc[c.coordinate].value not in (None, ""):
+                            self._terhitung = True
+                            return True
+        return self._terhitung
+
+    def kolom_rumus(self) -> list:
+        from . import Temuan
+        kolom = []  # (name, label, engine rows, key, rule when the cached value differs)
+        for q in range(4):
+            ri = {x["baris"]: x for x in self.rekap[q].indikator}
+            ra = {x["baris"]: x for x in self.rekap[q].anggaran}
+            R = _romawi(q + 1)
+            kolom += [(N.UKUR_CAPAIAN_TW[q], f"capaian TW {R}", ri, "capaian", "persen_salah"),
+                      (N.UKUR_PREDIKAT_TW[q], f"predikat TW {R}", ri, "predikat",
+                       "predikat_bertentangan"),
+                      (N.ANGG_PERSEN_TW[q], f"persentase realisasi TW {R}", ra, "persen",
+                       "persen_salah"),
+                      (N.ANGG_SISA_TW[q], f"sisa anggaran TW {R}", ra, "sisa", "sisa_salah")]
+        lokasi = {"capaian": self.lok_ind, "predikat": self.lok_ind, "persen": self.lok_angg,
+                  "sisa": self.lok_angg}
+        t = []
+        for nama, label, baris_mesin, kunci, aturan in kolom:
+            rupiah = kunci == "sisa"
+            tampil = (lambda v: v) if rupiah or kunci == "predikat" else _persen
+            for baris, sel in _sel_per_baris(self.wb, nama).items():
+                if baris not in baris_mesin:
+                    continue  # a row the engine skips (no code, no name)
+                lok = lokasi[kunci](baris)
+                hitung = baris_mesin[baris][kunci]
+                if not _rumus(sel.value):
+                    beda = not _sama(sel.value, hitung)
+                    isi = "dikosongkan" if sel.value is None else \
+                        f"berisi nilai tetap {tampil(sel.value)!s}"
+                    t.append(Temuan("rumus_ditimpa", lok,
+                                    f"sel {sel.coordinate} ({label}) {isi}, bukan rumus; nilai "
+                                    f"tidak lagi mengikuti isian"
+                                    + (f" (seharusnya {tampil(hitung)})" if beda else ""),
+                                    tampil(sel.value), tampil(hitung),
+                                    "galat" if beda else "peringatan"))
+                    continue
+                if not self.terhitung():
+                    continue
+                tersimpan = self.cache[sel.parent.title][sel.coordinate].value
+                if not _sama(tersimpan, hitung):
+                    t.append(Temuan(aturan, lok,
+                                    f"sel {sel.coordinate} ({label}) tersimpan "
+                                    f"{tampil(tersimpan)}, menurut aturan {tampil(hitung)}: buku "
+                                    f"kerja belum dihitung ulang (perhitungan manual?) atau "
+                                    f"rumusnya diubah", tampil(tersimpan), tampil(hitung)))
+        return t
+
+    # ------------------------------------------------------------------ terbilang
+    def _total_pagu(self):
+        baris = self.rekap[0].anggaran
+        jumlah = [x["pagu"] for x in baris if x["tingkat"] == "jumlah"]
+        if jumlah:
+            return jumlah[0]
+        program = [x["pagu"] for x in baris if x["tingkat"] == "program" and
+                   x["pagu"] is not None]
+        return sum(program) if program else None
+
+    def terbilang(self) -> list:
+        """The amount in words under the program tables (RKT, PK), found by its text."""
+        from .. import terbilang as _terbilang
+        from . import Temuan
+        total = self._total_pagu()
+        benar = _terbilang(total) if total else None
+        t = []
+        for ws in self.wb.worksheets:
+            for baris in ws.iter_rows():
+                for c in baris:
+                    v = c.value
+                    if not isinstance(v, str) or _AWALAN_TERBILANG not in v:
+                        continue
+                    lok = self.lok(ws.title, c.row)
+                    m = _TERBILANG_TETAP.match(v)
+                    k = _TERBILANG_KOSONG.match(v)
+                    if m:  # fixed text for the total it was written for
+                        teks, untuk = m.group(2).strip(), int(m.group(1))
+                        if total is None or untuk != round(total):
+                            t.append(Temuan("terbilang_tak_sesuai", lok,
+                                            f"sel {c.coordinate}: terbilang ditulis untuk "
+                                            f"{_rupiah(untuk)}, jumlah pagu sekarang "
+                                            f"{_rupiah(total)}", teks, benar))
+                    elif k:
+                        if benar:
+                            t.append(Temuan("terbilang_tak_sesuai", lok,
+                                            f"sel {c.coordinate}: terbilang belum ditulis, "
+                                            f"padahal jumlah pagu {_rupiah(total)}",
+                                            k.group(1), benar))
+                    elif not _rumus(v) and v.strip().startswith(_AWALAN_TERBILANG):
+                        teks = v.strip()[len(_AWALAN_TERBILANG):].strip()
+                        if benar is None or " ".join(teks.split()).lower() != benar.lower():
+                            t.append(Temuan("terbilang_tak_sesuai", lok,
+                                            f"sel {c.coordinate}: terbilang tertulis tidak sama "
+                                            f"dengan terbilang jumlah pagu {_rupiah(total)}",
+                                            teks, benar))
+                    elif _rumus(v) and self.terhitung():  # a live formula: its cached text
+                        tersimpan = self.cache[ws.title][c.coordinate].value
+                        harap = f"{_AWALAN_TERBILANG} {benar}" if benar else None
+                        if harap and not _sama(tersimpan, harap):
+                            t.append(Temuan("terbilang_tak_sesuai", lok,
+                                            f"sel {c.coordinate}: terbilang tersimpan tidak "
+                                            f"sama dengan terbilang jumlah pagu "
+                                            f"{_rupiah(total)}", tersimpan, harap))
+        return t
 
 
 def periksa_buku_kerja(path) -> list:
-    from ..anggaran import persen_anggaran
-    from ..angka import format_persen
-    from ..capaian import capaian
-    from . import Temuan
-    path = Path(path)
-    wb = buka_workbook(path, data_only=True)
-    if N.INFO_FORMAT not in wb.defined_names:
-        raise KesalahanBerkas("bukan buku kerja xl-kinerja (nama terdefinisi Info_Format tidak "
-                              "ada)", berkas=path)
-    t = []
+    """Findings (list of `Temuan`) in a workbook made by xl-kinerja; see the module doc.
 
-    def lok(lembar, baris, kode=None, indikator=None):
-        return {"berkas": str(path), "sheet": lembar, "baris": baris, "kode": kode,
-                "indikator": indikator}
-
-    # --- anggaran
-    kode = _rentang(wb, path, N.ANGG_KODE)
-    uraian = _rentang(wb, path, N.ANGG_URAIAN)
-    pagu = _rentang(wb, path, N.ANGG_PAGU)
-    if kode and pagu:
-        lembar = kode[0]
-        for n in range(4):
-            real = _rentang(wb, path, N.ANGG_REALISASI_TW[n])
-            persen = _rentang(wb, path, N.ANGG_PERSEN_TW[n])
-            if not real:
-                continue
-            for i, (baris, r) in enumerate(real[1]):
-                p = pagu[1][i][1]
-                k = kode[1][i][1]
-                u = uraian[1][i][1] if uraian else None
-                if not isinstance(p, (int, float)) or not isinstance(r, (int, float)):
-                    continue
-                if r > p:
-                    t.append(Temuan("realisasi_melebihi_pagu", lok(lembar, baris, k, u),
-                                    f"realisasi TW {n + 1} melebihi pagu", r, p))
-                if persen:
-                    rec = persen[1][i][1]
-                    hit = persen_anggaran(p, r)
-                    if isinstance(rec, (int, float)) and hit is not None and \
-                            abs(rec - hit) > 1e-9:
-                        t.append(Temuan("persen_salah", lok(lembar, baris, k, u),
-                                        f"persentase realisasi TW {n + 1} tidak sama dengan "
-                                        f"realisasi/pagu", format_persen(rec), format_persen(hit)))
-    # --- pengukuran
-    ind = _rentang(wb, path, N.UKUR_INDIKATOR)
-    kode_i = _rentang(wb, path, N.UKUR_KODE_INDIKATOR)
-    pol = _rentang(wb, path, N.UKUR_POLARITAS)
-    if ind:
-        lembar = ind[0]
-        for n in range(4):
-            tgt = _rentang(wb, path, N.UKUR_TARGET_TW[n])
-            real = _rentang(wb, path, N.UKUR_REALISASI_TW[n])
-            cap = _rentang(wb, path, N.UKUR_CAPAIAN_TW[n])
-            if not (tgt and real and cap):
-                continue
-            for i, (baris, rec) in enumerate(cap[1]):
-                if not isinstance(rec, (int, float)):
-                    continue
-                tg, r = tgt[1][i][1], real[1][i][1]
-                try:
-                    hit = capaian(tg, r, (pol[1][i][1] if pol else None) or "maks")
-                except KesalahanInput:
-                    continue
-                if hit is not None and abs(rec - hit) > 1e-9:
-                    t.append(Temuan("persen_salah", lok(lembar, baris, kode_i[1][i][1] if kode_i
-                                                        else None, ind[1][i][1]),
-                                    f"capaian TW {n + 1} tidak sama dengan aturan capaian",
-                                    format_persen(rec), format_persen(hit)))
-    return t
+    Raises KesalahanBerkas when the file is not one of ours or a data cell cannot be read
+    (e.g. text in a realisasi cell): the message names the sheet, row and value."""
+    return _Pemeriksa(Path(path)).semua()
