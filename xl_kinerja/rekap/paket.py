@@ -665,7 +665,11 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     if ct is None:
         raise KesalahanBerkas("paket tidak memiliki [Content_Types].xml", berkas=pk.path)
     teks_ct, akar_ct = pk.xml(ct)
-    dibuang = {"/" + h.lower() for h in hapus} | {"/" + b.lower() for b in baru}
+    # (an override that already says the right thing for a re-created part stays in place)
+    ada = {el.get("PartName", "").lower(): el.get("ContentType") for el in akar_ct
+           if _lokal(el.tag) == "Override"}
+    tetap = {"/" + b.lower() for b, t in override if ada.get("/" + b.lower()) == t}
+    dibuang = ({"/" + h.lower() for h in hapus} | {"/" + b.lower() for b in baru}) - tetap
     teks_ct = _hapus_tag_kosong(teks_ct, "Override",
                                 lambda a: a.get("PartName", "").lower() in dibuang)
     _, pct = _cari_tag(teks_ct, "Types")
@@ -675,8 +679,9 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     if "rels" not in default:
         tambahan += f'<{pct}Default Extension="rels" ContentType="{CT_RELS}"/>'
     tambahan += "".join(f'<{pct}Override PartName="/{_attr(b)}" ContentType="{t}"/>'
-                        for b, t in override)
-    teks_ct = _sisip_akhir(teks_ct, "Types", tambahan)
+                        for b, t in override if "/" + b.lower() not in tetap)
+    if tambahan:
+        teks_ct = _sisip_akhir(teks_ct, "Types", tambahan)
     ubah[ct] = teks_ct.encode("utf-8")
 
     if rid_lembar is not None:
@@ -694,16 +699,21 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     # write: source order, edited members in place, new members at the end
     with open(pk.path, "rb") as fs, open(tujuan, "wb") as fo:
         zw = _PenulisZip(fo, fs)
+        tertulis = set()
         for info in pk.zip.infolist():
             n = info.filename
-            if n in hapus or n in baru or n.endswith("/"):
+            if n in baru:  # a replaced part keeps its place (stable re-runs)
+                zw.tulis(n, baru[n], waktu)
+                tertulis.add(n)
+            elif n in hapus or n.endswith("/"):
                 continue
-            if n in ubah:
+            elif n in ubah:
                 zw.tulis(n, ubah[n], info.date_time)
             else:
                 zw.salin(info)
         for n, data in baru.items():
-            zw.tulis(n, data, waktu)
+            if n not in tertulis:
+                zw.tulis(n, data, waktu)
         zw.tutup(pk.zip.comment)
     return [c.split("|", 1)[1] for c in catatan]
 
