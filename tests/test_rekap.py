@@ -126,6 +126,20 @@ def test_skala_dan_batas_dari_referensi(tmp_path):
                                        __import__("xl_kinerja").SKALA["permendagri"].kategori}
 
 
+@pytest.mark.parametrize("isi, harap", [("=FALSE()", False), ("=TRUE()", True),
+                                         (False, False), (True, True), (None, False)])
+def test_skala_inklusif_rumus_libreoffice(salinan, isi, harap):
+    """LibreOffice saves a boolean cell as the formula "=FALSE()" (a non-empty string)."""
+    _isi(salinan, N.REF_SKALA_INKLUSIF, 0, isi)
+    assert baca_nilai(salinan).skala_inklusif is harap
+
+
+def test_skala_inklusif_teks_salah(salinan, capsys):
+    _isi(salinan, N.REF_SKALA_INKLUSIF, 0, "mungkin")
+    err = _gagal(salinan, ["--triwulan", "1"], capsys, N.REF_SKALA_INKLUSIF)
+    assert "mungkin" in err
+
+
 def test_batas_atas_dan_dasar(grid_rekap):
     rk = hitung_rekap(baca_nilai(grid_rekap), 4, batas_atas=1.0, dasar="indikator")
     pasangan = [(r["kode_sasaran"], _harap(r["kode"], 3)) for r in rk.indikator]

@@ -173,6 +173,24 @@ def _salah(v, sumber, sheet, baris, nama):
                           sheet=sheet, baris=baris, nilai=v)
 
 
+def _logika(sumber: _Sumber) -> bool:
+    """Ref_SkalaInklusif: TRUE/FALSE as a boolean, a number, or the formula LibreOffice
+    saves for a boolean cell ("=FALSE()"); blank = false (strict bounds)."""
+    sheet, r0, nilai = sumber.blok(N.REF_SKALA_INKLUSIF, kolom=1, baris=1)
+    v = nilai[0][0]
+    if v is None or isinstance(v, bool):
+        return bool(v)
+    if isinstance(v, (int, float)):
+        return v != 0
+    s = str(v).replace(" ", "").upper().lstrip("=").removesuffix("()")
+    if s in ("TRUE", "BENAR", "1"):
+        return True
+    if s in ("FALSE", "SALAH", "0", ""):
+        return False
+    raise KesalahanBerkas(f"{N.REF_SKALA_INKLUSIF} harus TRUE atau FALSE", berkas=sumber.berkas,
+                          sheet=sheet, baris=r0, nilai=v)
+
+
 def _baca(sumber: _Sumber) -> DataBuku:
     kol = {}
     for nama in _KOLOM_UKUR:
@@ -236,7 +254,7 @@ def _baca(sumber: _Sumber) -> DataBuku:
         berkas=str(sumber.berkas), satker=_teks(sumber.sel(N.INFO_SATKER)) or "",
         tahun=sumber.sel(N.INFO_TAHUN), lembar_ukur=lembar_u, lembar_angg=lembar_a,
         indikator=indikator, anggaran=anggaran, skala_batas=skala_batas,
-        skala_predikat=[str(x) for x in label], skala_inklusif=bool(sumber.sel(N.REF_SKALA_INKLUSIF)),
+        skala_predikat=[str(x) for x in label], skala_inklusif=_logika(sumber),
         peringkat=peringkat,
         target_serapan=[_angka(x, sumber, lembar_r, t0 + i, N.REF_TARGET_SERAPAN)
                         for i, x in enumerate(serapan)],
