@@ -303,3 +303,88 @@ def test_kolom_satuan_per_tahun_dan_sel_ganda(tmp_path):
         ("Jumlah Y", {"2025": "4 Kali", "2026": "5 Kali"}, "Kali"),
         ("Jumlah P", {"2025": "551 Badan Adhoc"}, "Badan Adhoc"),
         ("Jumlah Q", {"2025": "20 Badan Adhoc"}, "Badan Adhoc")]
+
+
+TABEL = Path(__file__).parent / "fixtures" / "tabel"
+
+
+@pytest.mark.parametrize("path, jenis, catatan", [
+    (METRO, "renaksi", "jenis tabel dikenali: Rencana Aksi (kolom jadwal (TW/bulan/rencana "
+                       "pelaksanaan))"),
+    (KUBU, "rkt", "jenis tabel dikenali: RKT (judul dokumen (RKT))"),
+    (MAGELANG, "rkt", "jenis tabel dikenali: RKT (judul dokumen (RKT))"),
+    (TABEL / "iku-tahun-grup.tsv", "iku", "jenis tabel dikenali: IKU (kolom formula/definisi/"
+                                          "sumber data atau target beberapa tahun)"),
+    (TABEL / "anggaran-2025.tsv", "anggaran", "jenis tabel dikenali: anggaran (kolom anggaran "
+     "(KODE, URAIAN, PAGU, REALISASI T.A 2025, Persen tase (%)))"),
+])
+def test_jenis_dikenali_dari_judul(path, jenis, catatan):
+    h = impor_tabel(path)
+    assert (h.jenis, h.catatan) == (jenis, [catatan])
+    assert impor_tabel(path, jenis).catatan == []  # given: nothing to say
+
+
+def test_jenis_dianggap_bila_ambigu(tmp_path):
+    p = tmp_path / "t.tsv"
+    p.write_text("NO\tSASARAN PROGRAM\tINDIKATOR KINERJA\tTARGET CAPAIAN\n"
+                 "1\tTerwujudnya X\tPersentase Y\t100%\n", encoding="utf-8")
+    h = impor_tabel(p)
+    assert h.jenis == "rkt"
+    assert h.catatan == ["jenis tabel dianggap RKT: judul kolom (NO, SASARAN PROGRAM, INDIKATOR "
+                         "KINERJA, TARGET CAPAIAN) cocok untuk IKU, RKT maupun PK; sebutkan "
+                         "--jenis bila lain"]
+
+
+def test_jenis_bertentangan_dengan_judul(tmp_path, capsys):
+    with pytest.raises(KesalahanBerkas, match=r"--jenis anggaran, tetapi judul kolom tabel ini "
+                       r"adalah tabel indikator \(baris judul 1: NO, SASARAN, INDIKATOR KINERJA"):
+        impor_tabel(TABEL / "iku-tahun-grup.tsv", "anggaran")
+    out = tmp_path / "a.xlsx"
+    assert main(["impor", str(TABEL / "anggaran-2025.tsv"), "--jenis", "rkt", "--satker", "X",
+                 "--keluaran", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--jenis rkt, tetapi judul kolom tabel ini adalah tabel anggaran (baris judul 1: " \
+           "KODE, URAIAN, PAGU, REALISASI T.A 2025, Persen tase (%)) tanpa kolom INDIKATOR" in err
+    assert not out.exists()
+
+
+def test_kode_anggaran_kpu_program_kegiatan_output():
+    h = impor_tabel(TABEL / "anggaran-kode-kpu.tsv", "anggaran", tahun=2025)
+    assert [(d.nomor, d.jenis, d.kode) for d in h.baris] == [
+        (2, "program", "076.01.CQ"), (3, "kegiatan", "CQ.6709"), (4, "output", "QGE.001"),
+        (5, "output", "QGE.002"), (6, "kegiatan", "CQ.6710"), (7, "output", "EBA.994"),
+        (8, "program", "076.01.WA"), (9, "kegiatan", "WA.3355"), (10, "total", "")]
+    a = h.katalog["anggaran"]
+    assert a[0] == {"kode": "076.01.CQ", "uraian": "Program Penyelenggaraan Pemilu dalam Proses "
+                    "Konsolidasi Demokrasi", "tingkat": "program", "pagu": {"2025": 1500000000}}
+    assert (a[2]["kode"], a[2]["tingkat"], a[2]["pagu"]) == ("QGE.001", "output",
+                                                             {"2025": 600000000})
+    assert h.peringatan == []
+
+
+def test_baris_anggaran_tanpa_kode(tmp_path):
+    p = tmp_path / "a.tsv"
+    p.write_text("NO\tURAIAN\tPAGU\tREALISASI\tPERSENTASE\n"
+                 "1\tProgram Dukungan Manajemen\t1.000.000\t900.000\t90,00\n"
+                 "\tBelanja Barang\t1.000.000\t900.000\t90,00\n"
+                 "\tBelanja Modal\t\t\t\n", encoding="utf-8")
+    h = impor_tabel(p, "anggaran", tahun=2025)
+    assert [(d.nomor, d.jenis, d.indikator) for d in h.baris] == [
+        (2, "program", "Program Dukungan Manajemen"), (3, "kegiatan", "Belanja Barang"),
+        (4, "kegiatan", "Belanja Modal")]
+    # nothing silently: rows with amounts but no code cannot enter the catalog
+    assert h.peringatan == [
+        (2, "baris anggaran tanpa kode tidak dimasukkan ke katalog: 'Program Dukungan "
+            "Manajemen'"),
+        (3, "baris anggaran tanpa kode tidak dimasukkan ke katalog: 'Belanja Barang'")]
+
+
+def test_cli_tanpa_jenis_mengikuti_keluaran(tmp_path, capsys):
+    out = tmp_path / "k.json"
+    assert main(["impor", str(KUBU), "--keluaran", str(out)]) == 0
+    assert "Catatan: jenis tabel dikenali: RKT (judul dokumen (RKT))" in capsys.readouterr().out
+    assert len(json.loads(out.read_text(encoding="utf-8"))["sasaran"]) == 43
+    assert main(["impor", str(TABEL / "anggaran-2025.tsv"), "--keluaran",
+                 str(tmp_path / "a.json")]) == 2
+    assert "tabel anggaran tidak menghasilkan katalog indikator" in capsys.readouterr().err
+    assert not (tmp_path / "a.json").exists()

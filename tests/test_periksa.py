@@ -244,3 +244,47 @@ def test_judul_kata_dokumen_nyata(tmp_path):
 def test_pagu_angka_ambigu(tmp_path):
     assert _temuan(tmp_path, JUDUL_ANGG + "076.01.WA\tLayanan Perkantoran\t1,200\t1.000\t83,33\n") \
         == [("angka_ambigu", 2, "076.01.WA", "1,200", None)]
+
+
+TABEL = Path(__file__).parent / "fixtures" / "tabel"
+
+
+def test_kode_kpu_total_kegiatan_dan_output():
+    # CQ.6710 records a pagu of 500.000.000 while its only output EBA.994 has 450.000.000;
+    # program 076.01.CQ = CQ.6709 + CQ.6710 and JUMLAH = the three kegiatan hold
+    t = periksa_berkas(TABEL / "anggaran-kode-kpu.tsv")
+    assert [(x.aturan, x.lokasi["baris"], x.lokasi["kode"], x.tercatat, x.dihitung, x.pesan)
+            for x in t] == [("total_kegiatan_salah", 6, "CQ.6710", 500000000.0, 450000000.0,
+                             "pagu kegiatan CQ.6710 bukan jumlah outputnya")]
+
+
+def test_total_program_dari_output_dan_tanpa_kode(tmp_path):
+    assert _temuan(tmp_path, "NO\tURAIAN\tPAGU\tREALISASI\tPERSENTASE\n"
+                   "1\tProgram Dukungan Manajemen\t1.000.000\t900.000\t90,00\n"
+                   "\tEBA.994 Layanan Perkantoran\t600.000\t500.000\t83,33\n"
+                   "\tEBA.956 Layanan BMN\t300.000\t300.000\t100,00\n"
+                   "\tJUMLAH\t1.000.000\t900.000\t90,00\n") == [
+        ("jumlah_salah", 5, None, 1000000.0, 900000.0),
+        ("jumlah_salah", 5, None, 900000.0, 800000.0),
+        ("total_program_salah", 2, None, 1000000.0, 900000.0),
+        ("total_program_salah", 2, None, 900000.0, 800000.0)]
+
+
+def test_periksa_jenis(tmp_path, capsys):
+    p = tmp_path / "i.tsv"
+    p.write_text(JUDUL_IKU + "1.\tTerwujudnya X\tPersentase Y\t100%\n", encoding="utf-8")
+    catatan = []
+    assert periksa_berkas(p, catatan=catatan) == []
+    assert catatan == [f"{p}: jenis tabel dianggap RKT: judul kolom (NO, SASARAN PROGRAM, "
+                       "INDIKATOR KINERJA, TARGET CAPAIAN) cocok untuk IKU, RKT maupun PK; "
+                       "sebutkan --jenis bila lain"]
+    assert main(["periksa", str(p)]) == 0
+    assert "Catatan: " in capsys.readouterr().err
+    assert main(["periksa", str(p), "--jenis", "pk"]) == 0
+    assert "Catatan" not in capsys.readouterr().err
+    assert main(["periksa", str(p), "--jenis", "anggaran"]) == 2
+    assert "--jenis anggaran, tetapi judul kolom tabel ini adalah tabel indikator" in \
+        capsys.readouterr().err
+    assert main(["periksa", str(TABEL / "anggaran-2025.tsv"), "--jenis", "iku"]) == 2
+    assert "--jenis iku, tetapi judul kolom tabel ini adalah tabel anggaran" in \
+        capsys.readouterr().err

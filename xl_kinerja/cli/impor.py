@@ -22,14 +22,19 @@ def daftarkan(subparsers) -> None:
                "  xl-kinerja impor renaksi.tsv --jenis renaksi --tahun 2024 --satker "
                "\"KPU Kota Metro\" --keluaran kinerja-2024.xlsx")
     p.add_argument("tabel", type=Path, metavar="TABEL", help="berkas tabel masukan")
-    p.add_argument("--jenis", required=True, choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
-                   help="jenis tabel")
+    p.add_argument("--jenis", choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
+                   help="jenis tabel. Tanpa --jenis jenisnya dikenali dari judul kolom (PAGU/"
+                        "REALISASI: anggaran; kolom TW/bulan: renaksi; FORMULA/DEFINISI atau "
+                        "target beberapa tahun: iku; selain itu dari judul dokumen, atau "
+                        "dianggap rkt) dan keluarannya mengikuti akhiran --keluaran. Judul "
+                        "kolom yang bertentangan dengan --jenis adalah kesalahan")
     p.add_argument("--tahun", type=_tahun, metavar="TAHUN",
                    help="tahun target (bawaan: dibaca dari dokumen, mis. 'TAHUN 2024')")
     p.add_argument("--satker", metavar="NAMA", default="",
                    help="nama satuan kerja (wajib untuk buku kerja)")
     p.add_argument("--keluaran", required=True, type=Path, metavar="KELUARAN",
-                   help="berkas keluaran: .json untuk iku, .xlsx untuk jenis lain")
+                   help="berkas keluaran: katalog .json untuk iku, buku kerja .xlsx untuk "
+                        "jenis lain")
     p.add_argument("--laporan", type=Path, metavar="BERKAS",
                    help="tulis laporan baris yang dilewati dan peringatan (JSON) ke berkas ini")
     p.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
@@ -41,16 +46,24 @@ def jalankan(args) -> int:
     from ..impor import impor_tabel
 
     akhiran = args.keluaran.suffix.lower()
+    if args.jenis is None and akhiran not in (".json", ".xlsx"):
+        raise KesalahanBerkas("keluaran adalah katalog .json atau buku kerja .xlsx",
+                              berkas=args.keluaran)
     if args.jenis == "iku" and akhiran != ".json":
         raise KesalahanBerkas("keluaran --jenis iku adalah katalog .json", berkas=args.keluaran)
-    if args.jenis != "iku" and akhiran != ".xlsx":
+    if args.jenis not in (None, "iku") and akhiran != ".xlsx":
         raise KesalahanBerkas(f"keluaran --jenis {args.jenis} adalah buku kerja .xlsx",
                               berkas=args.keluaran)
     if args.keluaran.exists() and not args.timpa:
         raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
                               berkas=args.keluaran)
     h = impor_tabel(args.tabel, args.jenis, args.tahun, args.satker)
-    if args.jenis == "iku":
+    for c in h.catatan:
+        print(f"Catatan: {c}")
+    if akhiran == ".json" and h.jenis == "anggaran":
+        raise KesalahanBerkas("tabel anggaran tidak menghasilkan katalog indikator; tulis buku "
+                              "kerja .xlsx", berkas=args.keluaran)
+    if akhiran == ".json":
         data = json.dumps(h.katalog, ensure_ascii=False, indent=2) + "\n"
         tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
                      timpa=args.timpa)

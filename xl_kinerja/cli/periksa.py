@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 
@@ -41,9 +42,12 @@ def _lokasi_teks(l: dict) -> str:
 
 def jalankan(args) -> int:
     from ..periksa import periksa_berkas
-    semua = []
+    semua, catatan = [], []
     for b in args.berkas:
-        semua.extend(periksa_berkas(b, args.jenis, args.skala))  # unusable input raises -> exit 2
+        # unusable input raises -> exit 2
+        semua.extend(periksa_berkas(b, args.jenis, args.skala, catatan=catatan))
+    for c in catatan:
+        print(f"Catatan: {c}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps([t.ke_dict() for t in semua], ensure_ascii=False, indent=2))
     else:

@@ -44,6 +44,11 @@ _TAHUN = re.compile(r"^(20\d\d)$")
 _NOMOR_KOLOM = re.compile(r"^\(?\d{1,2}\)?$")
 _KODE = re.compile(r"^\d{3}(\.\d{2})?(\.[A-Z]{2,4})?(\.\d{3})?(\.[A-Z0-9]{3})?$")
 _KODE_MIRIP = re.compile(r"^(\d{3}\.|[A-Z]{2,4}\.|\d{3}\.\d{2}\.)[\w.]*$")
+# budget codes (DOMAIN.md 5): program 076.01.CQ (or 076.01), kegiatan CQ.6709 / 3355,
+# output (KRO/RO) QGE.001 / EBA.994 / EBA, also written in full (3355.EBA.994)
+_KODE_PROGRAM = re.compile(r"^\d{3}\.\d{2}(\.[A-Z]{2})?$")
+_KODE_OUTPUT = re.compile(r"^((\d{3}\.\d{2}\.)?([A-Z]{2}\.)?\d{4}\.)?[A-Z]{3}(\.\d{3})?\.?$")
+_KODE_DI_TEKS = re.compile(r"^(\d{3}\.[\w.]*|[A-Z]{2,3}\.\d{3,4}(?:\.[\w.]+)?|[A-Z]{3}\.)\s+(\S.*)$")
 _GRUP = re.compile(r"^([A-Z]|[A-Z]\.\d+|[IVX]+)\.?$")
 _NO = re.compile(r"^\d{1,3}\.?$")
 _KATA_INDIKATOR = r"(?:Persentase|Presentase|Presentasi|Prosentase|Jumlah|Nilai|Indeks|Opini|Tingkat|Rasio|Rata-rata)"
@@ -80,6 +85,7 @@ class HasilImpor:
     baris_dilewati: list[tuple[int, str]]
     peringatan: list[tuple[int, str]]
     tahun: int | None
+    catatan: list[str] = field(default_factory=list)   # e.g. which kind was assumed
 
     @property
     def katalog_dict(self) -> dict:
@@ -185,6 +191,18 @@ def pisah_target(teks: str) -> list[str]:
     return token
 
 
+def tingkat_kode(kode: str, program_kini: str = "") -> str:
+    """Budget level of a code: "program", "kegiatan" or "output". A program-shaped code that
+    extends the program above it (076.01.WA under 076.01) is that program's kegiatan."""
+    if _KODE_PROGRAM.match(kode):
+        if program_kini and kode.startswith(program_kini + "."):
+            return "kegiatan"
+        return "program"
+    if _KODE_OUTPUT.match(kode):
+        return "output"
+    return "kegiatan"
+
+
 def _satuan(target: str) -> tuple[str | None, str | None]:
     from ..target import baca_target
     try:
@@ -281,8 +299,10 @@ def _bagi_satuan(teks: str, daftar_tgt: list[str], n: int) -> list[str] | None:
     return [teks] * n if telanjang else None
 
 
-def interpretasi(baris: list[Baris], berkas: str = "") -> tuple[list[BarisData], list, list]:
-    """Tab/CSV/xlsx rows -> data rows, skipped rows, warnings."""
+def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
+                 ) -> tuple[list[BarisData], list, list]:
+    """Tab/CSV/xlsx rows -> data rows, skipped rows, warnings. With jenis_tabel "anggaran"
+    a text row without indicator, target or code is a budget row even without amounts."""
     data: list[BarisData] = []
     dilewati: list[tuple[int, str]] = []
     peringatan: list[tuple[int, str]] = []
@@ -290,6 +310,7 @@ def interpretasi(baris: list[Baris], berkas: str = "") -> tuple[list[BarisData],
     judul_teks: tuple | None = None
     setelah_judul = False      # right after a (repeated) header: a blank-NO row continues
     sasaran_kini = ""
+    program_kini = ""
     ada_judul = False
     for b in baris:
         if b.kosong:
@@ -362,13 +383,25 @@ def interpretasi(baris: list[Baris], berkas: str = "") -> tuple[list[BarisData],
             continue
         if not kode and _KODE_MIRIP.match(no):
             kode, no = no, ""
-        if not kode and (m := re.match(r"^(\d{3}\.[\w.]*)\s+(.*)$", teks_uraian)):
-            kode = m.group(1)
+        nama_anggaran = uraian or sasaran or (sel.get("kegiatan", "") if jenis_tabel == "anggaran"
+                                              or not indikator else "")
+        if not kode and (m := _KODE_DI_TEKS.match(nama_anggaran)) and not indikator:
+            kode, nama_anggaran = m.group(1), m.group(2)
+        uang = any(sel.get(k) for k in ("pagu", "realisasi"))
         if kode and not indikator and not target:
-            jenis = "program" if re.fullmatch(r"\d{3}\.\d{2}(\.[A-Z]{2})?", kode) and \
-                kode.count(".") <= 1 else "kegiatan"
-            data.append(BarisData(b.nomor, jenis, b.sheet, no, kode, "", uraian or sasaran,
+            tingkat = tingkat_kode(kode, program_kini)
+            if tingkat == "program":
+                program_kini = kode
+            data.append(BarisData(b.nomor, tingkat, b.sheet, no, kode, "", nama_anggaran,
                                   "", dict(sel)))
+            setelah_judul = False
+            continue
+        if not indikator and not target and nama_anggaran and \
+                (uang or (jenis_tabel == "anggaran" and not _GRUP.match(no))):
+            # a budget row without a code ("Program Dukungan Manajemen", "Belanja Barang")
+            tingkat = "program" if re.match(r"^program\b", nama_anggaran, re.I) else "kegiatan"
+            data.append(BarisData(b.nomor, tingkat, b.sheet, no, "", "", nama_anggaran, "",
+                                  dict(sel)))
             setelah_judul = False
             continue
         if _GRUP.match(no) and not indikator:
@@ -657,7 +690,12 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
     thn = str(tahun) if tahun else None
     semua_tahun: set[int] = set()
     for d in data:
-        if d.jenis in ("program", "kegiatan") and d.kode:
+        if d.jenis in ("program", "kegiatan", "output") and not d.kode:
+            if d.nilai.get("pagu") or d.nilai.get("realisasi"):
+                peringatan.append((d.nomor, f"baris anggaran tanpa kode tidak dimasukkan ke "
+                                            f"katalog: {d.indikator!r}"))
+            continue
+        if d.jenis in ("program", "kegiatan", "output"):
             a = {"kode": d.kode, "uraian": d.indikator, "tingkat": d.jenis}
             pagu = d.nilai.get("pagu")
             if pagu and thn:
@@ -724,17 +762,109 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
     return kat
 
 
-def impor_tabel(path, jenis: str = "iku", tahun: int | None = None, satker: str = "") -> HasilImpor:
-    """Read a table file and interpret it. Raises KesalahanBerkas on unusable input."""
-    if jenis not in JENIS:
+NAMA_JENIS = {"iku": "IKU", "rkt": "RKT", "pk": "PK", "renaksi": "Rencana Aksi",
+              "anggaran": "anggaran"}
+# document titles (above the table) that name the kind
+_JUDUL_DOKUMEN = (("renaksi", r"rencana\s+aksi"), ("pk", r"perjanjian\s+kinerja"),
+                  ("rkt", r"rencana\s+kinerja\s+tahunan"), ("iku", r"indikator\s+kinerja\s+utama"),
+                  ("anggaran", r"realisasi\s+anggaran"))
+
+
+@dataclass
+class JenisTabel:
+    """What the headers say: the kind, whether it is certain, and why."""
+    jenis: str
+    yakin: bool
+    alasan: str
+    indikator: bool         # an INDIKATOR column
+    uang: bool              # PAGU, or REALISASI with a percentage column
+    baris_judul: int | None
+    judul: list[str]
+
+
+def kenali_jenis(baris: list[Baris]) -> JenisTabel:
+    """Recognise the kind of table from its header row(s) and, when those fit several kinds
+    (SASARAN / INDIKATOR / TARGET fit IKU, RKT and PK alike), from the document title."""
+    peran: set[str] = set()
+    baris_judul, judul = None, []
+    for i, b in enumerate(baris):
+        j = _judul(b)
+        if not j:
+            continue
+        if baris_judul is None:
+            baris_judul, judul = b.nomor, [s for s in b.sel if s]
+        peran |= set(j.values())
+        for b2 in baris[i + 1:i + 3]:
+            peran |= set((_sub_judul(b2) or {}).values())
+    if baris_judul is None:  # PDF text without tabs: one header line
+        for b in baris:
+            if b.sel and re.search(r"sasaran.*indikator.*target", b.sel[0].lower()):
+                baris_judul, judul = b.nomor, [b.sel[0]]
+                peran = {"sasaran", "indikator", "target"}
+                break
+    indikator = "indikator" in peran
+    uang = "pagu" in peran or {"realisasi", "persen"} <= peran
+    tahun = sorted(p for p in peran if p.startswith("tahun:"))
+    judul_dok = None   # a title line in capitals, on any page: "RENCANA KINERJA TAHUNAN"
+    for sel in (x.strip("*# ") for b in baris for x in b.sel):
+        if judul_dok is None and sel and sel.upper() == sel:
+            judul_dok = next((j for j, pola in _JUDUL_DOKUMEN if re.match(pola, sel.lower())),
+                             None)
+    kolom = ", ".join(judul)
+    if uang and not indikator:
+        return JenisTabel("anggaran", True, f"kolom anggaran ({kolom})", indikator, uang,
+                          baris_judul, judul)
+    if any(re.fullmatch(r"tw\d|b\d+|jadwal", p) for p in peran):
+        return JenisTabel("renaksi", True, "kolom jadwal (TW/bulan/rencana pelaksanaan)",
+                          indikator, uang, baris_judul, judul)
+    if peran & {"formula", "definisi", "sumber"} or len(tahun) >= 2:
+        return JenisTabel("iku", True, "kolom formula/definisi/sumber data atau target "
+                                       "beberapa tahun", indikator, uang, baris_judul, judul)
+    if judul_dok and judul_dok != "anggaran":
+        return JenisTabel(judul_dok, True, f"judul dokumen ({NAMA_JENIS[judul_dok]})",
+                          indikator, uang, baris_judul, judul)
+    return JenisTabel("rkt", False, f"judul kolom ({kolom}) cocok untuk IKU, RKT maupun PK",
+                      indikator, uang, baris_judul, judul)
+
+
+def _periksa_jenis(k: JenisTabel, jenis: str, path) -> None:
+    """A table whose headers contradict the --jenis given is an error (exit 2)."""
+    lokasi = f"baris judul {k.baris_judul}: {', '.join(k.judul)}"
+    if jenis == "anggaran" and k.indikator and not k.uang:
+        raise KesalahanBerkas(
+            f"--jenis anggaran, tetapi judul kolom tabel ini adalah tabel indikator ({lokasi}); "
+            "tabel anggaran memuat kolom PAGU dan REALISASI. Pakai --jenis iku/rkt/pk/renaksi "
+            "atau hilangkan --jenis", berkas=path)
+    if jenis != "anggaran" and k.uang and not k.indikator:
+        raise KesalahanBerkas(
+            f"--jenis {jenis}, tetapi judul kolom tabel ini adalah tabel anggaran ({lokasi}) "
+            "tanpa kolom INDIKATOR. Pakai --jenis anggaran atau hilangkan --jenis", berkas=path)
+
+
+def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
+                satker: str = "") -> HasilImpor:
+    """Read a table file and interpret it. `jenis` None: recognised from the headers
+    (`HasilImpor.catatan` says which kind was assumed when the headers fit several).
+    Raises KesalahanBerkas on unusable input or headers that contradict `jenis`."""
+    if jenis is not None and jenis not in JENIS:
         raise KesalahanInput(f"jenis tidak dikenal: {jenis!r} (pilihan: {', '.join(JENIS)})", jenis)
     baris, pemisah = baca_baris(path)
+    k = kenali_jenis(baris)
+    catatan = []
+    if jenis is None and k.baris_judul is not None:
+        jenis = k.jenis
+        catatan.append(f"jenis tabel dikenali: {NAMA_JENIS[jenis]} ({k.alasan})" if k.yakin else
+                       f"jenis tabel dianggap {NAMA_JENIS[jenis]}: {k.alasan}; sebutkan --jenis "
+                       "bila lain")
+    elif k.baris_judul is not None:
+        _periksa_jenis(k, jenis, path)
+    jenis = jenis or "iku"
     if pemisah == "" and not any(_judul(b) for b in baris):
         data, dilewati, peringatan = interpretasi_baris_teks(baris, str(path))
     else:
-        data, dilewati, peringatan = interpretasi(baris, str(path))
-    if not any(d.jenis in ("indikator", "program", "kegiatan", "total") for d in data):
+        data, dilewati, peringatan = interpretasi(baris, str(path), jenis)
+    if not any(d.jenis in ("indikator", "program", "kegiatan", "output", "total") for d in data):
         raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=path)
     tahun = tahun or _tebak_tahun(baris)
     katalog = ke_katalog(data, tahun, satker, peringatan)
-    return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun)
+    return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun, catatan)

@@ -274,52 +274,79 @@ def _periksa_satuan(lok: dict, d: BarisData, tg) -> list[Temuan]:
     return t
 
 
+_TINGKAT_ANGG = {"program": 0, "kegiatan": 1, "output": 2}
+
+
+def _jumlah_kolom(baris: list[BarisData], kol: str) -> float | None:
+    isi = [_angka(x.nilai.get(kol)) for x in baris if x.nilai.get(kol)]
+    return sum(isi) if isi else None
+
+
 def _periksa_total(h: HasilImpor) -> list[Temuan]:
-    """JUMLAH/TOTAL rows = sum of the rows since the previous total; program = sum of kegiatan."""
+    """JUMLAH/TOTAL rows = sum of the rows since the previous total (kegiatan level, else
+    output, else program); a program = sum of its kegiatan (or outputs), a kegiatan = sum of
+    its outputs, the children being the rows below it up to the next row of its level."""
     t = []
     kelompok: list[BarisData] = []
     for d in h.baris:
-        if d.jenis == "total":
-            for kol in ("pagu", "realisasi"):
-                try:
-                    rec = _angka(d.nilai.get(kol))
-                    isi = [_angka(x.nilai.get(kol)) for x in kelompok if x.nilai.get(kol)]
-                except KesalahanInput:
-                    continue
-                if rec is None or not isi:
-                    continue
-                if abs(sum(isi) - rec) > 0.005:
-                    t.append(Temuan("jumlah_salah", _lokasi(h, d), f"{d.indikator or 'JUMLAH'}: "
-                                    f"{kol} tercatat bukan jumlah barisnya", rec, sum(isi)))
-            kelompok = []
-        elif d.jenis in ("kegiatan", "indikator") or (d.jenis == "program" and not kelompok):
-            if d.jenis != "program":
-                kelompok.append(d)
-    program = [d for d in h.baris if d.jenis == "program" and d.kode]
-    for p in program:
-        anak = [d for d in h.baris if d.jenis == "kegiatan" and d.kode.startswith(p.kode + ".")
-                and d.kode.count(".") == p.kode.count(".") + 1]
+        if d.jenis != "total":
+            kelompok.append(d)
+            continue
+        for kol in ("pagu", "realisasi"):
+            try:
+                rec = _angka(d.nilai.get(kol))
+                hit = None
+                for tingkat in (("kegiatan", "indikator"), ("output",), ("program",)):
+                    hit = _jumlah_kolom([x for x in kelompok if x.jenis in tingkat], kol)
+                    if hit is not None:
+                        break
+            except KesalahanInput:
+                continue
+            if rec is not None and hit is not None and abs(hit - rec) > 0.005:
+                t.append(Temuan("jumlah_salah", _lokasi(h, d), f"{d.indikator or 'JUMLAH'}: "
+                                f"{kol} tercatat bukan jumlah barisnya", rec, hit))
+        kelompok = []
+    for i, p in enumerate(h.baris):
+        if p.jenis not in ("program", "kegiatan"):
+            continue
+        lv = _TINGKAT_ANGG[p.jenis]
+        bawah = []
+        for d in h.baris[i + 1:]:
+            if d.jenis == "total" or _TINGKAT_ANGG.get(d.jenis, 99) <= lv:
+                break
+            if d.jenis in _TINGKAT_ANGG:
+                bawah.append(d)
+        if not bawah:
+            continue
+        lv_anak = min(_TINGKAT_ANGG[d.jenis] for d in bawah)
+        anak = [d for d in bawah if _TINGKAT_ANGG[d.jenis] == lv_anak]
+        nama_anak = "kegiatannya" if lv_anak == 1 else "outputnya"
         for kol in ("pagu", "realisasi"):
             try:
                 rec = _angka(p.nilai.get(kol))
-                isi = [_angka(x.nilai.get(kol)) for x in anak if x.nilai.get(kol)]
+                hit = _jumlah_kolom(anak, kol)
             except KesalahanInput:
                 continue
-            if rec is not None and isi and abs(sum(isi) - rec) > 0.005:
-                t.append(Temuan("total_program_salah", _lokasi(h, p), f"{kol} program {p.kode} "
-                                f"bukan jumlah kegiatannya", rec, sum(isi)))
+            if rec is not None and hit is not None and abs(hit - rec) > 0.005:
+                t.append(Temuan(f"total_{p.jenis}_salah", _lokasi(h, p), f"{kol} {p.jenis} "
+                                f"{p.kode or p.indikator} bukan jumlah {nama_anak}", rec, hit))
     return t
 
 
-def periksa_berkas(path, jenis: str | None = None, skala="kpu") -> list[Temuan]:
+def periksa_berkas(path, jenis: str | None = None, skala="kpu",
+                   catatan: list | None = None) -> list[Temuan]:
     """Check a table file as it stands (or a workbook of ours, by its defined names).
-    `skala`: predikat scale preset for tables (a workbook of ours carries its own scale).
-    Raises KesalahanBerkas for unusable input, KesalahanInput for an unknown skala."""
+    `jenis` None: recognised from the headers; a `catatan` list receives the note saying
+    which kind was assumed. `skala`: predikat scale preset for tables (a workbook of ours
+    carries its own scale). Raises KesalahanBerkas for unusable input or headers that
+    contradict `jenis`, KesalahanInput for an unknown skala."""
     from .buku import buku_kerja_kita, periksa_buku_kerja
     skala_periksa(skala)  # an unknown scale is an error before any file is read
     if buku_kerja_kita(path):
         return periksa_buku_kerja(path)
-    h = impor_tabel(path, jenis or "iku")
+    h = impor_tabel(path, jenis)
+    if catatan is not None:
+        catatan.extend(f"{path}: {c}" for c in h.catatan)
     return periksa_hasil(h, skala)
 
 
