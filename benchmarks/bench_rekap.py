@@ -93,6 +93,8 @@ def main() -> int:
         rk, lo = min(t_rekap), min(t_lo)
         print(f"rekap CLI (150 indikator, 60 baris anggaran): {rk:.2f} d (terbaik dari {a.ulang})")
         print(f"LibreOffice hitung ulang berkas yang sama:     {lo:.2f} d")
+        print("per ulangan (rekap / LibreOffice): " + ", ".join(
+            f"{r:.2f}/{o:.2f}" for r, o in zip(t_rekap, t_lo)))
         print(f"rasio rekap/LibreOffice: {rk / lo:.2f} (sasaran <= 0,50)")
     return 0
 
