@@ -343,6 +343,11 @@ def test_hasil_impor(tmp_path):
     salinan = tmp_path / "s.xlsx"
     shutil.copy(out, salinan)
     wb = openpyxl.load_workbook(salinan)
-    _sel(wb, N.UKUR_REALISASI_TW[0], 6).value = 0.95
+    _sel(wb, N.UKUR_REALISASI_TW[0], 6).value = 0.95  # S1.1
     wb.save(salinan)
-    assert [t.aturan for t in periksa_berkas(salinan)][:1] == ["realisasi_kosong"]
+    # TW I now has data: every other indicator with a TW I target lacks its realisasi
+    kode = [c.value for c in _kolom(wb, N.UKUR_KODE_INDIKATOR)]
+    target = [c.value for c in _kolom(wb, N.UKUR_TARGET_TW[0])]
+    harap = [("realisasi_kosong", k) for k, t in zip(kode, target) if t is not None][1:]
+    assert kode[0] == "S1.1" and target[2] == 276 and target[6] is None and len(harap) == 30
+    assert [(t.aturan, t.lokasi["kode"]) for t in periksa_berkas(salinan)] == harap

@@ -72,6 +72,16 @@ def _persen(x):
     return format_persen(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
 
 
+def _tampil(x, jenis: str):
+    """A target/realisasi as the sheet shows it: 0.975 -> "97,50%" for persen/rentang."""
+    from ..angka import format_angka
+    if not isinstance(x, (int, float)) or isinstance(x, bool):
+        return x
+    if jenis in ("persen", "rentang"):
+        return _persen(x)
+    return format_angka(x, 0 if float(x).is_integer() else 2)
+
+
 def _rupiah(x) -> str:
     from ..angka import format_angka
     return f"Rp {format_angka(x, 0)}" if isinstance(x, (int, float)) else "kosong"
@@ -166,8 +176,8 @@ class _Pemeriksa:
                     x = ri[baris]
                     t.append(Temuan("realisasi_kosong", self.lok_ind(baris),
                                     f"realisasi TW {R} belum diisi, padahal target triwulan "
-                                    f"ada ({_persen(x['target']) if x['jenis'] in ('persen', 'rentang') else x['target']})",
-                                    None, None, "peringatan"))
+                                    f"ada ({_tampil(x['target'], x['jenis'])})", None, None,
+                                    "peringatan"))
                 elif jenis == "tanpa_target":
                     t.append(Temuan("realisasi_tanpa_target", self.lok_ind(baris),
                                     f"ada realisasi TW {R} tanpa target triwulan (target kosong "
@@ -177,8 +187,9 @@ class _Pemeriksa:
                     x = ri[baris]
                     t.append(Temuan("capaian_janggal", self.lok_ind(baris),
                                     f"capaian TW {R} {_persen(x['capaian'])} jauh di atas 100% "
-                                    f"(realisasi {x['realisasi']}, target {x['target']}); "
-                                    f"periksa kemungkinan salah ketik", x["realisasi"],
+                                    f"(realisasi {_tampil(x['realisasi'], x['jenis'])}, target "
+                                    f"{_tampil(x['target'], x['jenis'])}); periksa kemungkinan "
+                                    f"salah ketik", x["realisasi"],
                                     _persen(x["capaian"]), "peringatan"))
                 elif jenis == "serapan_lebih":
                     x = ra[baris]
