@@ -219,7 +219,8 @@ class _Pemeriksa:
         for baris in sorted(ditandai):
             i = next(k for k, b in enumerate(d.anggaran) if b.baris == baris)
             b = d.anggaran[i]
-            aturan = "total_program_salah" if b.tingkat == "program" else "jumlah_salah"
+            aturan = {"program": "total_program_salah", "kegiatan": "total_kegiatan_salah"
+                      }.get(b.tingkat, "jumlah_salah")
 
             def dengan(**ubah):
                 baru = list(d.anggaran)
