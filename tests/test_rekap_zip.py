@@ -350,3 +350,35 @@ def test_bom_xml_bagian_yang_disunting(grid_rekap, tmp_path, capsys, bagian):
     p = tmp_path / "bom.xlsx"
     _sunting(grid_rekap, p, ubah={bagian: lambda b: _bom("styleSheet").encode()})
     _gagal(p, ["--triwulan", "1"], capsys, "tidak dapat dibaca dengan aman")
+
+
+def test_app_xml_judul_lembar(kaya, tmp_path):
+    """docProps/app.xml as Excel writes it: the new sheet's title goes after the last
+    worksheet title (before the named ranges); a re-run changes nothing there."""
+    import openpyxl
+    nama = openpyxl.load_workbook(kaya, read_only=True).sheetnames
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    app = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+           f'schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="{vt}">'
+           '<Application>Microsoft Excel</Application><HeadingPairs><vt:vector size="4" '
+           'baseType="variant"><vt:variant><vt:lpstr>Lembar Kerja</vt:lpstr></vt:variant>'
+           f'<vt:variant><vt:i4>{len(nama)}</vt:i4></vt:variant><vt:variant><vt:lpstr>Rentang '
+           'Bernama</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>'
+           f'</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="{len(nama) + 1}" '
+           'baseType="lpstr">' + "".join(f"<vt:lpstr>{n}</vt:lpstr>" for n in nama)
+           + "<vt:lpstr>Info_Satker</vt:lpstr></vt:vector></TitlesOfParts></Properties>")
+    p = tmp_path / "excel.xlsx"
+    _sunting(kaya, p, ubah={"docProps/app.xml": lambda b: app.encode()})
+    _jalan(p, 1)
+    sesudah = _anggota(p)["docProps/app.xml"]
+    akar = _akar(sesudah)
+    judul = [el.text for el in akar.find(f"{{*}}TitlesOfParts/{{{vt}}}vector")]
+    assert judul == [*nama, "Rekap TW 1", "Info_Satker"]
+    assert akar.find(f"{{*}}TitlesOfParts/{{{vt}}}vector").get("size") == str(len(nama) + 2)
+    jumlah = [v[0].text for v in akar.find(f"{{*}}HeadingPairs/{{{vt}}}vector")]
+    assert jumlah == ["Lembar Kerja", str(len(nama) + 1), "Rentang Bernama", "1"]
+    assert sesudah.replace(b"<vt:lpstr>Rekap TW 1</vt:lpstr>", b"").replace(
+        f"<vt:i4>{len(nama) + 1}<".encode(), f"<vt:i4>{len(nama)}<".encode()).replace(
+        f'size="{len(nama) + 2}"'.encode(), f'size="{len(nama) + 1}"'.encode()) == app.encode()
+    _jalan(p, 1)
+    assert _anggota(p)["docProps/app.xml"] == sesudah

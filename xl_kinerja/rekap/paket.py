@@ -563,8 +563,10 @@ class _PenulisZip:
 
 
 def _bebas(terpakai: set, pola: str) -> str:
+    """The lowest-numbered part name free together with its rels part."""
     n = 1
-    while pola.format(n).lower() in terpakai:
+    while pola.format(n).lower() in terpakai or \
+            rels_dari(pola.format(n)).lower() in terpakai:
         n += 1
     nama = pola.format(n)
     terpakai.add(nama.lower())
@@ -693,6 +695,9 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
             f'<{pr}Relationship Id="{rid_lembar}" Type="{RT_WORKSHEET}" '
             f'Target="/{_attr(bagian_lembar)}"/>'))
         ubah[pk.ada(rp)] = teks_r.encode("utf-8")
+        app = _app_dengan_lembar(pk, lembar, rels_bk, nama)
+        if app is not None:
+            ubah[app[0]] = app[1]
     if "calcchain" in catatan_kunci(catatan):
         _buang_calcchain(pk, bk, rels_bk, ubah, hapus)
 
@@ -752,6 +757,65 @@ def _tambah_lembar(pk, teks: str, akar, nama: str, rid: str) -> str:
         rid_attr = f'xmlns:xlkr="{NS_R}" xlkr:id="{rid}"'
     return _sisip_akhir(teks, "sheets",
                         f'<{p}sheet name="{_attr(nama)}" sheetId="{sid}" {rid_attr}/>')
+
+
+RT_APP = NS_R + "/extended-properties"
+
+
+def _app_dengan_lembar(pk: _Paket, lembar, rels_bk, nama: str):
+    """docProps/app.xml with the new sheet's title (Excel lists sheet titles there).
+
+    Only when its lists are consistent: the worksheets group of HeadingPairs is the one
+    whose titles are exactly the workbook's worksheets in order; otherwise (or when the file
+    has no titles, as openpyxl/LibreOffice write it) app.xml is left as it is."""
+    app = next((pk.ada(t) for _, j, t, _ in pk.rels("") if j == RT_APP and t and pk.ada(t)),
+               None)
+    if app is None:
+        return None
+    teks, akar = pk.xml(app)
+    ns_vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    kep = akar.find(f"{{*}}HeadingPairs/{{{ns_vt}}}vector")
+    jud = akar.find(f"{{*}}TitlesOfParts/{{{ns_vt}}}vector")
+    if kep is None or jud is None:
+        return None
+    jumlah = [int(v[0].text) for v in kep if len(v) and _lokal(v[0].tag) == "i4"
+              and (v[0].text or "").strip().isdigit()]
+    judul = [el.text or "" for el in jud]
+    if sum(jumlah) != len(judul) or 2 * len(jumlah) != len(kep):
+        return None
+    per_id = {r[0]: r for r in rels_bk}
+    kerja = [n for n, _, rid in lembar if rid in per_id and per_id[rid][1] == RT_WORKSHEET]
+    awal, kelompok = 0, None
+    for g, n in enumerate(jumlah):
+        if n == len(kerja) and judul[awal:awal + n] == kerja:
+            kelompok = g
+            break
+        awal += n
+    if kelompok is None:
+        return None
+    mk = re.search(r"<(?:\w+:)?HeadingPairs\b.*?</(?:\w+:)?HeadingPairs>", teks, re.S)
+    mj = re.search(r"<(?:\w+:)?TitlesOfParts\b.*?</(?:\w+:)?TitlesOfParts>", teks, re.S)
+    if mk is None or mj is None:
+        return None
+    i4 = list(re.finditer(r"(<(?:\w+:)?i4>)\s*(\d+)\s*(</(?:\w+:)?i4>)", mk.group(0)))
+    lp = list(re.finditer(r"<(\w+:)?lpstr\s*/>|<(\w+:)?lpstr>.*?</(?:\w+:)?lpstr>",
+                          mj.group(0), re.S))
+    if len(i4) != len(jumlah) or len(lp) != len(judul):
+        return None
+    m4 = i4[kelompok]
+    seg_k = (mk.group(0)[:m4.start()] + f"{m4.group(1)}{jumlah[kelompok] + 1}{m4.group(3)}"
+             + mk.group(0)[m4.end():])
+    p = next((g for g in lp[0].groups() if g), "") if lp else "vt:"
+    posisi = lp[awal + jumlah[kelompok] - 1].end() if awal + jumlah[kelompok] else \
+        _cari_tag(mj.group(0), "vector")[0].end()
+    seg_j = mj.group(0)[:posisi] + f"<{p}lpstr>{_teks(nama)}</{p}lpstr>" + mj.group(0)[posisi:]
+    seg_j = re.sub(r'(<(?:\w+:)?vector\b[^>]*\ssize\s*=\s*)(["\'])\d+\2',
+                   lambda x: f"{x.group(1)}{x.group(2)}{len(judul) + 1}{x.group(2)}", seg_j,
+                   count=1)
+    if mk.end() > mj.start():
+        return None
+    baru = teks[:mk.start()] + seg_k + teks[mk.end():mj.start()] + seg_j + teks[mj.end():]
+    return app, baru.encode("utf-8")
 
 
 def _bagian_milik(pk: _Paket, lembar: str, bk: str, rid: str) -> set[str]:
