@@ -309,14 +309,15 @@ TABEL = Path(__file__).parent / "fixtures" / "tabel"
 
 
 @pytest.mark.parametrize("path, jenis, catatan", [
-    (METRO, "renaksi", "jenis tabel dikenali: Rencana Aksi (kolom jadwal (TW/bulan/rencana "
-                       "pelaksanaan))"),
-    (KUBU, "rkt", "jenis tabel dikenali: RKT (judul dokumen (RKT))"),
-    (MAGELANG, "rkt", "jenis tabel dikenali: RKT (judul dokumen (RKT))"),
-    (TABEL / "iku-tahun-grup.tsv", "iku", "jenis tabel dikenali: IKU (kolom formula/definisi/"
-                                          "sumber data atau target beberapa tahun)"),
-    (TABEL / "anggaran-2025.tsv", "anggaran", "jenis tabel dikenali: anggaran (kolom anggaran "
-     "(KODE, URAIAN, PAGU, REALISASI T.A 2025, Persen tase (%)))"),
+    (METRO, "renaksi", "jenis tabel dikenali: Rencana Aksi, dari kolom jadwal (TW/bulan/"
+                       "rencana pelaksanaan)"),
+    (KUBU, "rkt", "jenis tabel dikenali: RKT, dari judul dokumen 'RENCANA KINERJA TAHUNAN'"),
+    # Magelang's title is on its second page (line 157), above no header row
+    (MAGELANG, "rkt", "jenis tabel dikenali: RKT, dari judul dokumen 'RENCANA KINERJA TAHUNAN'"),
+    (TABEL / "iku-tahun-grup.tsv", "iku", "jenis tabel dikenali: IKU, dari kolom formula/"
+                                          "definisi/sumber data atau target beberapa tahun"),
+    (TABEL / "anggaran-2025.tsv", "anggaran", "jenis tabel dikenali: anggaran, dari judul kolom "
+     "KODE, URAIAN, PAGU, REALISASI T.A 2025, Persen tase (%)"),
 ])
 def test_jenis_dikenali_dari_judul(path, jenis, catatan):
     h = impor_tabel(path)
@@ -382,7 +383,8 @@ def test_baris_anggaran_tanpa_kode(tmp_path):
 def test_cli_tanpa_jenis_mengikuti_keluaran(tmp_path, capsys):
     out = tmp_path / "k.json"
     assert main(["impor", str(KUBU), "--keluaran", str(out)]) == 0
-    assert "Catatan: jenis tabel dikenali: RKT (judul dokumen (RKT))" in capsys.readouterr().out
+    assert "Catatan: jenis tabel dikenali: RKT, dari judul dokumen 'RENCANA KINERJA TAHUNAN'" \
+        in capsys.readouterr().out
     assert len(json.loads(out.read_text(encoding="utf-8"))["sasaran"]) == 43
     assert main(["impor", str(TABEL / "anggaran-2025.tsv"), "--keluaran",
                  str(tmp_path / "a.json")]) == 2

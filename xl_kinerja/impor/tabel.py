@@ -805,23 +805,24 @@ def kenali_jenis(baris: list[Baris]) -> JenisTabel:
     indikator = "indikator" in peran
     uang = "pagu" in peran or {"realisasi", "persen"} <= peran
     tahun = sorted(p for p in peran if p.startswith("tahun:"))
-    judul_dok = None   # a title line in capitals, on any page: "RENCANA KINERJA TAHUNAN"
+    judul_dok = teks_dok = None   # a title in capitals, on any page: "RENCANA KINERJA TAHUNAN"
     for sel in (x.strip("*# ") for b in baris for x in b.sel):
         if judul_dok is None and sel and sel.upper() == sel:
             judul_dok = next((j for j, pola in _JUDUL_DOKUMEN if re.match(pola, sel.lower())),
                              None)
+            teks_dok = sel
     kolom = ", ".join(judul)
     if uang and not indikator:
-        return JenisTabel("anggaran", True, f"kolom anggaran ({kolom})", indikator, uang,
+        return JenisTabel("anggaran", True, f"judul kolom {kolom}", indikator, uang,
                           baris_judul, judul)
     if any(re.fullmatch(r"tw\d|b\d+|jadwal", p) for p in peran):
         return JenisTabel("renaksi", True, "kolom jadwal (TW/bulan/rencana pelaksanaan)",
                           indikator, uang, baris_judul, judul)
     if peran & {"formula", "definisi", "sumber"} or len(tahun) >= 2:
-        return JenisTabel("iku", True, "kolom formula/definisi/sumber data atau target "
-                                       "beberapa tahun", indikator, uang, baris_judul, judul)
+        return JenisTabel("iku", True, "kolom formula/definisi/sumber data atau "
+                                       "target beberapa tahun", indikator, uang, baris_judul, judul)
     if judul_dok and judul_dok != "anggaran":
-        return JenisTabel(judul_dok, True, f"judul dokumen ({NAMA_JENIS[judul_dok]})",
+        return JenisTabel(judul_dok, True, f"judul dokumen {teks_dok!r}",
                           indikator, uang, baris_judul, judul)
     return JenisTabel("rkt", False, f"judul kolom ({kolom}) cocok untuk IKU, RKT maupun PK",
                       indikator, uang, baris_judul, judul)
@@ -853,7 +854,7 @@ def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
     catatan = []
     if jenis is None and k.baris_judul is not None:
         jenis = k.jenis
-        catatan.append(f"jenis tabel dikenali: {NAMA_JENIS[jenis]} ({k.alasan})" if k.yakin else
+        catatan.append(f"jenis tabel dikenali: {NAMA_JENIS[jenis]}, dari {k.alasan}" if k.yakin else
                        f"jenis tabel dianggap {NAMA_JENIS[jenis]}: {k.alasan}; sebutkan --jenis "
                        "bila lain")
     elif k.baris_judul is not None:
