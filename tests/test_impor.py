@@ -390,3 +390,24 @@ def test_cli_tanpa_jenis_mengikuti_keluaran(tmp_path, capsys):
                  str(tmp_path / "a.json")]) == 2
     assert "tabel anggaran tidak menghasilkan katalog indikator" in capsys.readouterr().err
     assert not (tmp_path / "a.json").exists()
+
+
+def test_xlsx_angka_persen_dan_desimal(tmp_path):
+    # numbers typed into Excel: a percent-formatted 0.975 is 97,5%, and 1.234 must not come
+    # back as one thousand two hundred thirty-four
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "SATUAN"])
+    ws.append([1, "Meningkatnya X", "Persentase Y", 0.975, None])
+    ws.append([2, "Meningkatnya Z", "Indeks W", 1.234, "Indeks"])
+    ws.append([3, "Meningkatnya V", "Persentase U", 1, "%"])
+    ws.append([4, "Meningkatnya T", "Jumlah S", 12, "Laporan"])
+    ws["D2"].number_format = "0.0%"
+    ws["D4"].number_format = "0%"
+    wb.save(tmp_path / "t.xlsx")
+    h = impor_tabel(tmp_path / "t.xlsx", "iku", tahun=2025)
+    ind = _indikator(h)
+    assert [i["target"]["2025"] for i in ind] == ["97.5%", "1.2340", "100%", "12 Laporan"]
+    assert [baca_target(i["target"]["2025"]).nilai for i in ind] == [0.975, 1.234, 1.0, 12]
+    assert h.peringatan == []

@@ -131,19 +131,35 @@ def baca_xlsx(path: Path) -> list[Baris]:
     hasil: list[Baris] = []
     try:
         for ws in wb.worksheets:
-            for r, nilai in enumerate(ws.iter_rows(values_only=True), 1):
-                sel = ["" if v is None else _teks_nilai(v) for v in nilai]
+            for r, baris in enumerate(ws.iter_rows(), 1):
+                sel = ["" if c.value is None else
+                       _teks_nilai(c.value, getattr(c, "number_format", None)) for c in baris]
                 hasil.append(Baris(r, [bersihkan_sel(s) for s in sel], sheet=ws.title, mentah=sel))
     finally:
         wb.close()
     return hasil
 
 
-def _teks_nilai(v) -> str:
-    if isinstance(v, float):
-        # keep numbers readable as the core parses them (dot decimal, no grouping)
-        return repr(v) if v != int(v) else str(int(v))
-    return str(v)
+def _teks_nilai(v, format_angka: str | None = None) -> str:
+    """A cell value as the text the core parses back to the same number: a percent-formatted
+    cell (0.975 shown as 97,5%) becomes "97.5%"; a decimal never ends in exactly three
+    digits after the dot ("1.234" reads as one thousand two hundred thirty-four), so 1.234
+    becomes "1.2340"; no exponent notation."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    persen = bool(format_angka) and "%" in format_angka.replace('"%"', "")
+    if persen:
+        v = round(v * 100, 9)
+    if v != v or v in (float("inf"), float("-inf")):
+        return str(v)
+    if v == int(v):
+        teks = str(int(v))
+    else:
+        from decimal import Decimal
+        teks = format(Decimal(repr(float(v))), "f")
+        if len(teks.partition(".")[2]) == 3:
+            teks += "0"
+    return teks + "%" if persen else teks
 
 
 def baca_baris(path: str | os.PathLike) -> tuple[list[Baris], str]:
