@@ -87,6 +87,8 @@ def _ditimpa(wb):
     _sel(wb, N.UKUR_PREDIKAT_TW[1], UKUR["K2.1"]).value = None  # M7: formula deleted
     _sel(wb, N.ANGG_PERSEN_TW[1], ANGG["EBD.952"]).value = 0.5  # I8: same value as formula
     _sel(wb, N.ANGG_SISA_TW[0], ANGG["EBA.994"]).value = 123    # G11
+    _sel(wb, N.ANGG_PAGU, ANGG["WA.3355"]).value = 305_174_000  # D7: = its SUM, for now
+    _sel(wb, N.UKUR_CAPAIAN_TAHUNAN, UKUR["S5.2"]).value = 1    # W26: annual column
 
 
 def _sel_terbilang(wb, lembar):
@@ -202,17 +204,20 @@ def test_temuan_isian(buku, versi):
         assert t.lokasi["berkas"] == str(buku["salah"][versi])
         assert t.pesan
     pesan = {t.aturan + str(t.lokasi["baris"]): t.pesan for t in temuan}
-    assert pesan["total_kegiatan_salah16"] == ("pagu kegiatan tercatat Rp 1.000.000.000 bukan jumlah "
+    assert pesan["total_kegiatan_salah16"] == ("sel D16: pagu kegiatan tercatat Rp 1.000.000.000 bukan jumlah "
                                        "rinciannya Rp 1.047.476.000 (rumus jumlah ditimpa angka)")
     assert "TW II" in pesan["realisasi_kosong7"]
     assert temuan[3].lokasi["indikator"] == "Sasaran lain"
 
 
 DITIMPA = [
+    ("rumus_ditimpa", "Anggaran", 7, "WA.3355", 305_174_000, 200_529_000 + 104_645_000,
+     "peringatan"),
     ("rumus_ditimpa", "Pengukuran", 6, "K1.1", "50,00%", "100,00%", "galat"),
     ("rumus_ditimpa", "Anggaran", 11, "EBA.994", 123, 2_863_567_000 - 572_713_400, "galat"),
     ("rumus_ditimpa", "Pengukuran", 7, "K2.1", None, "Berhasil", "galat"),
     ("rumus_ditimpa", "Anggaran", 8, "EBD.952", "50,00%", "50,00%", "peringatan"),
+    ("rumus_ditimpa", "Pengukuran", 26, "S5.2", "100,00%", None, "galat"),
 ]
 
 
@@ -221,17 +226,17 @@ def test_rumus_ditimpa_segar(buku):
     temuan = periksa_buku_kerja(buku["ditimpa"][0])
     assert _ringkas(temuan) == DITIMPA
     assert [re.search(r"sel (\w+)", t.pesan).group(1) for t in temuan] == \
-        ["H6", "G11", "M7", "I8"]
+        ["D7", "H6", "G11", "M7", "I8", "W26"]
 
 
 def test_rumus_ditimpa_terhitung(buku):
     """Recalculated: the same cells, plus what the typed value did downstream (the predikat
     formula next to H6 now shows 'Tidak Berhasil'), found only through cached values."""
     temuan = periksa_buku_kerja(buku["ditimpa"][1])
-    assert _ringkas(temuan) == DITIMPA[:1] + [
+    assert _ringkas(temuan) == DITIMPA[:2] + [
         ("predikat_bertentangan", "Pengukuran", 6, "K1.1", "Tidak Berhasil", "Berhasil",
-         "galat")] + DITIMPA[1:]
-    assert "sel I6" in temuan[1].pesan
+         "galat")] + DITIMPA[2:]
+    assert "sel I6" in temuan[2].pesan
 
 
 def _ubah_nilai_tersimpan(src: Path, dst: Path, lembar: str, sel: str, nilai: str):

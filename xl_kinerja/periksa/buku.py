@@ -113,6 +113,8 @@ class _Pemeriksa:
         self.hitung_rekap = hitung_rekap
         self.rekap = [hitung_rekap(self.data, q, dibuat="-") for q in (1, 2, 3, 4)]
         self._cache = None
+        self.triwulan_berisi = {q for q in (1, 2, 3, 4) if any(
+            x.realisasi[q - 1] is not None for x in self.data.indikator + self.data.anggaran)}
         self.ind = {i.baris: i for i in self.data.indikator}
         self.angg = {b.baris: b for b in self.data.anggaran}
 
@@ -210,48 +212,58 @@ class _Pemeriksa:
         return self._jumlah(jumlah) + t
 
     def _jumlah(self, ditandai: dict) -> list:
-        """A row the engine flagged as not the sum of its rows: which value (pagu, realisasi
-        TW n) is wrong and what the sum is, asked of the engine itself: the row recomputed
-        with that value left blank (as its formula would) and with only that value kept."""
+        """Subtotal cells (pagu, realisasi TW n of a program, kegiatan or JUMLAH row) that hold
+        a number instead of their SUM formula. Everything is asked of the engine: a value is a
+        subtotal when the engine, with the row's own numbers left blank (as its formulas would
+        be), still computes one from the rows below; the engine's `jumlah_tidak_cocok` (in
+        `ditandai`, {row: quarters}) with only that value kept says it is wrong (galat), else
+        it still equals the sum (rumus_ditimpa, peringatan)."""
         from . import Temuan
         t = []
         d = self.data
-        for baris in sorted(ditandai):
-            i = next(k for k, b in enumerate(d.anggaran) if b.baris == baris)
-            b = d.anggaran[i]
+        sel_pagu = _sel_per_baris(self.wb, N.ANGG_PAGU)
+        sel_real = [_sel_per_baris(self.wb, n) for n in N.ANGG_REALISASI_TW]
+        kosong = [None] * 4
+        for i, b in enumerate(d.anggaran):
+            isi = [(0, "pagu", b.pagu, sel_pagu)] if b.pagu is not None else []
+            isi += [(q, "realisasi", r, sel_real[q - 1]) for q, r in enumerate(b.realisasi, 1)
+                    if r is not None and (q in ditandai.get(b.baris, ()) or
+                                          q in self.triwulan_berisi)]
+            if not isi:
+                continue
             aturan = {"program": "total_program_salah", "kegiatan": "total_kegiatan_salah"
                       }.get(b.tingkat, "jumlah_salah")
 
-            def dengan(**ubah):
+            def dengan(pagu, realisasi):
                 baru = list(d.anggaran)
-                baru[i] = dataclasses.replace(b, **ubah)
+                baru[i] = dataclasses.replace(b, pagu=pagu, realisasi=realisasi)
                 return dataclasses.replace(d, anggaran=baru)
 
-            def masih_salah(data, q):
-                return any(f["jenis"] == "jumlah_tidak_cocok" and f["baris"] == baris
-                           for f in self.hitung_rekap(data, q, dibuat="-").temuan)
-
-            kosong = [None] * 4
-            if b.pagu is not None and masih_salah(dengan(realisasi=kosong), 1):
-                s = self.hitung_rekap(dengan(pagu=None, realisasi=kosong), 1,
-                                      dibuat="-").anggaran[i]["pagu"]
-                t.append(Temuan(aturan, self.lok_angg(baris),
-                                f"pagu {b.tingkat} tercatat {_rupiah(b.pagu)} bukan jumlah "
-                                f"rinciannya {_rupiah(s)} (rumus jumlah ditimpa angka)",
-                                b.pagu, s))
-            for q in sorted(ditandai[baris]):
-                r = b.realisasi[q - 1]
-                if r is None:
-                    continue
-                hanya = kosong.copy()
-                hanya[q - 1] = r
-                if masih_salah(dengan(pagu=None, realisasi=hanya), q):
-                    s = self.hitung_rekap(dengan(pagu=None, realisasi=kosong), q,
-                                          dibuat="-").anggaran[i]["realisasi"]
-                    t.append(Temuan(aturan, self.lok_angg(baris),
-                                    f"realisasi TW {_romawi(q)} {b.tingkat} tercatat "
-                                    f"{_rupiah(r)} bukan jumlah rinciannya {_rupiah(s)} (rumus "
-                                    f"jumlah ditimpa angka)", r, s))
+            for q, apa, nilai, sel in isi:
+                qq = max(q, 1)
+                s = self.hitung_rekap(dengan(None, kosong), qq, dibuat="-").anggaran[i][apa]
+                if s is None:
+                    continue  # nothing below it: an input row
+                label = apa if q == 0 else f"{apa} TW {_romawi(q)}"
+                coord = sel[b.baris].coordinate if b.baris in sel else "?"
+                if b.baris in ditandai and qq in ditandai[b.baris]:
+                    hanya = kosong.copy()
+                    if q:
+                        hanya[q - 1] = nilai
+                    uji = dengan(nilai if q == 0 else None, hanya)
+                    if any(f["jenis"] == "jumlah_tidak_cocok" and f["baris"] == b.baris
+                           for f in self.hitung_rekap(uji, qq, dibuat="-").temuan):
+                        t.append(Temuan(aturan, self.lok_angg(b.baris),
+                                        f"sel {coord}: {label} {b.tingkat} tercatat "
+                                        f"{_rupiah(nilai)} bukan jumlah rinciannya "
+                                        f"{_rupiah(s)} (rumus jumlah ditimpa angka)",
+                                        nilai, s))
+                        continue
+                t.append(Temuan("rumus_ditimpa", self.lok_angg(b.baris),
+                                f"sel {coord} ({label} {b.tingkat}) berisi nilai tetap, bukan "
+                                f"rumus jumlah; sekarang masih sama dengan jumlah rinciannya, "
+                                f"tetapi tidak lagi mengikuti perubahan", nilai, s,
+                                "peringatan"))
         return t
 
     # ------------------------------------------------------------------ formula columns
@@ -269,41 +281,49 @@ class _Pemeriksa:
         return self._terhitung
 
     def kolom_rumus(self) -> list:
+        """Formula columns: constants typed over formulas; stale cached values."""
         from . import Temuan
-        kolom = []  # (name, label, engine rows, key, rule when the cached value differs)
+        sama = lambda v: v  # noqa: E731
+        # (name, label, {row: engine row}, key, rule when the cached value differs, display)
+        kolom = []
         for q in range(4):
             ri = {x["baris"]: x for x in self.rekap[q].indikator}
             ra = {x["baris"]: x for x in self.rekap[q].anggaran}
             R = _romawi(q + 1)
-            kolom += [(N.UKUR_CAPAIAN_TW[q], f"capaian TW {R}", ri, "capaian", "persen_salah"),
+            kolom += [(N.UKUR_CAPAIAN_TW[q], f"capaian TW {R}", ri, "capaian", "persen_salah",
+                       _persen),
                       (N.UKUR_PREDIKAT_TW[q], f"predikat TW {R}", ri, "predikat",
-                       "predikat_bertentangan"),
+                       "predikat_bertentangan", sama),
                       (N.ANGG_PERSEN_TW[q], f"persentase realisasi TW {R}", ra, "persen",
-                       "persen_salah"),
-                      (N.ANGG_SISA_TW[q], f"sisa anggaran TW {R}", ra, "sisa", "sisa_salah")]
-        lokasi = {"capaian": self.lok_ind, "predikat": self.lok_ind, "persen": self.lok_angg,
-                  "sisa": self.lok_angg}
+                       "persen_salah", _persen),
+                      (N.ANGG_SISA_TW[q], f"sisa anggaran TW {R}", ra, "sisa", "sisa_salah",
+                       sama)]
+        # the annual columns: the engine has no annual values; only constants are found
+        tahunan = {b: {} for b in self.ind}
+        kolom += [(N.UKUR_REALISASI_TAHUNAN, "realisasi terakhir", tahunan, None, None, sama),
+                  (N.UKUR_CAPAIAN_TAHUNAN, "capaian tahunan", tahunan, None, None, _persen),
+                  (N.UKUR_PREDIKAT_TAHUNAN, "predikat tahunan", tahunan, None, None, sama)]
         t = []
-        for nama, label, baris_mesin, kunci, aturan in kolom:
-            rupiah = kunci == "sisa"
-            tampil = (lambda v: v) if rupiah or kunci == "predikat" else _persen
+        for nama, label, baris_mesin, kunci, aturan, tampil in kolom:
+            lok_baris = self.lok_angg if nama.startswith("Angg_") else self.lok_ind
             for baris, sel in _sel_per_baris(self.wb, nama).items():
                 if baris not in baris_mesin:
                     continue  # a row the engine skips (no code, no name)
-                lok = lokasi[kunci](baris)
-                hitung = baris_mesin[baris][kunci]
+                lok = lok_baris(baris)
+                hitung = baris_mesin[baris][kunci] if kunci else None
                 if not _rumus(sel.value):
-                    beda = not _sama(sel.value, hitung)
+                    beda = kunci is None or not _sama(sel.value, hitung)
                     isi = "dikosongkan" if sel.value is None else \
                         f"berisi nilai tetap {tampil(sel.value)!s}"
                     t.append(Temuan("rumus_ditimpa", lok,
                                     f"sel {sel.coordinate} ({label}) {isi}, bukan rumus; nilai "
                                     f"tidak lagi mengikuti isian"
-                                    + (f" (seharusnya {tampil(hitung)})" if beda else ""),
+                                    + (f" (seharusnya {tampil(hitung)})" if kunci and beda
+                                       else ""),
                                     tampil(sel.value), tampil(hitung),
                                     "galat" if beda else "peringatan"))
                     continue
-                if not self.terhitung():
+                if kunci is None or not self.terhitung():
                     continue
                 tersimpan = self.cache[sel.parent.title][sel.coordinate].value
                 if not _sama(tersimpan, hitung):
