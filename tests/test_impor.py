@@ -93,6 +93,10 @@ def test_metro_triwulan_bulan_pelaksana():
     s3 = h.katalog["sasaran"][2]["indikator"][0]
     assert s3["jadwal_tw"] == [1, 2]
     assert s3["target"] == {"2024": "551 penyelenggara"}
+    # one-cell lines between the tables: place and date, Pihak Pertama, names, titles
+    assert (33, "blok tanda tangan") in h.baris_dilewati      # Metro, 11 Januari 2024
+    assert (67, "blok tanda tangan") in h.baris_dilewati      # Pihak Pertama,
+    assert (36, "teks satu sel di luar kolom tabel (judul atau tanda tangan)") in h.baris_dilewati
 
 
 def test_magelang_teks_pdf_tanpa_tab():

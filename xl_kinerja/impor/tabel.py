@@ -409,7 +409,13 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
             setelah_judul = False
             continue
         if not (indikator or sasaran or target or uraian or sel or tanda):
-            dilewati.append((b.nomor, "baris tanpa isi yang dikenal"))
+            isi = [x for x in b.sel if x]
+            if len(isi) == 1 and not _NO.match(isi[0]) and not _GRUP.match(isi[0]):
+                # one text cell with no column separator: a title or a signature line
+                dilewati.append((b.nomor, "blok tanda tangan" if _AWAL_TTD.match(isi[0]) else
+                                 "teks satu sel di luar kolom tabel (judul atau tanda tangan)"))
+            else:
+                dilewati.append((b.nomor, "baris tanpa isi yang dikenal"))
             continue
         # continuation after a page break: blank NO, text starting in lower case
         lanjutan = setelah_judul and not no and data and (
