@@ -382,3 +382,66 @@ def test_app_xml_judul_lembar(kaya, tmp_path):
         f'size="{len(nama) + 2}"'.encode(), f'size="{len(nama) + 1}"'.encode()) == app.encode()
     _jalan(p, 1)
     assert _anggota(p)["docProps/app.xml"] == sesudah
+
+
+class _TanpaSeek:
+    """A write-only stream: zipfile then writes data descriptors (as Java/POI tools do)."""
+
+    def __init__(self, f):
+        self.f = f
+
+    def write(self, b):
+        return self.f.write(b)
+
+    def flush(self):
+        self.f.flush()
+
+    def tell(self):
+        return self.f.tell()
+
+    def seekable(self):
+        return False
+
+
+def test_sumber_dengan_data_descriptor(grid_rekap, tmp_path):
+    p = tmp_path / "dd.xlsx"
+    with zipfile.ZipFile(grid_rekap) as zi, open(p, "wb") as f:
+        with zipfile.ZipFile(_TanpaSeek(f), "w", zipfile.ZIP_DEFLATED) as zo:
+            for n in zi.namelist():
+                with zo.open(n, "w") as w:
+                    w.write(zi.read(n))
+    with zipfile.ZipFile(p) as z:
+        assert all(i.flag_bits & 0x08 for i in z.infolist())
+    sebelum = _anggota(p)
+    _jalan(p, 2)
+    sesudah = _anggota(p)  # testzip: every CRC checks out
+    for n, data in sebelum.items():
+        if n not in DIUBAH:
+            assert sesudah[n] == data, n
+
+
+def _berawalan(xml: bytes) -> bytes:
+    """The same XML with the main namespace as prefix x: (as the Open XML SDK writes it)."""
+    t = xml.decode()
+    t = t.replace(f' xmlns="{NS_MAIN}"', f' xmlns:x="{NS_MAIN}"')
+    t = re.sub(r"<(/?)(?!\?)([A-Za-z]\w*)(?=[\s/>])", r"<\1x:\2", t)
+    return t.encode()
+
+
+def test_xml_berawalan_namespace(grid_rekap, tmp_path):
+    import openpyxl
+    p = tmp_path / "awalan.xlsx"
+    _sunting(grid_rekap, p, ubah={"xl/styles.xml": lambda b: _berawalan(b),
+                                  "xl/workbook.xml": lambda b: _berawalan(b)})
+    assert b"<x:fonts" in _anggota(p)["xl/styles.xml"]
+    rk = _jalan(p, 2)
+    isi = _anggota(p)
+    assert b"<x:sheet name=\"Rekap TW 2\"" in isi["xl/workbook.xml"]
+    assert b"<x:xf " in isi["xl/styles.xml"].split(b"<x:cellXfs")[1]
+    wb = openpyxl.load_workbook(p)
+    ws = wb["Rekap TW 2"]
+    assert ws["A1"].value == rk.judul and ws["A1"].font.b
+    kepala = next(r for r in range(1, 20) if ws.cell(r, 2).value == "Indikator")
+    assert ws.cell(kepala + 1, 6).number_format == "0.00%"
+    _jalan(p, 2)
+    assert _anggota(p)["xl/styles.xml"] == isi["xl/styles.xml"]
