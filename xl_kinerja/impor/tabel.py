@@ -6,6 +6,7 @@ Output: `HasilImpor` with `baris` (interpreted data rows, every one with its lin
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -102,9 +103,13 @@ class HasilImpor:
         return pd.DataFrame(rekaman)
 
 
+_PERAN_RE = [(peran, re.compile(pola)) for peran, pola in _PERAN]
+
+
+@functools.lru_cache(maxsize=8192)
 def _peran_judul(teks: str) -> str | None:
     t = teks.lower().strip()
-    if not t:
+    if not t or len(t) > 80:  # a header cell is a few words; data cells are skipped fast
         return None
     # the first word decides when it names a role ("Target Indikator Kinerja",
     # "Realisasi Anggaran", "Capaian Kinerja %")
@@ -113,14 +118,17 @@ def _peran_judul(teks: str) -> str | None:
                         ("sasaran", "sasaran")):
         if t.startswith(awal):
             return peran
-    for peran, pola in _PERAN:
-        if re.search(pola, t):
+    for peran, pola in _PERAN_RE:
+        if pola.search(t):
             return peran
     return None
 
 
 def _judul(b: Baris) -> dict[int, str] | None:
     """Column roles if this row is a header row, else None."""
+    teks = " ".join(b.sel).lower()
+    if not any(k in teks for k in ("indikator", "pagu", "anggaran", "realisasi")):
+        return None  # a header names an indicator or a budget column
     peran = {}
     for i, s in enumerate(b.sel):
         p = _peran_judul(s)
