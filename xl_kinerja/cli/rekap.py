@@ -22,14 +22,16 @@ def daftarkan(subparsers) -> None:
                     "lewat nama terdefinisi) dan menulis lembar \"Rekap TW N\" berisi tabel "
                     "capaian per indikator dan per sasaran, jumlah per predikat, serapan "
                     "anggaran terhadap target, grafik, dan daftar temuan. Menjalankan ulang "
-                    "hanya mengganti lembar itu.",
+                    "hanya mengganti lembar itu; semua isi lain berkas (lembar, rumus, gaya, "
+                    "gambar, grafik, makro VBA, tabel pivot) disalin apa adanya.",
         epilog="Contoh:\n  xl-kinerja rekap kinerja-2027-kpu-kota-contoh.xlsx --triwulan 2\n"
                "  xl-kinerja rekap BERKAS.xlsx --triwulan 4 --format json")
-    p.add_argument("berkas", type=Path, metavar="BERKAS", help="buku kerja .xlsx buatan xl-kinerja")
+    p.add_argument("berkas", type=Path, metavar="BERKAS", help="buku kerja .xlsx/.xlsm buatan xl-kinerja")
     p.add_argument("--triwulan", "-t", required=True, type=_triwulan, metavar="N",
                    help="triwulan 1, 2, 3, atau 4")
     p.add_argument("--keluaran", "-o", type=Path, metavar="BERKAS_BARU",
-                   help="tulis hasil ke berkas lain (.xlsx); tanpa opsi ini BERKAS diperbarui")
+                   help="tulis hasil ke berkas lain (.xlsx, atau .xlsm bila BERKAS bermakro); "
+                        "tanpa opsi ini BERKAS diperbarui")
     p.add_argument("--format", choices=["xlsx", "json"], default="xlsx",
                    help="json: cetak rekap sebagai JSON ke layar, tanpa menulis berkas")
     p.add_argument("--timpa", action="store_true",

@@ -2,7 +2,10 @@
 
 Reading (`baca_nilai`, `baca_nilai_xlwings`) finds data by defined names (xl_kinerja.nama);
 the engine (`hitung_rekap`) is pure and computes every figure with the core from the INPUT
-columns; writers (`tulis_rekap_openpyxl`, `tulis_rekap_xlwings`) share one layout.
+columns; writers share one layout (`tulis._tata_letak`): `rekap_berkas` writes the sheet
+straight into the file's xlsx package (`paket`: every other part copied byte for byte),
+`tulis_rekap_openpyxl` into an open openpyxl Workbook, `tulis_rekap_xlwings` into a live
+workbook (the add-in).
 """
 from __future__ import annotations
 
