@@ -288,3 +288,13 @@ def test_periksa_jenis(tmp_path, capsys):
     assert main(["periksa", str(TABEL / "anggaran-2025.tsv"), "--jenis", "iku"]) == 2
     assert "--jenis iku, tetapi judul kolom tabel ini adalah tabel anggaran" in \
         capsys.readouterr().err
+
+
+def test_baris_ganda_target_per_tahun(tmp_path):
+    # target per year (a dict per row) must not break the duplicate-row comparison
+    assert _temuan(tmp_path, "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\t\n\t\t\t2025\t2026\n"
+                   "1\tTerwujudnya X\tPersentase Y\t90%\t95%\n"
+                   "2\tTerwujudnya X\tPersentase Y\t90%\t95%\n"
+                   "3\tTerwujudnya X\tPersentase Y\t90%\t96%\n") == [
+        ("baris_ganda", 4, None, "Persentase Y", None)]
+    assert periksa_berkas(TABEL / "iku-tahun-grup.tsv") == []

@@ -142,36 +142,26 @@ def skala_periksa(skala="kpu"):
     return (sk, SKALA["sakip"]) if sk.basis == "capaian" else (SKALA["kpu"], sk)
 
 
+def _kunci_baris(d: BarisData) -> tuple:
+    """What makes two indicator rows the same row (hashable; nilai may hold dicts)."""
+    return (d.kode, d.sasaran, d.indikator, d.target,
+            tuple(sorted((k, repr(x)) for k, x in d.nilai.items())))
+
+
 def periksa_hasil(h: HasilImpor, skala="kpu") -> list[Temuan]:
     """Findings for an imported table. `skala`: a core SKALA preset name (or Skala) for the
     predikat written next to a capaian % (capaian basis) or a score (score basis)."""
     from ..angka import format_persen
     from ..target import baca_target
     sk_capaian, sk_skor = skala_periksa(skala)
-    t: list[Temuan] = []
-    kode_nama: dict[str, tuple[str, int]] = {}
-    terlihat: dict[tuple, int] = {}
+    # codes and duplicate rows: the pure rules shared with the workbook checker
+    t: list[Temuan] = periksa_kode(
+        (_lokasi(h, d), d.kode, d.nilai.get("uraian") or d.indikator,
+         _kunci_baris(d) if d.jenis == "indikator" and d.indikator else None)
+        for d in h.baris)
     for d in h.baris:
         lok = _lokasi(h, d)
         v = d.nilai
-        # codes
-        if d.kode:
-            if re.search(r"\.$", d.kode) or not re.fullmatch(r"[\dA-Z]+(\.[\dA-Z]+)*", d.kode):
-                t.append(Temuan("kode_tidak_lengkap", lok, f"kode {d.kode!r} tidak lengkap atau "
-                                f"salah bentuk", d.kode, None))
-            nama = (v.get("uraian") or d.indikator or "").strip()
-            if nama:
-                if d.kode in kode_nama and kode_nama[d.kode][0].lower() != nama.lower():
-                    t.append(Temuan("kode_nama_ganda", lok, f"kode {d.kode} dipakai dengan dua nama: "
-                                    f"{kode_nama[d.kode][0]!r} (baris {kode_nama[d.kode][1]}) dan "
-                                    f"{nama!r}", nama, kode_nama[d.kode][0]))
-                kode_nama.setdefault(d.kode, (nama, d.nomor))
-        kunci = (d.kode, d.sasaran, d.indikator, d.target, tuple(sorted(v.items(), key=str)))
-        if d.jenis == "indikator" and d.indikator:
-            if kunci in terlihat:
-                t.append(Temuan("baris_ganda", lok, f"baris sama dengan baris {terlihat[kunci]}",
-                                d.indikator, None, "peringatan"))
-            terlihat.setdefault(kunci, d.nomor)
         # target
         if d.jenis == "indikator" and d.target:
             try:
