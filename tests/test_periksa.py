@@ -298,3 +298,9 @@ def test_baris_ganda_target_per_tahun(tmp_path):
                    "3\tTerwujudnya X\tPersentase Y\t90%\t96%\n") == [
         ("baris_ganda", 4, None, "Persentase Y", None)]
     assert periksa_berkas(TABEL / "iku-tahun-grup.tsv") == []
+
+
+def test_predikat_tanpa_angka_bukan_galat_internal(tmp_path):
+    # a CAPAIAN cell holding only "%" has no value to judge: no finding, no crash
+    assert _temuan(tmp_path, "NO\tINDIKATOR KINERJA\tTARGET\tCAPAIAN KINERJA %\tPREDIKAT\n"
+                   "1\tPersentase A\t100%\t%\tBerhasil\n") == []

@@ -219,7 +219,7 @@ def periksa_hasil(h: HasilImpor, skala="kpu") -> list[Temuan]:
                 from ..predikat import predikat as _predikat
                 skor = _angka((v.get("capaian") or v.get("nilai")).rstrip("% "))
                 sk = sk_capaian if v.get("capaian") else sk_skor
-                nilai = skor / 100 if sk.basis == "capaian" else skor
+                nilai = skor / 100 if sk.basis == "capaian" and skor is not None else skor
                 benar = _predikat(nilai, sk)
                 if benar and benar.strip().upper() != v["predikat"].strip().upper():
                     t.append(Temuan("predikat_bertentangan", lok, f"predikat {v['predikat']!r} tidak "
