@@ -49,7 +49,6 @@ CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.work
 CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
-CT_MAKRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
 # chart size as the openpyxl writer had it (16 cm x 7.5 cm), in EMU
 _CM = 360000
@@ -610,6 +609,7 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     lama = next((x for x in lembar if x[0] is not None and x[0].lower() == nama.lower()), None)
     ubah: dict[str, bytes] = {}
     hapus: set[str] = set()
+    buang_cc = False
     semua = {n.lower() for n in pk.info}
 
     if lama is not None:
@@ -622,7 +622,7 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
                                   "(mis. lembar grafik); ganti namanya dulu", berkas=pk.path)
         bagian_lembar = pk.ada(rel[2]) or rel[2]
         hapus = _bagian_milik(pk, bagian_lembar, bk, lama[2])
-        _cek_calcchain(pk, bk, rels_bk, lama[1], hapus, catatan)
+        buang_cc = _calcchain_memuat(pk, rels_bk, lama[1])
         rid_lembar = None
     else:
         bagian_lembar = _bebas(semua, "xl/worksheets/sheet{}.xml")
@@ -667,6 +667,7 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     if ct is None:
         raise KesalahanBerkas("paket tidak memiliki [Content_Types].xml", berkas=pk.path)
     teks_ct, akar_ct = pk.xml(ct)
+    teks_ct_asli = teks_ct
     # (an override that already says the right thing for a re-created part stays in place)
     ada = {el.get("PartName", "").lower(): el.get("ContentType") for el in akar_ct
            if _lokal(el.tag) == "Override"}
@@ -684,7 +685,8 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
                         for b, t in override if "/" + b.lower() not in tetap)
     if tambahan:
         teks_ct = _sisip_akhir(teks_ct, "Types", tambahan)
-    ubah[ct] = teks_ct.encode("utf-8")
+    if teks_ct != teks_ct_asli:
+        ubah[ct] = teks_ct.encode("utf-8")
 
     if rid_lembar is not None:
         ubah[bk] = _tambah_lembar(pk, teks_bk, akar_bk, nama, rid_lembar).encode("utf-8")
@@ -698,8 +700,10 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
         app = _app_dengan_lembar(pk, lembar, rels_bk, nama)
         if app is not None:
             ubah[app[0]] = app[1]
-    if "calcchain" in catatan_kunci(catatan):
+    if buang_cc:
         _buang_calcchain(pk, bk, rels_bk, ubah, hapus)
+        catatan.append("rantai hitung (calcChain.xml) dibuang karena memuat rumus lembar "
+                       "rekap lama; Excel membangunnya ulang saat berkas dibuka")
 
     # write: source order, edited members in place, new members at the end
     with open(pk.path, "rb") as fs, open(tujuan, "wb") as fo:
@@ -710,7 +714,7 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
             if n in baru:  # a replaced part keeps its place (stable re-runs)
                 zw.tulis(n, baru[n], waktu)
                 tertulis.add(n)
-            elif n in hapus or n.endswith("/"):
+            elif n in hapus:
                 continue
             elif n in ubah:
                 zw.tulis(n, ubah[n], info.date_time)
@@ -720,11 +724,7 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
             if n not in tertulis:
                 zw.tulis(n, data, waktu)
         zw.tutup(pk.zip.comment)
-    return [c.split("|", 1)[1] for c in catatan]
-
-
-def catatan_kunci(catatan):
-    return {c.split("|", 1)[0] for c in catatan}
+    return catatan
 
 
 def _relatif(dari: str, ke: str) -> str:
@@ -841,19 +841,19 @@ def _bagian_milik(pk: _Paket, lembar: str, bk: str, rid: str) -> set[str]:
     return milik | rels
 
 
-def _cek_calcchain(pk, bk, rels_bk, sheet_id, hapus, catatan):
+def _calcchain_memuat(pk, rels_bk, sheet_id) -> bool:
+    """Does calcChain.xml list formulas of sheet `sheet_id` (attribute i, inherited)?"""
     cc = next((pk.ada(t) for _, j, t, _ in rels_bk if j == RT_CALCCHAIN and t and pk.ada(t)),
               None)
     if cc is None:
-        return
+        return False
     _, akar = pk.xml(cc)
     i = None
     for el in akar:
         i = el.get("i", i)
         if i == sheet_id:
-            catatan.append("calcchain|rantai hitung (calcChain.xml) dibuang karena memuat "
-                           "rumus lembar rekap lama; Excel membangunnya ulang")
-            return
+            return True
+    return False
 
 
 def _buang_calcchain(pk, bk, rels_bk, ubah, hapus):
@@ -865,8 +865,9 @@ def _buang_calcchain(pk, bk, rels_bk, ubah, hapus):
             ubah[rp] = _hapus_tag_kosong(teks, "Relationship",
                                          lambda a, rid=rid: a.get("Id") == rid).encode("utf-8")
             ct = pk.ada("[Content_Types].xml")
+            teks_ct = ubah[ct].decode("utf-8") if ct in ubah else pk.xml(ct)[0]
             ubah[ct] = _hapus_tag_kosong(
-                ubah[ct].decode("utf-8"), "Override",
+                teks_ct, "Override",
                 lambda a, t=t: a.get("PartName", "").lower() == "/" + t.lower()).encode("utf-8")
 
 
