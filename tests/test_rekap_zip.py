@@ -454,3 +454,20 @@ def test_xml_berawalan_namespace(grid_rekap, tmp_path):
     assert ws.cell(kepala + 1, 6).number_format == "0.00%"
     _jalan(p, 2)
     assert _anggota(p)["xl/styles.xml"] == isi["xl/styles.xml"]
+
+
+def test_sel_tanpa_nan_dan_karakter_terlarang():
+    """NaN/inf are not SpreadsheetML numbers and control characters are not XML: both would
+    make Excel 'repair' the file, so they never reach the sheet part."""
+    from xl_kinerja.rekap.paket import PenulisPaket
+    p = PenulisPaket("Rekap TW 1")
+    p.tulis(1, 1, float("nan"), "0.00%")
+    p.tulis(1, 2, float("inf"))
+    p.tulis(2, 1, "a<b&\x01 ")
+    p.tulis(2, 2, 0.1 + 0.2)
+    akar = _akar(p.xml_lembar({("0.00%", False): 3}, None))
+    sel = {c.get("r"): c for c in akar.iter(f"{{{NS_MAIN}}}c")}
+    assert sel["A1"].get("s") == "3" and len(sel["A1"]) == 0
+    assert "B1" not in sel
+    assert sel["A2"].find(f"{{{NS_MAIN}}}is/{{{NS_MAIN}}}t").text == "a<b& "
+    assert float(sel["B2"].find(f"{{{NS_MAIN}}}v").text) == 0.1 + 0.2  # exact double

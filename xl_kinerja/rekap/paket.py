@@ -22,6 +22,7 @@ one goes last, so sheet indices (`localSheetId` of defined names, `activeTab`) s
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import posixpath
 import re
 import struct
@@ -122,6 +123,8 @@ class PenulisPaket:
         self.daftar_grafik: list[tuple] = []
 
     def tulis(self, r, c, v, fmt=None, tebal=False):
+        if isinstance(v, float) and not math.isfinite(v):
+            v = None  # SpreadsheetML has no NaN/inf; Excel would "repair" the file
         self.sel[(r, c)] = (v, fmt, tebal)
 
     def lebar(self, c, x):
