@@ -471,3 +471,49 @@ def test_sel_tanpa_nan_dan_karakter_terlarang():
     assert "B1" not in sel
     assert sel["A2"].find(f"{{{NS_MAIN}}}is/{{{NS_MAIN}}}t").text == "a<b& "
     assert float(sel["B2"].find(f"{{{NS_MAIN}}}v").text) == 0.1 + 0.2  # exact double
+
+
+def test_ganti_rekap_lama_buatan_openpyxl(kaya, tmp_path):
+    """A rekap sheet written earlier by the openpyxl writer (older versions) with its own
+    drawing and charts: exactly its parts are replaced; the user's chart stays."""
+    import openpyxl
+    from xl_kinerja.rekap import baca_nilai, hitung_rekap
+    p = tmp_path / "lama.xlsx"
+    wb = openpyxl.load_workbook(kaya)
+    tulis_rekap_openpyxl(wb, hitung_rekap(baca_nilai(kaya), 2))
+    wb.save(p)
+    sebelum = _anggota(p)
+    wbx = sebelum["xl/workbook.xml"].decode()
+    rid = re.search(r'<sheet name="Rekap TW 2" sheetId="\d+"[^>]* r:id="(\w+)"', wbx).group(1)
+    rels = _akar(sebelum["xl/_rels/workbook.xml.rels"])
+    bagian = next(r.get("Target") for r in rels if r.get("Id") == rid).lstrip("/")
+    milik = {bagian, bagian.replace("worksheets/", "worksheets/_rels/") + ".rels"}
+    gambar = [r.get("Target") for r in _akar(sebelum[bagian.replace(
+        "worksheets/", "worksheets/_rels/") + ".rels"])]
+    assert len(gambar) == 1
+    g = "xl/drawings/" + gambar[0].rsplit("/", 1)[1]
+    milik |= {g, g.replace("drawings/", "drawings/_rels/") + ".rels"}
+    milik |= {"xl/charts/" + r.get("Target").rsplit("/", 1)[1] for r in
+              _akar(sebelum[g.replace("drawings/", "drawings/_rels/") + ".rels"])}
+    assert len(milik) == 6
+    _jalan(p, 2)
+    sesudah = _anggota(p)
+    assert set(sesudah) == set(sebelum)  # the same part names are used again
+    for n, data in sebelum.items():
+        if n not in DIUBAH | milik:
+            assert sesudah[n] == data, n
+    assert all(sesudah[n] != sebelum[n] for n in milik if n.endswith(".xml") and "chart" in n)
+    ws = openpyxl.load_workbook(p)["Rekap TW 2"]
+    assert len(ws._charts) == 2 and ws["A1"].value == "Rekap Triwulan II"
+    assert len(openpyxl.load_workbook(p)["Pengukuran"]._charts) == 1
+
+
+def test_bom_xml_di_lembar_yang_dibaca(grid_rekap, tmp_path, capsys):
+    """The streaming reader parses sheet XML through defusedxml as well."""
+    rels = _akar(_anggota(grid_rekap)["xl/_rels/workbook.xml.rels"])
+    wbx = _anggota(grid_rekap)["xl/workbook.xml"].decode()
+    rid = re.search(r'<sheet name="Pengukuran" sheetId="\d+"[^>]* r:id="(\w+)"', wbx).group(1)
+    bagian = next(r.get("Target") for r in rels if r.get("Id") == rid).lstrip("/")
+    p = tmp_path / "bom.xlsx"
+    _sunting(grid_rekap, p, ubah={bagian: lambda b: _bom("worksheet").encode()})
+    _gagal(p, ["--triwulan", "1"], capsys, "tidak dapat dibaca dengan aman")
