@@ -28,7 +28,7 @@ TAHUN = 2027
 
 # rows of the default catalog's 2027 workbook (data starts on row 6 in both sheets)
 UKUR = {"K1.1": 6, "K2.1": 7, "K2.2": 8, "K3.1": 9, "K5.2": 13, "S1.2": 16, "S5.2": 26}
-ANGG = {"WA.3355": 7, "EBD.952": 8, "EBD.955": 9, "EBA.994": 11, "EBA.962": 12,
+ANGG = {"076.01.WA": 6, "WA.3355": 7, "EBD.952": 8, "EBD.955": 9, "EBA.994": 11, "EBA.962": 12,
         "EBA.957": 15, "WA.3358": 16, "076.01.CQ": 19, "QGE.002": 22, "QDB.002": 27, "JUMLAH": 28}
 PAGU_OUTPUT = {  # default catalog, 2027
     "EBD.952": 200529000, "EBD.955": 104645000, "EBA.994": 2863567000, "EBA.962": 153912000,
@@ -70,6 +70,7 @@ def _salah(wb):
     _sel(wb, N.ANGG_REALISASI_TW[0], ANGG["QGE.002"]).value = 1_000_000
     _sel(wb, N.ANGG_REALISASI_TW[1], ANGG["QGE.002"]).value = 2_000_000
     _sel(wb, N.ANGG_PAGU, ANGG["WA.3358"]).value = 1_000_000_000       # subtotal typed over
+    _sel(wb, N.ANGG_PAGU, ANGG["076.01.WA"]).value = WA_PAGU           # = its rows as recorded
     _sel(wb, N.ANGG_REALISASI_TW[0], ANGG["076.01.CQ"]).value = 5      # program typed over
     _sel(wb, N.ANGG_REALISASI_TW[1], ANGG["JUMLAH"]).value = 1         # JUMLAH typed over
     _sel(wb, N.ANGG_KODE, ANGG["EBA.957"]).value = "QGE."              # incomplete code
@@ -156,6 +157,9 @@ def test_terhitung_punya_nilai_tersimpan(buku):
 # TW I of the kegiatan under program 076.01.CQ: CQ.6709 (QGE.001 20% + QGE.002 1.000.000),
 # CQ.6710 (QDC.001 20%), CQ.6711 (QDB.001 20% + QDB.002 20%)
 CQ_TW1 = 25_634_000 + 1_000_000 + 19_090_200 + 33_919_000 + 10_232_000
+# pagu of program 076.01.WA from its kegiatan as recorded (WA.3358 typed as 1.000.000.000)
+WA_PAGU = 200_529_000 + 104_645_000 + 2_863_567_000 + 153_912_000 + 85_014_000 + 69_439_000 \
+    + 1_000_000_000
 # TW II of JUMLAH: every output at 50% except the two changed by _salah
 JUMLAH_TW2 = sum(round(p * 0.5) for k, p in PAGU_OUTPUT.items()
                  if k not in ("EBD.955", "QGE.002")) + 110_000_000 + 2_000_000
@@ -180,7 +184,9 @@ SALAH = [
     ("kode_nama_ganda", "Pengukuran", 8, "K2.1", INDIKATOR["K2.2"], INDIKATOR["K2.1"],
      "galat"),
     ("kode_tidak_lengkap", "Pengukuran", 16, "S1.", "S1.", None, "galat"),
-    # subtotal / program typed over: recorded vs the sum of its rows
+    # subtotal / program typed over: recorded vs the sum of its rows (as recorded: the
+    # program equals its kegiatan, one of which is wrong)
+    ("rumus_ditimpa", "Anggaran", 6, "076.01.WA", WA_PAGU, WA_PAGU, "peringatan"),
     ("total_kegiatan_salah", "Anggaran", 16, "WA.3358", 1_000_000_000, 385_050_000 + 662_426_000,
      "galat"),
     ("total_program_salah", "Anggaran", 19, "076.01.CQ", 5, CQ_TW1, "galat"),

@@ -166,7 +166,7 @@ class _Pemeriksa:
     def temuan_rekap(self) -> list:
         """The engine's findings, per triwulan with realisasi, as Temuan."""
         from . import Temuan
-        t, jumlah = [], {}
+        t = []
         for q, rk in enumerate(self.rekap, 1):
             R = _romawi(q)
             ukur_ada = any(i.realisasi[q - 1] is not None for i in self.data.indikator)
@@ -199,8 +199,7 @@ class _Pemeriksa:
                                     f"realisasi TW {R} {_rupiah(x['realisasi'])} melebihi pagu "
                                     f"{_rupiah(x['pagu'])} ({_persen(x['persen'])})",
                                     x["realisasi"], x["pagu"]))
-                elif jenis == "jumlah_tidak_cocok":
-                    jumlah.setdefault(baris, set()).add(q)
+                # jumlah_tidak_cocok: per value, in _jumlah
             # pagu 0 with realisasi: the engine's percentage is blank (no division), the
             # core's sisa is negative
             for x in rk.anggaran:
@@ -209,61 +208,80 @@ class _Pemeriksa:
                     t.append(Temuan("realisasi_melebihi_pagu", self.lok_angg(x["baris"]),
                                     f"realisasi TW {R} {_rupiah(x['realisasi'])} padahal pagu "
                                     f"Rp 0", x["realisasi"], x["pagu"]))
-        return self._jumlah(jumlah) + t
+        return self._jumlah() + t
 
-    def _jumlah(self, ditandai: dict) -> list:
-        """Subtotal cells (pagu, realisasi TW n of a program, kegiatan or JUMLAH row) that hold
-        a number instead of their SUM formula. Everything is asked of the engine: a value is a
-        subtotal when the engine, with the row's own numbers left blank (as its formulas would
-        be), still computes one from the rows below; the engine's `jumlah_tidak_cocok` (in
-        `ditandai`, {row: quarters}) with only that value kept says it is wrong (galat), else
-        it still equals the sum (rumus_ditimpa, peringatan)."""
-        from . import Temuan
-        t = []
+    def _mesin_angg(self, q: int, ubah):
+        """The engine's rekap of quarter q over the anggaran rows changed by `ubah(i, row)`
+        (returns the row to use), without the indicators (not needed, and faster)."""
         d = self.data
+        baris = [ubah(i, b) for i, b in enumerate(d.anggaran)]
+        return self.hitung_rekap(dataclasses.replace(d, anggaran=baris, indikator=[]), q,
+                                 dibuat="-")
+
+    def _subtotal(self) -> set:
+        """Indices of the rows the engine sums from rows below (program, kegiatan, JUMLAH),
+        asked of the engine: each row gets its position as pagu (a JUMLAH row 0); a row with
+        rows below it then differs from their sum (its rows come after it and are each larger,
+        JUMLAH is never below another row), so the engine flags exactly those rows."""
+        kosong = [None] * 4
+        rk = self._mesin_angg(1, lambda i, b: dataclasses.replace(
+            b, pagu=0.0 if b.tingkat == "jumlah" else float(i + 1), realisasi=kosong))
+        flag = {f["baris"] for f in rk.temuan if f["jenis"] == "jumlah_tidak_cocok"}
+        return {i for i, b in enumerate(self.data.anggaran) if b.baris in flag}
+
+    def _jumlah(self) -> list:
+        """Subtotal cells (pagu, realisasi TW n of a program, kegiatan or JUMLAH row) holding
+        a number instead of their SUM formula. The engine says which are wrong: with the other
+        subtotals' realisasi left blank (pagu) or their pagu left blank (realisasi TW n), its
+        `jumlah_tidak_cocok` names the wrong values (galat); the others still equal the sum
+        (rumus_ditimpa, peringatan)."""
+        from . import Temuan
+        d = self.data
+        sub = self._subtotal()
+        if not sub or not any(d.anggaran[i].pagu is not None or
+                              any(r is not None for r in d.anggaran[i].realisasi) for i in sub):
+            return []
+        kosong = [None] * 4
+
+        def salah(q, pagu: bool) -> set:
+            rk = self._mesin_angg(q, lambda i, b: b if i not in sub else dataclasses.replace(
+                b, realisasi=kosong) if pagu else dataclasses.replace(b, pagu=None))
+            return {f["baris"] for f in rk.temuan if f["jenis"] == "jumlah_tidak_cocok"}
+
+        def jumlah(i, q, apa):
+            """The sum the engine compares row i with: the row left blank, the others as
+            recorded (one row typed over is usually all there is)."""
+            return self._mesin_angg(max(q, 1), lambda k, b: b if k != i else dataclasses.replace(
+                b, pagu=None, realisasi=kosong)).anggaran[i][apa]
+
         sel_pagu = _sel_per_baris(self.wb, N.ANGG_PAGU)
         sel_real = [_sel_per_baris(self.wb, n) for n in N.ANGG_REALISASI_TW]
-        kosong = [None] * 4
-        for i, b in enumerate(d.anggaran):
-            isi = [(0, "pagu", b.pagu, sel_pagu)] if b.pagu is not None else []
-            isi += [(q, "realisasi", r, sel_real[q - 1]) for q, r in enumerate(b.realisasi, 1)
-                    if r is not None and (q in ditandai.get(b.baris, ()) or
-                                          q in self.triwulan_berisi)]
-            if not isi:
-                continue
+        cek = [(0, "pagu", sel_pagu, salah(1, True))]
+        for q in sorted(self.triwulan_berisi):
+            cek.append((q, "realisasi", sel_real[q - 1], salah(q, False)))
+        t = []
+        for i in sorted(sub):
+            b = d.anggaran[i]
             aturan = {"program": "total_program_salah", "kegiatan": "total_kegiatan_salah"
                       }.get(b.tingkat, "jumlah_salah")
-
-            def dengan(pagu, realisasi):
-                baru = list(d.anggaran)
-                baru[i] = dataclasses.replace(b, pagu=pagu, realisasi=realisasi)
-                return dataclasses.replace(d, anggaran=baru)
-
-            for q, apa, nilai, sel in isi:
-                qq = max(q, 1)
-                s = self.hitung_rekap(dengan(None, kosong), qq, dibuat="-").anggaran[i][apa]
+            for q, apa, sel, ditandai in cek:
+                nilai = b.pagu if q == 0 else b.realisasi[q - 1]
+                s = None if nilai is None else jumlah(i, q, apa)
                 if s is None:
-                    continue  # nothing below it: an input row
+                    continue
                 label = apa if q == 0 else f"{apa} TW {_romawi(q)}"
                 coord = sel[b.baris].coordinate if b.baris in sel else "?"
-                if b.baris in ditandai and qq in ditandai[b.baris]:
-                    hanya = kosong.copy()
-                    if q:
-                        hanya[q - 1] = nilai
-                    uji = dengan(nilai if q == 0 else None, hanya)
-                    if any(f["jenis"] == "jumlah_tidak_cocok" and f["baris"] == b.baris
-                           for f in self.hitung_rekap(uji, qq, dibuat="-").temuan):
-                        t.append(Temuan(aturan, self.lok_angg(b.baris),
-                                        f"sel {coord}: {label} {b.tingkat} tercatat "
-                                        f"{_rupiah(nilai)} bukan jumlah rinciannya "
-                                        f"{_rupiah(s)} (rumus jumlah ditimpa angka)",
-                                        nilai, s))
-                        continue
-                t.append(Temuan("rumus_ditimpa", self.lok_angg(b.baris),
-                                f"sel {coord} ({label} {b.tingkat}) berisi nilai tetap, bukan "
-                                f"rumus jumlah; sekarang masih sama dengan jumlah rinciannya, "
-                                f"tetapi tidak lagi mengikuti perubahan", nilai, s,
-                                "peringatan"))
+                if b.baris in ditandai:
+                    t.append(Temuan(aturan, self.lok_angg(b.baris),
+                                    f"sel {coord}: {label} {b.tingkat} tercatat "
+                                    f"{_rupiah(nilai)} bukan jumlah rinciannya {_rupiah(s)} "
+                                    f"(rumus jumlah ditimpa angka)", nilai, s))
+                else:
+                    t.append(Temuan("rumus_ditimpa", self.lok_angg(b.baris),
+                                    f"sel {coord} ({label} {b.tingkat}) berisi nilai tetap, "
+                                    f"bukan rumus jumlah; sekarang masih sama dengan jumlah "
+                                    f"rinciannya, tetapi tidak lagi mengikuti perubahan",
+                                    nilai, s, "peringatan"))
         return t
 
     # ------------------------------------------------------------------ formula columns
