@@ -393,8 +393,10 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
             kode, no = no, ""
         nama_anggaran = uraian or sasaran or (sel.get("kegiatan", "") if jenis_tabel == "anggaran"
                                               or not indikator else "")
-        if not kode and (m := _KODE_DI_TEKS.match(nama_anggaran)) and not indikator:
-            kode, nama_anggaran = m.group(1), m.group(2)
+        if not kode and (m := _KODE_DI_TEKS.match(nama_anggaran)):
+            kode = m.group(1)  # "076.01.CQ Program ...", "EBA.994 Layanan Perkantoran"
+            if not indikator:
+                nama_anggaran = m.group(2)
         uang = any(sel.get(k) for k in ("pagu", "realisasi"))
         if kode and not indikator and not target:
             tingkat = tingkat_kode(kode, program_kini)
