@@ -304,3 +304,17 @@ def test_predikat_tanpa_angka_bukan_galat_internal(tmp_path):
     # a CAPAIAN cell holding only "%" has no value to judge: no finding, no crash
     assert _temuan(tmp_path, "NO\tINDIKATOR KINERJA\tTARGET\tCAPAIAN KINERJA %\tPREDIKAT\n"
                    "1\tPersentase A\t100%\t%\tBerhasil\n") == []
+
+
+def test_jumlah_dari_sub_total(tmp_path):
+    # a JUMLAH right under Sub Total rows is their sum; the second Sub Total is wrong
+    assert _temuan(tmp_path, JUDUL_ANGG +
+                   "076.01.WA\tProgram Dukungan Manajemen\t\t\t\n"
+                   "WA.3355\tLayanan Perkantoran\t600.000\t500.000\t83,33\n"
+                   "WA.3356\tLayanan Umum\t400.000\t400.000\t100,00\n"
+                   "SUB TOTAL\t\t1.000.000\t900.000\t90,00\n"
+                   "076.01.CQ\tProgram Penyelenggaraan Pemilu\t\t\t\n"
+                   "CQ.6709\tPelaksanaan Teknis\t500.000\t250.000\t50,00\n"
+                   "SUB TOTAL\t\t600.000\t250.000\t41,67\n"
+                   "JUMLAH\t\t1.600.000\t1.150.000\t71,88\n") == [
+        ("jumlah_salah", 8, None, 600000.0, 500000.0)]

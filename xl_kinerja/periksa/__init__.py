@@ -278,6 +278,7 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
     its outputs, the children being the rows below it up to the next row of its level."""
     t = []
     kelompok: list[BarisData] = []
+    subtotal: list[BarisData] = []   # totals since the last grand total
     for d in h.baris:
         if d.jenis != "total":
             kelompok.append(d)
@@ -290,11 +291,16 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
                     hit = _jumlah_kolom([x for x in kelompok if x.jenis in tingkat], kol)
                     if hit is not None:
                         break
+                if hit is None:  # JUMLAH right under its Sub Total rows: their sum
+                    hit = _jumlah_kolom(subtotal, kol)
             except KesalahanInput:
                 continue
             if rec is not None and hit is not None and abs(hit - rec) > 0.005:
                 t.append(Temuan("jumlah_salah", _lokasi(h, d), f"{d.indikator or 'JUMLAH'}: "
                                 f"{kol} tercatat bukan jumlah barisnya", rec, hit))
+        ada_baris = any(x.jenis in ("kegiatan", "indikator", "output", "program")
+                        for x in kelompok)
+        subtotal = subtotal + [d] if ada_baris else []
         kelompok = []
     for i, p in enumerate(h.baris):
         if p.jenis not in ("program", "kegiatan"):
