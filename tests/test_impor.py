@@ -329,6 +329,13 @@ def test_jenis_dikenali_dari_judul(path, jenis, catatan):
     assert impor_tabel(path, jenis).catatan == []  # given: nothing to say
 
 
+def test_renaksi_tanpa_kolom_jadwal():
+    h = impor_tabel(KUBU, "renaksi")
+    assert h.catatan == ["tabel Rencana Aksi tanpa kolom jadwal (TW/bulan): setiap indikator "
+                         "dijadwalkan TW I-IV (bawaan)"]
+    assert not any("jadwal_tw" in i for i in _indikator(h))
+
+
 def test_jenis_dianggap_bila_ambigu(tmp_path):
     p = tmp_path / "t.tsv"
     p.write_text("NO\tSASARAN PROGRAM\tINDIKATOR KINERJA\tTARGET CAPAIAN\n"

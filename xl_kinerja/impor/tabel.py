@@ -875,6 +875,9 @@ def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
                        "bila lain")
     elif k.baris_judul is not None:
         _periksa_jenis(k, jenis, path)
+        if jenis == "renaksi" and k.jenis != "renaksi":
+            catatan.append("tabel Rencana Aksi tanpa kolom jadwal (TW/bulan): setiap indikator "
+                           "dijadwalkan TW I-IV (bawaan)")
     jenis = jenis or "iku"
     if pemisah == "" and not any(_judul(b) for b in baris):
         data, dilewati, peringatan = interpretasi_baris_teks(baris, str(path))
