@@ -126,12 +126,23 @@ class _Pemeriksa:
         if isinstance(v, str) and v.replace(" ", "").upper() in ("=FALSE()", "=TRUE()"):
             self.data.skala_inklusif = v.replace(" ", "").upper() == "=TRUE()"
 
-    @property
-    def cache(self):
-        """The same workbook as last calculated (data_only), opened on first use."""
+    def tersimpan(self, sel):
+        """The value cached for this cell (formula view) when the file was last calculated;
+        all sheets are read once, streaming (read-only, data_only)."""
         if self._cache is None:
-            self._cache = buka_workbook(self.path, data_only=True)
-        return self._cache
+            wb = buka_workbook(self.path, data_only=True, read_only=True)
+            try:
+                self._cache = {}
+                for ws in wb.worksheets:
+                    ws.reset_dimensions()  # do not trust a written <dimension>
+                    self._cache[ws.title] = [list(r) for r in ws.iter_rows(
+                        min_row=1, min_col=1, values_only=True)]
+            finally:
+                wb.close()
+        baris = self._cache.get(sel.parent.title, [])
+        if sel.row > len(baris) or sel.column > len(baris[sel.row - 1]):
+            return None
+        return baris[sel.row - 1][sel.column - 1]
 
     # ------------------------------------------------------------------ locations
     def lok(self, sheet, baris, kode=None, indikator=None) -> dict:
@@ -290,10 +301,9 @@ class _Pemeriksa:
         if not hasattr(self, "_terhitung"):
             self._terhitung = False
             for ws in self.wb.worksheets:
-                wc = self.cache[ws.title]
                 for baris in ws.iter_rows():
                     for c in baris:
-                        if _rumus(c.value) and wc[c.coordinate].value not in (None, ""):
+                        if _rumus(c.value) and self.tersimpan(c) not in (None, ""):
                             self._terhitung = True
                             return True
         return self._terhitung
@@ -343,7 +353,7 @@ class _Pemeriksa:
                     continue
                 if kunci is None or not self.terhitung():
                     continue
-                tersimpan = self.cache[sel.parent.title][sel.coordinate].value
+                tersimpan = self.tersimpan(sel)
                 if not _sama(tersimpan, hitung):
                     t.append(Temuan(aturan, lok,
                                     f"sel {sel.coordinate} ({label}) tersimpan "
@@ -399,7 +409,7 @@ class _Pemeriksa:
                                             f"dengan terbilang jumlah pagu {_rupiah(total)}",
                                             teks, benar))
                     elif _rumus(v) and self.terhitung():  # a live formula: its cached text
-                        tersimpan = self.cache[ws.title][c.coordinate].value
+                        tersimpan = self.tersimpan(c)
                         harap = f"{_AWALAN_TERBILANG} {benar}" if benar else None
                         if harap and not _sama(tersimpan, harap):
                             t.append(Temuan("terbilang_tak_sesuai", lok,
