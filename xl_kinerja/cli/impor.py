@@ -1,7 +1,6 @@
 """`xl-kinerja impor`: a table offices already have -> catalog JSON (iku) or standard workbook."""
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path

@@ -6,7 +6,7 @@ indikator), pesan (Indonesian), tercatat, dihitung, tingkat ("galat" | "peringat
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from ..errors import KesalahanInput
 from ..impor.tabel import BarisData, HasilImpor, impor_tabel
