@@ -517,3 +517,30 @@ def test_bom_xml_di_lembar_yang_dibaca(grid_rekap, tmp_path, capsys):
     p = tmp_path / "bom.xlsx"
     _sunting(grid_rekap, p, ubah={bagian: lambda b: _bom("worksheet").encode()})
     _gagal(p, ["--triwulan", "1"], capsys, "tidak dapat dibaca dengan aman")
+
+
+def test_override_bentuk_panjang_dihapus(kaya, tmp_path):
+    """<Override ...></Override> (not self-closing) of a removed part of the old rekap sheet
+    goes with it: an override without its part (or two for one part) breaks the package."""
+    p = tmp_path / "panjang.xlsx"
+    shutil.copy(kaya, p)
+    _jalan(p, 1)
+    p2 = tmp_path / "panjang2.xlsx"
+    ps = "/xl/printerSettings/printerSettings9.bin"
+    _sunting(p, p2, ubah={
+        "[Content_Types].xml": lambda b: re.sub(
+            rb"<Override ([^>]*?)\s*/>", rb"<Override \1></Override>", b).replace(
+            b"</Types>", f'<Override PartName="{ps}" ContentType="application/vnd.'
+                         'openxmlformats-officedocument.spreadsheetml.printerSettings">'
+                         '</Override></Types>'.encode()),
+        "xl/worksheets/_rels/sheet10.xml.rels": lambda b: b.replace(b"</Relationships>", (
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/'
+            f'2006/relationships/printerSettings" Target="..{ps[3:]}"/></Relationships>'
+        ).encode())}, tambah={ps[1:]: b"\0" * 8})
+    _jalan(p2, 1)
+    isi = _anggota(p2)
+    assert ps[1:] not in isi
+    akar = _akar(isi["[Content_Types].xml"])
+    nama = [el.get("PartName") for el in akar if el.tag.endswith("Override")]
+    assert len(nama) == len(set(nama)) and ps not in nama
+    assert "/xl/charts/chart2.xml" in nama and "/xl/worksheets/sheet10.xml" in nama

@@ -386,8 +386,10 @@ def _sisip_akhir(teks: str, lokal: str, isi: str, naikkan: int | None = None) ->
 
 
 def _hapus_tag_kosong(teks: str, lokal: str, syarat) -> str:
-    """Remove every self-closing <lokal .../> whose attributes satisfy `syarat`."""
-    pola = re.compile(r"<(?:\w+:)?" + lokal + r"(?=[\s/>])[^>]*/>")
+    """Remove every empty <lokal .../> (or <lokal ...></lokal>) whose attributes satisfy
+    `syarat`."""
+    pola = re.compile(r"<(?:\w+:)?" + lokal + r"(?=[\s/>])[^>]*?(?:/>|>\s*</(?:\w+:)?"
+                      + lokal + r"\s*>)")
     return pola.sub(lambda m: "" if syarat(_atribut(m.group(0))) else m.group(0), teks)
 
 
@@ -708,6 +710,8 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
         catatan.append("rantai hitung (calcChain.xml) dibuang karena memuat rumus lembar "
                        "rekap lama; Excel membangunnya ulang saat berkas dibuka")
 
+    _periksa_hasil(pk, ubah, baru, hapus)
+
     # write: source order, edited members in place, new members at the end
     with open(pk.path, "rb") as fs, open(tujuan, "wb") as fo:
         zw = _PenulisZip(fo, fs)
@@ -728,6 +732,33 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
                 zw.tulis(n, data, waktu)
         zw.tutup(pk.zip.comment)
     return catatan
+
+
+def _periksa_hasil(pk: _Paket, ubah: dict, baru: dict, hapus: set) -> None:
+    """Safety net before anything is written: every edited or new XML part is well-formed,
+    each part has exactly one content type and no member name appears twice."""
+    from defusedxml import ElementTree as DET
+    for n, data in {**ubah, **baru}.items():
+        try:
+            DET.fromstring(data)
+        except Exception as e:
+            raise KesalahanBerkas(f"penulis rekap menghasilkan XML yang tidak sah di {n} "
+                                  f"({e}); berkas tidak diubah", berkas=pk.path) from None
+    ct = pk.ada("[Content_Types].xml")
+    akar = DET.fromstring(ubah.get(ct) or pk.baca(ct))
+    nama = [el.get("PartName", "").lower() for el in akar if _lokal(el.tag) == "Override"]
+    anggota = ({n.lower() for n in pk.info} - {h.lower() for h in hapus}) | \
+        {b.lower() for b in baru}
+    ganda = {n for n in nama if nama.count(n) > 1}
+    kurang = {b for b in baru if not b.endswith(".rels") and "/" + b.lower() not in nama}
+    dibuang = {h.lower() for h in hapus} - {b.lower() for b in baru}
+    sisa = {n for n in nama if n.lstrip("/") in dibuang}  # override of a removed part
+    if ganda or kurang or sisa or len(anggota) != len(
+            [n for n in pk.info if n not in hapus and n not in baru]) + len(baru):
+        raise KesalahanBerkas("penulis rekap tidak dapat menyusun daftar bagian paket dengan "
+                              f"benar (ganda {sorted(ganda)}, tanpa jenis {sorted(kurang)}, "
+                              f"tanpa isi {sorted(sisa)}); berkas tidak diubah",
+                              berkas=pk.path)
 
 
 def _relatif(dari: str, ke: str) -> str:
