@@ -279,16 +279,17 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
             f"berkas keluaran harus berakhiran .{jenis}"
             + (" karena buku kerja ini bermakro (Excel menolak membuka buku bermakro "
                "berakhiran .xlsx)" if jenis == "xlsm" else ""), berkas=tujuan)
-    if cadangan and tujuan.exists():
-        bak = tujuan.with_name(tujuan.name + ".bak")
-        try:
-            shutil.copy2(tujuan, bak)
-        except OSError as e:
-            raise KesalahanBerkas(f"salinan cadangan tidak dapat dibuat ({e.strerror})",
-                                  berkas=bak) from None
 
     def tulis_ke(tmp):
-        rk.catatan.extend(tulis_paket(path, tmp, nama_lembar(rk.triwulan),
-                                      lambda p: _tata_letak(rk, p), rk.dibuat))
+        catatan = tulis_paket(path, tmp, nama_lembar(rk.triwulan),
+                              lambda p: _tata_letak(rk, p), rk.dibuat)
+        if cadangan and tujuan.exists():  # only once the new file is complete
+            bak = tujuan.with_name(tujuan.name + ".bak")
+            try:
+                shutil.copy2(tujuan, bak)
+            except OSError as e:
+                raise KesalahanBerkas(f"salinan cadangan tidak dapat dibuat ({e.strerror})",
+                                      berkas=bak) from None
+        rk.catatan.extend(catatan)
     tulis_atomik(tujuan, tulis_ke, timpa=True)
     return rk
