@@ -544,3 +544,13 @@ def test_override_bentuk_panjang_dihapus(kaya, tmp_path):
     nama = [el.get("PartName") for el in akar if el.tag.endswith("Override")]
     assert len(nama) == len(set(nama)) and ps not in nama
     assert "/xl/charts/chart2.xml" in nama and "/xl/worksheets/sheet10.xml" in nama
+
+
+def test_gaya_tidak_lengkap_ditolak_tanpa_bak(grid_rekap, tmp_path, capsys):
+    p = tmp_path / "gaya.xlsx"
+    _sunting(grid_rekap, p, ubah={"xl/styles.xml": lambda b: (
+        f'<styleSheet xmlns="{NS_MAIN}"><fonts count="1"><font/></fonts></styleSheet>'
+    ).encode()})
+    _gagal(p, ["--triwulan", "1"], capsys, "styles.xml")
+    assert not p.with_name("gaya.xlsx.bak").exists()
+    assert [x.name for x in tmp_path.iterdir()] == ["gaya.xlsx"]  # no temporary file left
