@@ -144,6 +144,18 @@ def test_bersih(buku, versi):
     assert periksa_berkas(p) == []
 
 
+def test_tata_letak_yang_dipakai(buku):
+    """The rows and pagu this file relies on are those of the generated workbook."""
+    wb = openpyxl.load_workbook(buku["bersih"][0])
+    kode_u = {c.row: c.value for c in _kolom(wb, N.UKUR_KODE_INDIKATOR)}
+    kode_a = {c.row: c.value or "JUMLAH" for c in _kolom(wb, N.ANGG_KODE)}
+    assert all(kode_u[r] == k for k, r in UKUR.items())
+    assert all(kode_a[r] == k for k, r in ANGG.items())
+    pagu = {kode_a[c.row]: c.value for c in _kolom(wb, N.ANGG_PAGU)
+            if not str(c.value).startswith("=")}
+    assert pagu == PAGU_OUTPUT
+
+
 def test_terhitung_punya_nilai_tersimpan(buku):
     """The fixture really gives one file without and one with cached values."""
     segar, hitung = buku["bersih"]
