@@ -554,3 +554,28 @@ def test_gaya_tidak_lengkap_ditolak_tanpa_bak(grid_rekap, tmp_path, capsys):
     _gagal(p, ["--triwulan", "1"], capsys, "styles.xml")
     assert not p.with_name("gaya.xlsx.bak").exists()
     assert [x.name for x in tmp_path.iterdir()] == ["gaya.xlsx"]  # no temporary file left
+
+
+def test_bentuk_shape_tetap(kaya, tmp_path):
+    """A text box (shape) next to the user's chart: the drawing part is copied untouched and
+    the rekap is written in place (openpyxl would have dropped the shape)."""
+    import openpyxl
+    sp = (b'<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff>'
+          b'<xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3'
+          b'</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row><xdr:rowOff>0</xdr:rowOff>'
+          b'</xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="99" '
+          b'name="Kotak Teks 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom '
+          b'prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r>'
+          b'<a:t>catatan pimpinan</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/>'
+          b'</xdr:twoCellAnchor>')
+    p = tmp_path / "bentuk.xlsx"
+    _sunting(kaya, p, ubah={"xl/drawings/drawing1.xml": lambda b: b.replace(
+        b"</xdr:wsDr>", sp + b"</xdr:wsDr>")})
+    sebelum = _anggota(p)
+    assert b"catatan pimpinan" in sebelum["xl/drawings/drawing1.xml"]
+    assert main(["rekap", str(p), "--triwulan", "3", "--tanpa-cadangan"]) == 0
+    sesudah = _anggota(p)
+    for n, data in sebelum.items():
+        if n not in DIUBAH:
+            assert sesudah[n] == data, n
+    assert "Rekap TW 3" in openpyxl.load_workbook(p, read_only=True).sheetnames
