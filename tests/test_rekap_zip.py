@@ -560,7 +560,9 @@ def test_bentuk_shape_tetap(kaya, tmp_path):
     """A text box (shape) next to the user's chart: the drawing part is copied untouched and
     the rekap is written in place (openpyxl would have dropped the shape)."""
     import openpyxl
-    sp = (b'<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff>'
+    sp = (b'<xdr:twoCellAnchor xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+          b'spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+          b'<xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff>'
           b'<xdr:row>1</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>3'
           b'</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>4</xdr:row><xdr:rowOff>0</xdr:rowOff>'
           b'</xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="99" '
@@ -570,7 +572,7 @@ def test_bentuk_shape_tetap(kaya, tmp_path):
           b'</xdr:twoCellAnchor>')
     p = tmp_path / "bentuk.xlsx"
     _sunting(kaya, p, ubah={"xl/drawings/drawing1.xml": lambda b: b.replace(
-        b"</xdr:wsDr>", sp + b"</xdr:wsDr>")})
+        b"</wsDr>", sp + b"</wsDr>")})
     sebelum = _anggota(p)
     assert b"catatan pimpinan" in sebelum["xl/drawings/drawing1.xml"]
     assert main(["rekap", str(p), "--triwulan", "3", "--tanpa-cadangan"]) == 0
