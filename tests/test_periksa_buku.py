@@ -327,6 +327,12 @@ def test_cli_kode_keluar(buku, tmp_path, capsys):
     assert len(data) == len(SALAH)
     assert set(data[0]) == {"aturan", "lokasi", "pesan", "tercatat", "dihitung", "tingkat"}
     assert set(data[0]["lokasi"]) == {"berkas", "sheet", "baris", "kode", "indikator"}
+    assert main(["periksa", str(buku["ditimpa"][0])]) == 1
+    keluar = capsys.readouterr().out.splitlines()
+    assert keluar[1].startswith(f"GALAT [rumus_ditimpa] {buku['ditimpa'][0]}, sheet "
+                                "'Pengukuran', baris 6, kode K1.1: sel H6 (capaian TW I) "
+                                "berisi nilai tetap 50,00%")
+    assert keluar[-1] == f"{len(DITIMPA)} temuan"
     # text in a realisasi cell: unusable, exit 2, message names sheet, row and value
     p = tmp_path / "teks.xlsx"
     wb = openpyxl.load_workbook(buku["bersih"][0])
