@@ -274,7 +274,7 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
                               "berisi: " + "; ".join(alasan) + f"; berkas asli {path.name} "
                               "tidak diubah")
     jenis = jenis_buku(path)
-    if tujuan.suffix.lower() != f".{jenis}":
+    if tujuan.resolve() != path.resolve() and tujuan.suffix.lower() != f".{jenis}":
         raise KesalahanBerkas(
             f"berkas keluaran harus berakhiran .{jenis}"
             + (" karena buku kerja ini bermakro (Excel menolak membuka buku bermakro "
