@@ -231,6 +231,12 @@ def test_cli_kode_keluar_dan_json(tmp_path, capsys):
     kosong.write_bytes(b"")
     assert main(["periksa", str(kosong)]) == 2
     assert "berkas kosong" in capsys.readouterr().err
+    # an unusable file among several: the others are still checked, exit 2
+    assert main(["periksa", str(kosong), str(SEEDS / "rkt-2025-kpu-kabupaten-magelang.txt")]) == 2
+    keluar = capsys.readouterr()
+    assert "k.txt" in keluar.err and "berkas kosong" in keluar.err
+    assert "rkt-2025-kpu-kabupaten-magelang.txt" in keluar.out
+    assert "1 berkas tidak dapat diperiksa" in keluar.out
 
 
 def test_judul_kata_dokumen_nyata(tmp_path):

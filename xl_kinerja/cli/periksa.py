@@ -41,11 +41,18 @@ def _lokasi_teks(l: dict) -> str:
 
 
 def jalankan(args) -> int:
+    from ..errors import KesalahanXlKinerja
     from ..periksa import periksa_berkas
-    semua, catatan = [], []
+    semua, catatan, gagal = [], [], 0
     for b in args.berkas:
-        # unusable input raises -> exit 2
-        semua.extend(periksa_berkas(b, args.jenis, args.skala, catatan=catatan))
+        # one unusable file does not stop the others; it makes the exit code 2
+        try:
+            semua.extend(periksa_berkas(b, args.jenis, args.skala, catatan=catatan))
+        except KesalahanXlKinerja as e:
+            if len(args.berkas) == 1:
+                raise
+            print(f"kesalahan: {e}", file=sys.stderr)
+            gagal += 1
     for c in catatan:
         print(f"Catatan: {c}", file=sys.stderr)
     if args.format == "json":
@@ -55,4 +62,6 @@ def jalankan(args) -> int:
             print(f"{t.tingkat.upper()} [{t.aturan}] {_lokasi_teks(t.lokasi)}: {t.pesan} "
                   f"(tercatat: {t.tercatat}; dihitung: {t.dihitung})")
         print(f"{len(semua)} temuan" if semua else "Tidak ada temuan.")
-    return 1 if semua else 0
+        if gagal:
+            print(f"{gagal} berkas tidak dapat diperiksa (lihat pesan kesalahan di atas).")
+    return 2 if gagal else (1 if semua else 0)
