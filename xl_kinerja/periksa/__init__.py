@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from ..anggaran import jumlah_sesuai
 from ..errors import KesalahanInput
 from ..impor.tabel import BarisData, HasilImpor, impor_tabel
 
@@ -295,7 +296,7 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
                     hit = _jumlah_kolom(subtotal, kol)
             except KesalahanInput:
                 continue
-            if rec is not None and hit is not None and abs(hit - rec) > 0.005:
+            if rec is not None and hit is not None and not jumlah_sesuai(rec, hit):
                 t.append(Temuan("jumlah_salah", _lokasi(h, d), f"{d.indikator or 'JUMLAH'}: "
                                 f"{kol} tercatat bukan jumlah barisnya", rec, hit))
         ada_baris = any(x.jenis in ("kegiatan", "indikator", "output", "program")
@@ -323,7 +324,7 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
                 hit = _jumlah_kolom(anak, kol)
             except KesalahanInput:
                 continue
-            if rec is not None and hit is not None and abs(hit - rec) > 0.005:
+            if rec is not None and hit is not None and not jumlah_sesuai(rec, hit):
                 t.append(Temuan(f"total_{p.jenis}_salah", _lokasi(h, p), f"{kol} {p.jenis} "
                                 f"{p.kode or p.indikator} bukan jumlah {nama_anak}", rec, hit))
     return t
