@@ -812,26 +812,7 @@ class _Pembangun:
                 program_lalu = s.program
                 r += 1
             no += 1
-            awal = r
-            for j, ind in enumerate(s.indikator):
-                b = self._baris_ukur(ind.kode)
-                if j == 0:
-                    ws.cell(r, 1, no)
-                    tulis_teks(ws.cell(r, 2), s.nama)
-                tulis_teks(ws.cell(r, 3), ind.nama)
-                self._rumus_target(ws, ws.cell(r, 4), b)  # "24 Laporan": unit in the format
-                for c in range(1, 5):
-                    ws.cell(r, c).border = BINGKAI
-                    if c in (2, 3):
-                        ws.cell(r, c).alignment = RATA_KIRI
-                ws.cell(r, 1).alignment = RATA_TENGAH
-                ws.row_dimensions[r].height = max(
-                    _tinggi(ind.nama, 56),
-                    _tinggi(s.nama, 42) if len(s.indikator) == 1 else 15.0)
-                r += 1
-            if r - 1 > awal:
-                ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
-                ws.merge_cells(start_row=awal, start_column=2, end_row=r - 1, end_column=2)
+            r = self._baris_sasaran(ws, r, no, s, lebar_indikator=56)
         r += 1
         r = self._tabel_program(ws, r, [b for b in self.k.anggaran if b.tingkat == "program"],
                                 kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
@@ -848,6 +829,29 @@ class _Pembangun:
 
     def _baris_ukur(self, kode: str) -> _BarisUkur:
         return self.ukur[[b.indikator.kode for b in self.ukur].index(kode)]
+
+    def _baris_sasaran(self, ws, r: int, no: int, s, *, lebar_indikator: int) -> int:
+        """RKT/PK rows of one sasaran (No | sasaran | indikator | target), No and sasaran
+        merged down over its indicators; returns the next free row."""
+        awal = r
+        for ind in s.indikator:
+            tulis_teks(ws.cell(r, 3), ind.nama)
+            # "24 Laporan": the unit is in the number format of the linked target
+            self._rumus_target(ws, ws.cell(r, 4), self._baris_ukur(ind.kode))
+            for c in range(1, 5):
+                ws.cell(r, c).border = BINGKAI
+            ws.cell(r, 1).alignment = RATA_TENGAH
+            ws.cell(r, 2).alignment = ws.cell(r, 3).alignment = RATA_KIRI
+            ws.row_dimensions[r].height = max(
+                _tinggi(ind.nama, lebar_indikator),
+                _tinggi(s.nama, 42) if len(s.indikator) == 1 else 15.0)
+            r += 1
+        ws.cell(awal, 1, no)
+        tulis_teks(ws.cell(awal, 2), s.nama)
+        if r - 1 > awal:
+            ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
+            ws.merge_cells(start_row=awal, start_column=2, end_row=r - 1, end_column=2)
+        return r
 
     def _tabel_program(self, ws, r: int, program: list, *, kolom_uraian: int,
                        kolom_nilai: int, lebar_gabung: int) -> int:
@@ -979,22 +983,7 @@ class _Pembangun:
         r += 1
         sasaran = [s for s in self.k.sasaran if s.tingkat == tingkat]
         for no, s in enumerate(sasaran, 1):
-            awal = r
-            for j, ind in enumerate(s.indikator):
-                if j == 0:
-                    ws.cell(r, 1, no).alignment = RATA_TENGAH
-                    tulis_teks(ws.cell(r, 2), s.nama).alignment = RATA_KIRI
-                tulis_teks(ws.cell(r, 3), ind.nama).alignment = RATA_KIRI
-                self._rumus_target(ws, ws.cell(r, 4), self._baris_ukur(ind.kode))
-                for c in range(1, 5):
-                    ws.cell(r, c).border = BINGKAI
-                ws.row_dimensions[r].height = max(
-                    _tinggi(ind.nama, 52),
-                    _tinggi(s.nama, 42) if len(s.indikator) == 1 else 15.0)
-                r += 1
-            if r - 1 > awal:
-                ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
-                ws.merge_cells(start_row=awal, start_column=2, end_row=r - 1, end_column=2)
+            r = self._baris_sasaran(ws, r, no, s, lebar_indikator=52)
         if not sasaran:
             tulis_teks(ws.cell(r, 2), "(katalog tidak memuat sasaran tingkat ini)")
             r += 1
