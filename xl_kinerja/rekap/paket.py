@@ -154,7 +154,7 @@ class PenulisPaket:
                 s = gaya.get((fmt, tebal), 0) if (fmt or tebal) else 0
                 ref = f"{_kolom(c)}{r}"
                 sa = f' s="{s}"' if s else ""
-                if v is None:
+                if v is None or v == "":  # as openpyxl: an empty text is an empty cell
                     if s:
                         sel.append(f'<c r="{ref}"{sa}/>')
                 elif isinstance(v, str):
