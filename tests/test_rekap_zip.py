@@ -545,6 +545,7 @@ def test_override_bentuk_panjang_dihapus(kaya, tmp_path):
     assert "/xl/charts/chart2.xml" in nama and "/xl/worksheets/sheet10.xml" in nama
 
 
+@pytest.mark.filterwarnings("ignore:Workbook contains no stylesheet")
 def test_gaya_tidak_lengkap_ditolak_tanpa_bak(grid_rekap, tmp_path, capsys):
     p = tmp_path / "gaya.xlsx"
     _sunting(grid_rekap, p, ubah={"xl/styles.xml": lambda b: (
