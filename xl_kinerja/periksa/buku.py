@@ -109,7 +109,6 @@ class _Pemeriksa:
             raise KesalahanBerkas("bukan buku kerja xl-kinerja (nama terdefinisi Info_Format "
                                   "tidak ada)", berkas=path)
         self.data = baca_nilai(self.wb, berkas=path)
-        self._inklusif()
         self.hitung_rekap = hitung_rekap
         self.rekap = [hitung_rekap(self.data, q, dibuat="-") for q in (1, 2, 3, 4)]
         self._cache = None
@@ -117,14 +116,6 @@ class _Pemeriksa:
             x.realisasi[q - 1] is not None for x in self.data.indikator + self.data.anggaran)}
         self.ind = {i.baris: i for i in self.data.indikator}
         self.angg = {b.baris: b for b in self.data.anggaran}
-
-    def _inklusif(self):
-        """Workaround until rekap.mesin reads it: LibreOffice saves the boolean cell
-        Ref_SkalaInklusif as the formula "=FALSE()", which baca_nilai takes as true."""
-        sel = list(_sel_per_baris(self.wb, N.REF_SKALA_INKLUSIF).values())
-        v = sel[0].value if len(sel) == 1 else None
-        if isinstance(v, str) and v.replace(" ", "").upper() in ("=FALSE()", "=TRUE()"):
-            self.data.skala_inklusif = v.replace(" ", "").upper() == "=TRUE()"
 
     def tersimpan(self, sel):
         """The value cached for this cell (formula view) when the file was last calculated;
