@@ -202,6 +202,8 @@ def test_jumlah_sesuai_dan_capaian_janggal():
     assert not jumlah_sesuai(1000.0, 1000.01) and not jumlah_sesuai(1000, 999)
     assert capaian_janggal(1.51) and capaian_janggal(capaian(100, 950))
     assert not capaian_janggal(1.5) and not capaian_janggal(None) and not capaian_janggal(1.2)
+    # min: 0 complaints against a target of 5 is 200%, a real result
+    assert capaian(5, 0, "min") == 2.0 and not capaian_janggal(2.0, "min")
 
 
 def test_rata_rata():

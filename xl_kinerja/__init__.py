@@ -26,7 +26,8 @@ def main():
     _main()
 
 __all__ = [
-    "AMBANG_TYPO", "PERINGKAT", "SKALA", "TOLERANSI_JUMLAH", "Skala", "Target", "KesalahanBerkas", "KesalahanInput",
+    "AMBANG_TYPO", "PERINGKAT", "SKALA", "TOLERANSI_JUMLAH", "Skala", "Target",
+    "KesalahanBerkas", "KesalahanInput",
     "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_target", "capaian",
     "capaian_janggal", "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
     "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",

@@ -121,6 +121,9 @@ def capaian(target: object, realisasi: object, polaritas: object = "maks") -> fl
 AMBANG_TYPO = 1.5
 
 
-def capaian_janggal(nilai: float | None) -> bool:
-    """Is a capaian fraction so far above 100% that it suggests a typo?"""
-    return nilai is not None and nilai > AMBANG_TYPO
+def capaian_janggal(nilai: float | None, polaritas: object = "maks") -> bool:
+    """Is a capaian fraction so far above 100% that it suggests a typo?
+
+    Only for "maks": with "min" the capaian is 2 - r/t, at most 200% (realisasi 0, e.g. no
+    complaints at all), a real result; a typo there shows as a low capaian instead."""
+    return nilai is not None and nilai > AMBANG_TYPO and baca_polaritas(polaritas) == "maks"

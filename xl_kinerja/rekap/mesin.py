@@ -9,7 +9,6 @@ from .. import nama as N
 from ..errors import KesalahanBerkas, KesalahanInput
 
 _ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
-AMBANG_TYPO = 1.5  # capaian above 150% is reported as a probable typo
 
 
 def romawi(tw: int) -> str:
@@ -361,7 +360,7 @@ def _target_inti(ind: Indikator, t):
 def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "sasaran",
                  dibuat: str | None = None) -> Rekap:
     """The rekap for one quarter, computed with the core from the input values only."""
-    from .. import capaian as _capaian, capaian_per_sasaran, capaian_satker, \
+    from .. import capaian as _capaian, capaian_janggal, capaian_per_sasaran, capaian_satker, \
         persen_anggaran, predikat as _predikat, sisa_anggaran
     if not isinstance(triwulan, int) or isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan!r})", triwulan)
@@ -391,7 +390,7 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
             except KesalahanInput as e:
                 raise KesalahanBerkas(str(e), berkas=data.berkas, sheet=data.lembar_ukur,
                                       baris=ind.baris, nilai=r) from None
-            if c is not None and c > AMBANG_TYPO:
+            if capaian_janggal(c, ind.polaritas):
                 temuan.append({**lokasi, "jenis": "capaian_janggal",
                                "pesan": f"{ind.kode}: capaian {c * 100:.2f}% jauh di atas 100%; "
                                         f"periksa kemungkinan salah ketik"})
@@ -418,6 +417,7 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
 
 
 def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
+    from .. import jumlah_sesuai
     urutan = {"program": 1, "kegiatan": 2, "output": 3}
     baris = data.anggaran
     nilai_r = [b.realisasi[q] for b in baris]
@@ -450,7 +450,7 @@ def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
             return nilai[i]
         parts = [total(j, nilai, dicek) for j in anak[i]]
         s = None if all(x is None for x in parts) else sum(x for x in parts if x is not None)
-        if nilai[i] is not None and s is not None and abs(nilai[i] - s) > 0.005 and \
+        if nilai[i] is not None and s is not None and not jumlah_sesuai(nilai[i], s) and \
                 (i, id(nilai)) not in dicek:
             dicek.add((i, id(nilai)))
             b = baris[i]
