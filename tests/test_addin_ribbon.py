@@ -194,8 +194,14 @@ def _disimpan(book, tmp_path, lembar):
     return openpyxl.load_workbook(berkas)[lembar]
 
 
+def _16(x):
+    # the CLI writes a float's exact shortest repr (as Excel does); the add-in copy here is
+    # saved by openpyxl, which keeps 16 significant digits: same number, different text
+    return float(f"{x:.16g}") if isinstance(x, float) else x
+
+
 def _isi(ws):
-    return {(s.row, s.column): (s.value, s.number_format if s.value is not None else None,
+    return {(s.row, s.column): (_16(s.value), s.number_format if s.value is not None else None,
                                 bool(s.font.b))
             for baris in ws.iter_rows() for s in baris if s.value is not None}
 
