@@ -98,6 +98,8 @@ def test_nilai_persis_tw(grid_rekap, tw):
         assert ("G02", "realisasi_kosong") in jenis
     if tw == 4:
         assert ("EBD.955", "serapan_lebih") in jenis  # 101.000.000 > 96.750.000
+        pesan = next(t["pesan"] for t in rk.temuan if t["kode"] == "EBD.955")
+        assert pesan == "EBD.955: realisasi anggaran melebihi pagu (104,39%)"  # Indonesian %
     else:
         assert all(j != "serapan_lebih" for _, j in jenis)
 
@@ -167,6 +169,8 @@ def test_temuan_typo_tanpa_target_jumlah(salinan):
     rk = hitung_rekap(baca_nilai(salinan), 3)
     jenis = {(t["kode"], t["jenis"]) for t in rk.temuan}
     assert ("G07", "capaian_janggal") in jenis
+    assert next(t["pesan"] for t in rk.temuan if t["jenis"] == "capaian_janggal") == (
+        "G07: capaian 1.111,11% jauh di atas 100%; periksa kemungkinan salah ketik")
     rk2 = hitung_rekap(baca_nilai(salinan), 2)
     assert ("G08", "tanpa_target") in {(t["kode"], t["jenis"]) for t in rk2.temuan}
     assert ("WA.3358", "jumlah_tidak_cocok") in jenis

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..angka import format_angka as _format_angka
 from ..errors import KesalahanBerkas
 
 BATAS_UKURAN = 20 * 1024 * 1024  # bytes; real tables are a few hundred KB at most
@@ -77,7 +78,7 @@ def _periksa_ukuran(path: Path) -> None:
         raise KesalahanBerkas("berkas kosong", berkas=path)
     if ukuran > BATAS_UKURAN:
         raise KesalahanBerkas(
-            f"berkas terlalu besar ({ukuran / 1024 / 1024:.1f} MB; batas "
+            f"berkas terlalu besar ({_format_angka(ukuran / 1024 / 1024, 1)} MB; batas "
             f"{BATAS_UKURAN // 1024 // 1024} MB untuk sebuah tabel)", berkas=path)
 
 

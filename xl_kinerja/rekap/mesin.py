@@ -361,7 +361,7 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                  dibuat: str | None = None) -> Rekap:
     """The rekap for one quarter, computed with the core from the input values only."""
     from .. import capaian as _capaian, capaian_janggal, capaian_per_sasaran, capaian_satker, \
-        persen_anggaran, predikat as _predikat, sisa_anggaran
+        format_persen, persen_anggaran, predikat as _predikat, sisa_anggaran
     if not isinstance(triwulan, int) or isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan!r})", triwulan)
     q = triwulan - 1
@@ -392,8 +392,8 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                                       baris=ind.baris, nilai=r) from None
             if capaian_janggal(c, ind.polaritas):
                 temuan.append({**lokasi, "jenis": "capaian_janggal",
-                               "pesan": f"{ind.kode}: capaian {c * 100:.2f}% jauh di atas 100%; "
-                                        f"periksa kemungkinan salah ketik"})
+                               "pesan": f"{ind.kode}: capaian {format_persen(c)} jauh di atas "
+                                        f"100%; periksa kemungkinan salah ketik"})
         p = _predikat(c, skala) if c is not None else None
         if p is not None:
             rk.jumlah_predikat[p] = rk.jumlah_predikat.get(p, 0) + 1
@@ -417,7 +417,7 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
 
 
 def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
-    from .. import jumlah_sesuai
+    from .. import format_persen, jumlah_sesuai
     urutan = {"program": 1, "kegiatan": 2, "output": 3}
     baris = data.anggaran
     nilai_r = [b.realisasi[q] for b in baris]
@@ -477,4 +477,4 @@ def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
             rk.temuan.append({"sheet": data.lembar_angg, "baris": b.baris, "kode": b.kode,
                               "jenis": "serapan_lebih",
                               "pesan": f"{b.kode or b.uraian}: realisasi anggaran melebihi "
-                                       f"pagu ({persen * 100:.2f}%)"})
+                                       f"pagu ({format_persen(persen)})"})
