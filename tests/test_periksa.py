@@ -324,3 +324,13 @@ def test_jumlah_dari_sub_total(tmp_path):
                    "SUB TOTAL\t\t600.000\t250.000\t41,67\n"
                    "JUMLAH\t\t1.600.000\t1.150.000\t71,88\n") == [
         ("jumlah_salah", 8, None, 600000.0, 500000.0)]
+
+
+def test_teks_nilai_gaya_indonesia():
+    from xl_kinerja.cli.periksa import _nilai_teks
+    from xl_kinerja.periksa import Temuan
+    t = Temuan("x", {"berkas": "b", "sheet": None, "baris": 1, "kode": None, "indikator": None},
+               "p", 2699614000.0, 0.98786729)
+    assert _nilai_teks(t) == " (tercatat: 2.699.614.000; dihitung: 0,9879)"
+    t = Temuan("x", t.lokasi, "p", "Persentase X", None)
+    assert _nilai_teks(t) == " (tercatat: Persentase X)"

@@ -40,6 +40,23 @@ def _lokasi_teks(l: dict) -> str:
     return ", ".join(bagian)
 
 
+def _tampil(v) -> str:
+    """A recorded/computed value as a KPU reader writes it: 2.699.614.000, 0,9879."""
+    from ..angka import format_angka
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return str(v)
+    if float(v).is_integer():
+        return format_angka(v, 0)
+    return format_angka(v, 4).rstrip("0").rstrip(",")
+
+
+def _nilai_teks(t) -> str:
+    bagian = [f"{nama}: {_tampil(v)}" for nama, v in (("tercatat", t.tercatat),
+                                                       ("dihitung", t.dihitung))
+              if v is not None and v != ""]
+    return f" ({'; '.join(bagian)})" if bagian else ""
+
+
 def jalankan(args) -> int:
     from ..errors import KesalahanXlKinerja
     from ..periksa import periksa_berkas
@@ -59,8 +76,8 @@ def jalankan(args) -> int:
         print(json.dumps([t.ke_dict() for t in semua], ensure_ascii=False, indent=2))
     else:
         for t in semua:
-            print(f"{t.tingkat.upper()} [{t.aturan}] {_lokasi_teks(t.lokasi)}: {t.pesan} "
-                  f"(tercatat: {t.tercatat}; dihitung: {t.dihitung})")
+            print(f"{t.tingkat.upper()} [{t.aturan}] {_lokasi_teks(t.lokasi)}: {t.pesan}"
+                  f"{_nilai_teks(t)}")
         print(f"{len(semua)} temuan" if semua else "Tidak ada temuan.")
         if gagal:
             print(f"{gagal} berkas tidak dapat diperiksa (lihat pesan kesalahan di atas).")
