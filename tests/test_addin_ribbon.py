@@ -274,7 +274,7 @@ class _AppPalsu:
 
 
 @pytest.mark.parametrize("jawab,pesan", [
-    ("2", "Rekap triwulan 2 selesai ditulis."),
+    ("2", 'Lembar "Rekap TW 2" selesai ditulis.'),
     ("7", "Rekap gagal: triwulan harus 1, 2, 3, atau 4 (I-IV), bukan '7'"),
     (False, None),  # Cancel
 ])
@@ -287,5 +287,9 @@ def test_main_tombol_bertanya_lalu_menulis(hasil_cli, jawab, pesan, monkeypatch)
     ribbon.main()
     assert book.app.ditanya == [("Rekap triwulan ke berapa? (1-4)", "Rekap Triwulan",
                                  str(ribbon.triwulan_sekarang()), 2)]
-    assert book.app.pesan == ([pesan] if pesan else [])
+    if jawab == "2":  # the summary lines (Rekap.ringkasan), then the closing line
+        assert book.app.pesan[0].startswith("Rekap Triwulan II - ")
+        assert book.app.pesan[0].endswith("\n" + pesan)
+    else:
+        assert book.app.pesan == ([pesan] if pesan else [])
     assert ("Rekap TW 2" in book.wb.sheetnames) == (jawab == "2")

@@ -203,6 +203,28 @@ def test_cli_lembar_grafik_dan_ulang(salinan, capsys):
     assert len(wb2["Rekap TW 2"]._charts) == 2
 
 
+def test_ringkasan_layar(salinan, capsys):
+    # the figures are checked against the core in test_nilai_persis_tw; here: their wording
+    from xl_kinerja import format_angka, format_persen
+    rk = hitung_rekap(baca_nilai(salinan), 4)
+    total = rk.anggaran[-1]
+    assert total["tingkat"] == "jumlah" and rk.temuan
+    baris = rk.ringkasan(temuan_maks=1)
+    selisih = total["persen"] - rk.target_serapan
+    assert baris[:4] == [
+        "Rekap Triwulan IV - KPU Kabupaten Uji, tahun 2027",
+        f"Capaian rata-rata satker: {format_persen(rk.capaian_satker)}",
+        "Indikator per predikat: " + ", ".join(f"{p} {n}" for p, n in rk.jumlah_predikat.items()),
+        f"Serapan anggaran: {format_persen(total['persen'])} dari pagu Rp "
+        f"{format_angka(total['pagu'], 0)} (target {format_persen(rk.target_serapan)}, selisih "
+        f"{'+' if selisih >= 0 else '-'}{format_persen(abs(selisih))})"]
+    assert baris[4:] == [f"Temuan ({len(rk.temuan)}):", f"  - {rk.temuan[0]['pesan']}",
+                         f"  ... dan {len(rk.temuan) - 1} temuan lain (lihat lembar rekap)"]
+    assert main(["rekap", str(salinan), "--triwulan", "4", "--tanpa-cadangan"]) == 0
+    keluar = capsys.readouterr().out.splitlines()
+    assert keluar[:4] == baris[:4] and keluar[-1].startswith('Lembar "Rekap TW 4" ditulis ke ')
+
+
 def test_cli_json(salinan, capsys):
     import json
     asli = salinan.read_bytes()

@@ -75,7 +75,8 @@ def main() -> None:
         tw = _tanya_triwulan(book)
         if tw is None:
             return
-        rekap_triwulan(tw, book=book)
-        _pesan(book, f"Rekap triwulan {tw} selesai ditulis.")
+        hasil = rekap_triwulan(tw, book=book)
+        _pesan(book, "\n".join([*hasil.ringkasan(temuan_maks=5),
+                                f"Lembar \"Rekap TW {tw}\" selesai ditulis."]))
     except KesalahanXlKinerja as e:
         _pesan(book, f"Rekap gagal: {e}")

@@ -55,7 +55,7 @@ def jalankan(args) -> int:
     import sys
     for c in rk.catatan:
         print(f"catatan: {c}", file=sys.stderr)
-    print(f"{rk.judul} ditulis ke lembar \"Rekap TW {rk.triwulan}\" di {tujuan} "
-          f"({len(rk.indikator)} indikator, {len(rk.anggaran)} baris anggaran, "
-          f"{len(rk.temuan)} temuan)")
+    print("\n".join(rk.ringkasan()))
+    print(f"Lembar \"Rekap TW {rk.triwulan}\" ditulis ke {tujuan} "
+          f"({len(rk.indikator)} indikator, {len(rk.anggaran)} baris anggaran).")
     return 0

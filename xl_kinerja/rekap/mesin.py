@@ -82,6 +82,36 @@ class Rekap:
         d["judul"] = self.judul
         return d
 
+    def ringkasan(self, temuan_maks: int = 10) -> list[str]:
+        """A few Indonesian lines for a terminal or a message box: satker average, counts
+        per predikat, budget absorption against the quarter's target, the first findings."""
+        from ..angka import format_angka, format_persen
+        baris = [f"{self.judul} - {self.satker}, tahun {self.tahun}"]
+        if self.capaian_satker is not None:
+            baris.append(f"Capaian rata-rata satker: {format_persen(self.capaian_satker)}")
+        else:
+            baris.append("Capaian rata-rata satker: - (belum ada realisasi kinerja)")
+        baris.append("Indikator per predikat: " + ", ".join(
+            f"{p} {n}" for p, n in self.jumlah_predikat.items()))
+        total = next((a for a in self.anggaran if a.get("tingkat") == "jumlah"), None)
+        if total and total.get("persen") is not None:
+            teks = (f"Serapan anggaran: {format_persen(total['persen'])} dari pagu Rp "
+                    f"{format_angka(total['pagu'], 0)}")
+            if self.target_serapan is not None:
+                selisih = total["persen"] - self.target_serapan
+                teks += (f" (target {format_persen(self.target_serapan)}, selisih "
+                         f"{'+' if selisih >= 0 else '-'}{format_persen(abs(selisih))})")
+            baris.append(teks)
+        if self.temuan:
+            baris.append(f"Temuan ({len(self.temuan)}):")
+            baris += [f"  - {t['pesan']}" for t in self.temuan[:temuan_maks]]
+            if len(self.temuan) > temuan_maks:
+                baris.append(f"  ... dan {len(self.temuan) - temuan_maks} temuan lain "
+                             f"(lihat lembar rekap)")
+        else:
+            baris.append("Tidak ada temuan.")
+        return baris
+
     def ke_dataframe(self, bagian: str = "indikator"):
         import pandas as pd  # lazy: keep pandas off the CLI path
         return pd.DataFrame(getattr(self, bagian))
