@@ -333,16 +333,24 @@ def test_cli_kode_keluar(buku, tmp_path, capsys):
                                 "'Pengukuran', baris 6, kode K1.1: sel H6 (capaian TW I) "
                                 "berisi nilai tetap 50,00%")
     assert keluar[-1] == f"{len(DITIMPA)} temuan"
-    # text in a realisasi cell: unusable, exit 2, message names sheet, row and value
+    # text in numeric input cells: every one is a finding naming sheet, row and value (the
+    # cell counts as blank for the rest, without a second "not filled in" finding)
     p = tmp_path / "teks.xlsx"
     wb = openpyxl.load_workbook(buku["bersih"][0])
     _sel(wb, N.UKUR_REALISASI_TW[0], 6).value = "seratus persen"
+    angg = [c for c in _kolom(wb, N.ANGG_REALISASI_TW[1]) if isinstance(c.value, (int, float))]
+    angg[0].value = "-"
     wb.save(p)
-    assert main(["periksa", str(p)]) == 2
-    err = capsys.readouterr().err
-    assert "sheet 'Pengukuran'" in err and "baris 6" in err and "seratus persen" in err
-    with pytest.raises(KesalahanBerkas):
-        periksa_buku_kerja(p)
+    temuan = [x for x in periksa_buku_kerja(p) if x.aturan == "angka_tak_terbaca"]
+    assert [(x.lokasi["sheet"], x.lokasi["baris"], x.tercatat, x.tingkat) for x in temuan] == [
+        ("Pengukuran", 6, "seratus persen", "galat"), ("Anggaran", angg[0].row, "-", "galat")]
+    assert temuan[0].lokasi["kode"] == "K1.1"
+    assert temuan[0].pesan == f"kolom {N.UKUR_REALISASI_TW[0]} harus berisi angka, bukan teks"
+    assert not [x for x in periksa_buku_kerja(p) if x.aturan == "realisasi_kosong" and
+                x.lokasi["baris"] == 6]
+    assert main(["periksa", str(p)]) == 1
+    out = capsys.readouterr().out
+    assert "GALAT [angka_tak_terbaca]" in out and "(tercatat: seratus persen)" in out
 
 
 def test_kolom_dihapus(buku, tmp_path, capsys):

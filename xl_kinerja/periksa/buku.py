@@ -108,7 +108,8 @@ class _Pemeriksa:
         if N.INFO_FORMAT not in self.wb.defined_names:
             raise KesalahanBerkas("bukan buku kerja xl-kinerja (nama terdefinisi Info_Format "
                                   "tidak ada)", berkas=path)
-        self.data = baca_nilai(self.wb, berkas=path)
+        self.salah = []  # text in numeric input cells: each one a finding, read as blank
+        self.data = baca_nilai(self.wb, berkas=path, salah=self.salah)
         self.hitung_rekap = hitung_rekap
         self.rekap = [hitung_rekap(self.data, q, dibuat="-") for q in (1, 2, 3, 4)]
         self._cache = None
@@ -150,7 +151,26 @@ class _Pemeriksa:
 
     # ------------------------------------------------------------------ checks
     def semua(self) -> list:
-        return (self.kode() + self.temuan_rekap() + self.kolom_rumus() + self.terbilang())
+        tak_terbaca = self.angka_tak_terbaca()
+        dilewati = {(x.lokasi["sheet"], x.lokasi["baris"]) for x in tak_terbaca}
+        # a realisasi cell holding text is reported as such, not again as "not filled in"
+        rekap = [x for x in self.temuan_rekap() if not (
+            x.aturan == "realisasi_kosong" and (x.lokasi["sheet"], x.lokasi["baris"]) in dilewati)]
+        return tak_terbaca + self.kode() + rekap + self.kolom_rumus() + self.terbilang()
+
+    def angka_tak_terbaca(self) -> list:
+        """Every numeric input cell holding text ("sembilan puluh", "95 %", "-")."""
+        from . import Temuan
+        t = []
+        for e in self.salah:
+            if e.baris in self.ind and e.sheet == self.data.lembar_ukur:
+                lok = self.lok_ind(e.baris)
+            elif e.baris in self.angg and e.sheet == self.data.lembar_angg:
+                lok = self.lok_angg(e.baris)
+            else:
+                lok = self.lok(e.sheet, e.baris)
+            t.append(Temuan("angka_tak_terbaca", lok, e.pesan, e.nilai, None))
+        return t
 
     def kode(self) -> list:
         from . import periksa_kode

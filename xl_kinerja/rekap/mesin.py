@@ -127,9 +127,10 @@ _KOLOM_ANGG = [N.ANGG_KODE, N.ANGG_URAIAN, N.ANGG_TINGKAT, N.ANGG_PAGU, *N.ANGG_
 class _Sumber:
     """Name -> (sheet, first row, list of rows of values) from any backend."""
 
-    def __init__(self, berkas, ambil):
+    def __init__(self, berkas, ambil, salah: list | None = None):
         self.berkas = berkas
         self._ambil = ambil  # name -> (sheet, row0, 2D list) or None
+        self.salah = salah   # None: the first unreadable cell raises; a list: collect them all
 
     def blok(self, nama, kolom=None, baris=None):
         hasil = self._ambil(nama)
@@ -198,8 +199,12 @@ def _angka(v, sumber, sheet, baris, nama, boleh_teks=False):
 
 
 def _salah(v, sumber, sheet, baris, nama):
-    raise KesalahanBerkas(f"kolom {nama} harus berisi angka, bukan teks", berkas=sumber.berkas,
-                          sheet=sheet, baris=baris, nilai=v)
+    e = KesalahanBerkas(f"kolom {nama} harus berisi angka, bukan teks", berkas=sumber.berkas,
+                        sheet=sheet, baris=baris, nilai=v)
+    if sumber.salah is None:
+        raise e
+    sumber.salah.append(e)  # the checker lists every such cell; the value counts as blank
+    return None
 
 
 def _logika(sumber: _Sumber) -> bool:
@@ -296,7 +301,7 @@ _NAMA_DIBACA = [*_KOLOM_UKUR, *_KOLOM_ANGG, N.REF_SKALA_BATAS, N.REF_SKALA_PREDI
                 N.INFO_TAHUN, N.REF_SKALA_INKLUSIF]
 
 
-def _baca_berkas(path: Path) -> DataBuku:
+def _baca_berkas(path: Path, salah: list | None = None) -> DataBuku:
     """Stream only the named ranges (openpyxl read-only, XML through defusedxml).
 
     One pass per sheet over the rows the names cover; the sheets the rekap does not use
@@ -342,17 +347,21 @@ def _baca_berkas(path: Path) -> DataBuku:
         lembar, (a, b, c, d) = tujuan[nama]
         r0, k0, baris = isi[lembar]
         return lembar, b, [list(baris[r - r0][a - k0:c - k0 + 1]) for r in range(b, d + 1)]
-    return _baca(_Sumber(path, ambil))
+    return _baca(_Sumber(path, ambil, salah))
 
 
-def baca_nilai(sumber, berkas=None) -> DataBuku:
+def baca_nilai(sumber, berkas=None, salah: list | None = None) -> DataBuku:
     """Read a generator workbook (path or openpyxl Workbook) by its defined names.
 
     A path is streamed (only the named ranges are parsed); `berkas`: the file name used in
-    messages when `sumber` is a Workbook."""
+    messages when `sumber` is a Workbook. Text in a numeric input cell raises
+    KesalahanBerkas, unless `salah` is a list: then each such error is appended to it and
+    the cell is read as blank (the checker reports them all at once)."""
     if isinstance(sumber, (str, Path)):
-        return _baca_berkas(Path(sumber))
-    return _baca(_sumber_openpyxl(sumber, berkas or "(buku kerja)"))
+        return _baca_berkas(Path(sumber), salah)
+    s = _sumber_openpyxl(sumber, berkas or "(buku kerja)")
+    s.salah = salah
+    return _baca(s)
 
 
 def baca_nilai_xlwings(book) -> DataBuku:
