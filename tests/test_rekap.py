@@ -191,6 +191,10 @@ def test_cli_lembar_grafik_dan_ulang(salinan, capsys):
     ws = wb["Rekap TW 2"]
     assert ws["A1"].value == "Rekap Triwulan II"
     assert len(ws._charts) == 2
+    # printed A4 landscape, one page wide (tables and charts side by side)
+    assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape")
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
     with zipfile.ZipFile(salinan) as z:
         assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) >= 2
     pertama = _nilai_lembar(ws)

@@ -121,6 +121,10 @@ class PenulisPaket:
         self.sel: dict[tuple[int, int], tuple] = {}
         self.lebar_kolom: dict[int, float] = {}
         self.daftar_grafik: list[tuple] = []
+        self.lanskap_muat_lebar = False
+
+    def cetak(self):
+        self.lanskap_muat_lebar = True
 
     def tulis(self, r, c, v, fmt=None, tebal=False):
         if isinstance(v, float) and not math.isfinite(v):
@@ -173,13 +177,17 @@ class PenulisPaket:
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">'
-            f'<dimension ref="A1:{_kolom(maks_c)}{maks_r}"/>'
+            + ('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if self.lanskap_muat_lebar
+               else "")
+            + f'<dimension ref="A1:{_kolom(maks_c)}{maks_r}"/>'
             '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{kolom}</cols>" if kolom else "")
             + f'<sheetData>{"".join(keping)}</sheetData>'
             '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
             'footer="0.3"/>'
+            + ('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
+               'fitToHeight="0"/>' if self.lanskap_muat_lebar else "")
             + (f'<drawing r:id="{rid_gambar}"/>' if rid_gambar else "")
             + "</worksheet>").encode("utf-8")
 

@@ -18,7 +18,10 @@ def nama_lembar(tw: int) -> str:
 
 def _tata_letak(rk: Rekap, w) -> None:
     """The single layout. `w` offers tulis(r, c, v, fmt=None, tebal=False), lebar(c, x),
-    grafik(jenis, judul, kategori, seri, posisi) where kategori/seri are (r1, c, r2) ranges."""
+    grafik(jenis, judul, kategori, seri, posisi) where kategori/seri are (r1, c, r2) ranges,
+    and cetak(): A4 landscape, fitted to one page wide (the sheet is printed for the
+    pimpinan; tables and charts side by side would otherwise spill over many pages)."""
+    w.cetak()
     w.tulis(1, 1, rk.judul, tebal=True)
     w.tulis(2, 1, f"{rk.satker} - Tahun {rk.tahun}")
     w.tulis(3, 1, "Sumber:")
@@ -112,6 +115,12 @@ class _PenulisOpenpyxl:
         from openpyxl.utils import get_column_letter
         self.ws.column_dimensions[get_column_letter(c)].width = x
 
+    def cetak(self):
+        ps = self.ws.page_setup
+        ps.paperSize, ps.orientation = self.ws.PAPERSIZE_A4, "landscape"
+        ps.fitToWidth, ps.fitToHeight = 1, 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+
     def grafik(self, jenis, judul, kategori, seri, posisi):
         from openpyxl.chart import BarChart, Reference
         ch = BarChart()
@@ -156,6 +165,14 @@ class _PenulisXlwings:
 
     def lebar(self, c, x):
         self.sht.range((1, c)).column_width = x
+
+    def cetak(self):
+        try:  # Excel COM (Windows); other backends keep their default page setup
+            ps = self.sht.api.PageSetup
+            ps.PaperSize, ps.Orientation = 9, 2  # xlPaperA4, xlLandscape
+            ps.Zoom, ps.FitToPagesWide, ps.FitToPagesTall = False, 1, False
+        except Exception:  # noqa: BLE001 - printing layout is a convenience, not data
+            pass
 
     def grafik(self, jenis, judul, kategori, seri, posisi):
         daftar = seri if isinstance(seri, list) else [seri]
