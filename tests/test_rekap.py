@@ -174,6 +174,11 @@ def test_temuan_typo_tanpa_target_jumlah(salinan):
     rk2 = hitung_rekap(baca_nilai(salinan), 2)
     assert ("G08", "tanpa_target") in {(t["kode"], t["jenis"]) for t in rk2.temuan}
     assert ("WA.3358", "jumlah_tidak_cocok") in jenis
+    f = next(t for t in rk.temuan if t["jenis"] == "jumlah_tidak_cocok" and t["kode"] == "WA.3358")
+    anak = [a[4][2] for a in ANGGARAN_UJI if a[0] == "EBA.994"]  # its one output, TW III
+    assert (f["kolom"], f["tercatat"], f["dihitung"]) == ("realisasi", 5, anak[0])
+    assert f["pesan"].startswith("WA.3358: realisasi TW III kegiatan 5 tidak sama dengan jumlah "
+                                 "rinciannya ")
     assert all(t["pesan"] for t in rk.temuan)
 
 

@@ -17,7 +17,6 @@ reported:
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -110,7 +109,6 @@ class _Pemeriksa:
                                   "tidak ada)", berkas=path)
         self.salah = []  # text in numeric input cells: each one a finding, read as blank
         self.data = baca_nilai(self.wb, berkas=path, salah=self.salah)
-        self.hitung_rekap = hitung_rekap
         self.rekap = [hitung_rekap(self.data, q, dibuat="-") for q in (1, 2, 3, 4)]
         self._cache = None
         self.triwulan_berisi = {q for q in (1, 2, 3, 4) if any(
@@ -232,78 +230,48 @@ class _Pemeriksa:
                                     f"Rp 0", x["realisasi"], x["pagu"]))
         return self._jumlah() + t
 
-    def _mesin_angg(self, q: int, ubah):
-        """The engine's rekap of quarter q over the anggaran rows changed by `ubah(i, row)`
-        (returns the row to use), without the indicators (not needed, and faster)."""
-        d = self.data
-        baris = [ubah(i, b) for i, b in enumerate(d.anggaran)]
-        return self.hitung_rekap(dataclasses.replace(d, anggaran=baris, indikator=[]), q,
-                                 dibuat="-")
-
-    def _subtotal(self) -> set:
-        """Indices of the rows the engine sums from rows below (program, kegiatan, JUMLAH),
-        asked of the engine: each row gets its position as pagu (a JUMLAH row 0); a row with
-        rows below it then differs from their sum (its rows come after it and are each larger,
-        JUMLAH is never below another row), so the engine flags exactly those rows."""
-        kosong = [None] * 4
-        rk = self._mesin_angg(1, lambda i, b: dataclasses.replace(
-            b, pagu=0.0 if b.tingkat == "jumlah" else float(i + 1), realisasi=kosong))
-        flag = {f["baris"] for f in rk.temuan if f["jenis"] == "jumlah_tidak_cocok"}
-        return {i for i, b in enumerate(self.data.anggaran) if b.baris in flag}
-
     def _jumlah(self) -> list:
         """Subtotal cells (pagu, realisasi TW n of a program, kegiatan or JUMLAH row) holding
-        a number instead of their SUM formula. The engine says which are wrong: with the other
-        subtotals' realisasi left blank (pagu) or their pagu left blank (realisasi TW n), its
-        `jumlah_tidak_cocok` names the wrong values (galat); the others still equal the sum
-        (rumus_ditimpa, peringatan)."""
+        a number instead of their SUM formula (the reader gives None for a formula). Those
+        the engine finds unequal to the sum of their rows are errors (the engine's recorded
+        and computed values); the others still equal it (rumus_ditimpa, peringatan)."""
+        from ..rekap.mesin import anak_anggaran
         from . import Temuan
         d = self.data
-        sub = self._subtotal()
-        if not sub or not any(d.anggaran[i].pagu is not None or
-                              any(r is not None for r in d.anggaran[i].realisasi) for i in sub):
-            return []
-        kosong = [None] * 4
-
-        def salah(q, pagu: bool) -> set:
-            rk = self._mesin_angg(q, lambda i, b: b if i not in sub else dataclasses.replace(
-                b, realisasi=kosong) if pagu else dataclasses.replace(b, pagu=None))
-            return {f["baris"] for f in rk.temuan if f["jenis"] == "jumlah_tidak_cocok"}
-
-        def jumlah(i, q, apa):
-            """The sum the engine compares row i with: the row left blank, the others as
-            recorded (one row typed over is usually all there is)."""
-            return self._mesin_angg(max(q, 1), lambda k, b: b if k != i else dataclasses.replace(
-                b, pagu=None, realisasi=kosong)).anggaran[i][apa]
-
+        anak = anak_anggaran(d.anggaran)
         sel_pagu = _sel_per_baris(self.wb, N.ANGG_PAGU)
         sel_real = [_sel_per_baris(self.wb, n) for n in N.ANGG_REALISASI_TW]
-        cek = [(0, "pagu", sel_pagu, salah(1, True))]
-        for q in sorted(self.triwulan_berisi):
-            cek.append((q, "realisasi", sel_real[q - 1], salah(q, False)))
+        cek = [(0, "pagu", sel_pagu)] + [(q, "realisasi", sel_real[q - 1])
+                                         for q in sorted(self.triwulan_berisi)]
         t = []
-        for i in sorted(sub):
+        for i in sorted(anak):
             b = d.anggaran[i]
             aturan = {"program": "total_program_salah", "kegiatan": "total_kegiatan_salah"
                       }.get(b.tingkat, "jumlah_salah")
-            for q, apa, sel, ditandai in cek:
+            for q, apa, sel in cek:
                 nilai = b.pagu if q == 0 else b.realisasi[q - 1]
-                s = None if nilai is None else jumlah(i, q, apa)
-                if s is None:
+                if nilai is None:  # the formula is intact
                     continue
+                rk = self.rekap[max(q, 1) - 1]
+                salah = next((f for f in rk.temuan if f["jenis"] == "jumlah_tidak_cocok" and
+                              f["baris"] == b.baris and f["kolom"] == apa), None)
+                isi = [rk.anggaran[j][apa] for j in anak[i]]
+                if salah is None and all(x is None for x in isi):
+                    continue  # rows below all blank: nothing to compare with
                 label = apa if q == 0 else f"{apa} TW {_romawi(q)}"
                 coord = sel[b.baris].coordinate if b.baris in sel else "?"
-                if b.baris in ditandai:
+                if salah:
                     t.append(Temuan(aturan, self.lok_angg(b.baris),
                                     f"sel {coord}: {label} {b.tingkat} tercatat "
-                                    f"{_rupiah(nilai)} bukan jumlah rinciannya {_rupiah(s)} "
-                                    f"(rumus jumlah ditimpa angka)", nilai, s))
+                                    f"{_rupiah(salah['tercatat'])} bukan jumlah rinciannya "
+                                    f"{_rupiah(salah['dihitung'])} (rumus jumlah ditimpa angka)",
+                                    salah["tercatat"], salah["dihitung"]))
                 else:
                     t.append(Temuan("rumus_ditimpa", self.lok_angg(b.baris),
                                     f"sel {coord} ({label} {b.tingkat}) berisi nilai tetap, "
                                     f"bukan rumus jumlah; sekarang masih sama dengan jumlah "
                                     f"rinciannya, tetapi tidak lagi mengikuti perubahan",
-                                    nilai, s, "peringatan"))
+                                    nilai, sum(x for x in isi if x is not None), "peringatan"))
         return t
 
     # ------------------------------------------------------------------ formula columns

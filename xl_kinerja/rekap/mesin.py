@@ -455,13 +455,15 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
     return rk
 
 
-def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
-    from .. import format_persen, jumlah_sesuai
-    urutan = {"program": 1, "kegiatan": 2, "output": 3}
-    baris = data.anggaran
-    nilai_r = [b.realisasi[q] for b in baris]
-    nilai_p = [b.pagu for b in baris]
-    # children of a row: following rows of deeper level until one of its level or higher
+_URUTAN_TINGKAT = {"program": 1, "kegiatan": 2, "output": 3}
+
+
+def anak_anggaran(baris: list) -> dict[int, list[int]]:
+    """Which rows each subtotal row sums (indices into `baris`, BarisAnggaran in sheet order):
+    a program/kegiatan row sums the following rows one level deeper (up to the next row of
+    its own level or higher); the JUMLAH row sums the programs (or, without programs, the
+    top-level rows above it). Rows without children are absent."""
+    urutan = _URUTAN_TINGKAT
     anak = {}
     for i, b in enumerate(baris):
         lv = urutan.get(b.tingkat)
@@ -483,28 +485,41 @@ def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
                 kids.append(j)
         if kids:
             anak[i] = kids
+    return anak
 
-    def total(i, nilai, dicek):
+
+def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
+    from .. import format_angka, format_persen, jumlah_sesuai
+    baris = data.anggaran
+    nilai_r = [b.realisasi[q] for b in baris]
+    nilai_p = [b.pagu for b in baris]
+    anak = anak_anggaran(baris)
+
+    def total(i, nilai, kolom, dicek):
+        """Recorded value of row i, or the sum of its rows when blank (a formula); a
+        recorded subtotal that is not that sum is a finding (typed over the SUM)."""
         if i not in anak:
             return nilai[i]
-        parts = [total(j, nilai, dicek) for j in anak[i]]
+        parts = [total(j, nilai, kolom, dicek) for j in anak[i]]
         s = None if all(x is None for x in parts) else sum(x for x in parts if x is not None)
         if nilai[i] is not None and s is not None and not jumlah_sesuai(nilai[i], s) and \
-                (i, id(nilai)) not in dicek:
-            dicek.add((i, id(nilai)))
+                (i, kolom) not in dicek:
+            dicek.add((i, kolom))
             b = baris[i]
+            label = kolom if kolom == "pagu" else f"{kolom} TW {romawi(q + 1)}"
             rk.temuan.append({"sheet": data.lembar_angg, "baris": b.baris, "kode": b.kode,
-                              "jenis": "jumlah_tidak_cocok",
-                              "pesan": f"{b.kode or b.uraian}: nilai {b.tingkat} "
-                                       f"{nilai[i]:,.0f} tidak sama dengan jumlah rinciannya "
-                                       f"{s:,.0f}"})
+                              "jenis": "jumlah_tidak_cocok", "kolom": kolom,
+                              "tercatat": nilai[i], "dihitung": s,
+                              "pesan": f"{b.kode or b.uraian}: {label} {b.tingkat} "
+                                       f"{format_angka(nilai[i], 0)} tidak sama dengan jumlah "
+                                       f"rinciannya {format_angka(s, 0)}"})
         return nilai[i] if nilai[i] is not None else s
 
     dicek = set()
     tgt = data.target_serapan[q]
     for i, b in enumerate(baris):
-        pagu = total(i, nilai_p, dicek)
-        real = total(i, nilai_r, dicek)
+        pagu = total(i, nilai_p, "pagu", dicek)
+        real = total(i, nilai_r, "realisasi", dicek)
         persen = persen_anggaran(pagu, real)
         rk.anggaran.append({"baris": b.baris, "kode": b.kode, "uraian": b.uraian,
                             "tingkat": b.tingkat, "pagu": pagu, "realisasi": real,
