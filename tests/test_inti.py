@@ -206,6 +206,23 @@ def test_jumlah_sesuai_dan_capaian_janggal():
     assert capaian(5, 0, "min") == 2.0 and not capaian_janggal(2.0, "min")
 
 
+def test_rincian_anggaran():
+    from xl_kinerja import rincian_anggaran
+    from xl_kinerja.anggaran import induk_anggaran
+    # Kubu Raya style: program > kegiatan > output, a second program with outputs only
+    t = ["program", "kegiatan", "output", "output", "kegiatan", "output", "program", "output",
+         "jumlah"]
+    assert induk_anggaran(t) == [None, 0, 1, 1, 0, 4, None, 6, None]
+    assert rincian_anggaran(t) == {0: [1, 4], 1: [2, 3], 4: [5], 6: [7], 8: [0, 6]}
+    # no programs: JUMLAH sums the top-level kegiatan; a heading row belongs to nothing
+    assert rincian_anggaran(["kegiatan", "judul", "output", "kegiatan", "output", "jumlah"]) == \
+        {0: [2], 3: [4], 5: [0, 3]}
+    # a program's outputs before its first kegiatan are its own; TOTAL closes the group
+    assert rincian_anggaran(["program", "output", "kegiatan", "output", "total", "kegiatan",
+                             "output"]) == {0: [1, 2], 2: [3], 5: [6]}
+    assert rincian_anggaran([]) == {}
+
+
 def test_rata_rata():
     assert rata_rata_capaian([1.0, None, 0.5]) == 0.75
     assert rata_rata_capaian([None, None]) is None

@@ -4,7 +4,8 @@ The rules core is pure Python with no Excel dependency; everything else (workboo
 formulas, the add-in UDFs, the rekap, the checker) derives from it or is tested against it.
 """
 from .agregat import capaian_per_sasaran, capaian_satker, rata_rata_capaian
-from .anggaran import TOLERANSI_JUMLAH, jumlah_sesuai, persen_anggaran, sisa_anggaran
+from .anggaran import (TINGKAT_ANGGARAN, TOLERANSI_JUMLAH, jumlah_sesuai, persen_anggaran,
+                       rincian_anggaran, sisa_anggaran)
 from .angka import baca_angka, format_angka, format_persen
 from .capaian import AMBANG_TYPO, baca_polaritas, capaian, capaian_janggal
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
@@ -26,9 +27,10 @@ def main():
     _main()
 
 __all__ = [
-    "AMBANG_TYPO", "PERINGKAT", "SKALA", "TOLERANSI_JUMLAH", "Skala", "Target",
+    "AMBANG_TYPO", "PERINGKAT", "SKALA", "TINGKAT_ANGGARAN", "TOLERANSI_JUMLAH", "Skala", "Target",
     "KesalahanBerkas", "KesalahanInput",
     "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_target", "capaian",
     "capaian_janggal", "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
-    "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "sisa_anggaran", "terbilang",
+    "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "rincian_anggaran",
+    "sisa_anggaran", "terbilang",
 ]

@@ -39,3 +39,55 @@ TOLERANSI_JUMLAH = 0.005
 def jumlah_sesuai(tercatat: float, rincian: float) -> bool:
     """Does a recorded subtotal/JUMLAH equal the (computed) sum of its rows?"""
     return abs(tercatat - rincian) <= TOLERANSI_JUMLAH
+
+
+# Budget rows nest program > kegiatan > output (e.g. 076.01.WA > WA.3358 > EBA.994).
+TINGKAT_ANGGARAN = ("program", "kegiatan", "output")
+_TUTUP = ("jumlah", "total")  # a JUMLAH/TOTAL row closes every group above it
+
+
+def induk_anggaran(tingkat) -> list[int | None]:
+    """The row each budget row is summed into, from the level of every row in sheet order.
+
+    `tingkat[i]` is "program", "kegiatan", "output", "jumlah"/"total", or anything else (a
+    heading, an indicator row: belongs to nothing). A kegiatan belongs to the program above
+    it; an output to the kegiatan above it within the same program, or to the program when
+    no kegiatan came between; a JUMLAH/TOTAL row closes the groups above it. Top-level rows
+    and JUMLAH rows get None."""
+    induk: list[int | None] = []
+    program = kegiatan = None
+    for i, t in enumerate(tingkat):
+        if t == "program":
+            induk.append(None)
+            program, kegiatan = i, None
+        elif t == "kegiatan":
+            induk.append(program)
+            kegiatan = i
+        elif t == "output":
+            induk.append(kegiatan if kegiatan is not None else program)
+        else:
+            induk.append(None)
+            if t in _TUTUP:
+                program = kegiatan = None
+    return induk
+
+
+def rincian_anggaran(tingkat) -> dict[int, list[int]]:
+    """Which rows each subtotal row sums: {index: [indices]} (rows summing nothing absent).
+
+    Programs and kegiatan sum the rows `induk_anggaran` puts under them; a "jumlah" row sums
+    the programs (without programs: the top-level rows above it); a "total" row (tables)
+    sums nothing here, its rows are the checker's business."""
+    tingkat = list(tingkat)
+    induk = induk_anggaran(tingkat)
+    anak: dict[int, list[int]] = {}
+    for j, i in enumerate(induk):
+        if i is not None:
+            anak.setdefault(i, []).append(j)
+    for i, t in enumerate(tingkat):
+        if t == "jumlah":
+            atas = [j for j, x in enumerate(tingkat) if x == "program"] or \
+                [j for j in range(i) if tingkat[j] in TINGKAT_ANGGARAN and induk[j] is None]
+            if atas:
+                anak[i] = atas
+    return dict(sorted(anak.items()))

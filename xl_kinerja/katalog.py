@@ -537,21 +537,9 @@ def _baca_anggaran(daftar, periode) -> list[BarisAnggaran]:
 
 
 def induk_anggaran(baris: list[BarisAnggaran]) -> list[int | None]:
-    """Index of each row's parent: a kegiatan belongs to the program above it; an output
-    to the kegiatan above it within the same program, or to the program when no kegiatan
-    came between."""
-    induk: list[int | None] = []
-    program = kegiatan = None
-    for i, b in enumerate(baris):
-        if b.tingkat == "program":
-            induk.append(None)
-            program, kegiatan = i, None
-        elif b.tingkat == "kegiatan":
-            induk.append(program)
-            kegiatan = i
-        else:
-            induk.append(kegiatan if kegiatan is not None else program)
-    return induk
+    """Index of each catalog row's parent: the core rule `anggaran.induk_anggaran`."""
+    from .anggaran import induk_anggaran as induk
+    return induk([b.tingkat for b in baris])
 
 
 def _periksa_jumlah_anggaran(baris: list[BarisAnggaran]) -> None:

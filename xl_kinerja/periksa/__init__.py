@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from ..anggaran import jumlah_sesuai
+from ..anggaran import TINGKAT_ANGGARAN, jumlah_sesuai, rincian_anggaran
 from ..errors import KesalahanInput
 from ..impor.tabel import BarisData, HasilImpor, impor_tabel
 
@@ -265,7 +265,6 @@ def _periksa_satuan(lok: dict, d: BarisData, tg) -> list[Temuan]:
     return t
 
 
-_TINGKAT_ANGG = {"program": 0, "kegiatan": 1, "output": 2}
 
 
 def _jumlah_kolom(baris: list[BarisData], kol: str) -> float | None:
@@ -303,20 +302,10 @@ def _periksa_total(h: HasilImpor) -> list[Temuan]:
                         for x in kelompok)
         subtotal = subtotal + [d] if ada_baris else []
         kelompok = []
-    for i, p in enumerate(h.baris):
-        if p.jenis not in ("program", "kegiatan"):
-            continue
-        lv = _TINGKAT_ANGG[p.jenis]
-        bawah = []
-        for d in h.baris[i + 1:]:
-            if d.jenis == "total" or _TINGKAT_ANGG.get(d.jenis, 99) <= lv:
-                break
-            if d.jenis in _TINGKAT_ANGG:
-                bawah.append(d)
-        if not bawah:
-            continue
-        lv_anak = min(_TINGKAT_ANGG[d.jenis] for d in bawah)
-        anak = [d for d in bawah if _TINGKAT_ANGG[d.jenis] == lv_anak]
+    for i, daftar in rincian_anggaran([d.jenis for d in h.baris]).items():
+        p = h.baris[i]  # a program or kegiatan ("total" rows are checked above)
+        anak = [h.baris[j] for j in daftar]
+        lv_anak = TINGKAT_ANGGARAN.index(anak[0].jenis)
         nama_anak = "kegiatannya" if lv_anak == 1 else "outputnya"
         for kol in ("pagu", "realisasi"):
             try:

@@ -455,37 +455,11 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
     return rk
 
 
-_URUTAN_TINGKAT = {"program": 1, "kegiatan": 2, "output": 3}
-
-
 def anak_anggaran(baris: list) -> dict[int, list[int]]:
-    """Which rows each subtotal row sums (indices into `baris`, BarisAnggaran in sheet order):
-    a program/kegiatan row sums the following rows one level deeper (up to the next row of
-    its own level or higher); the JUMLAH row sums the programs (or, without programs, the
-    top-level rows above it). Rows without children are absent."""
-    urutan = _URUTAN_TINGKAT
-    anak = {}
-    for i, b in enumerate(baris):
-        lv = urutan.get(b.tingkat)
-        if b.tingkat == "jumlah":
-            anak[i] = [j for j, x in enumerate(baris) if x.tingkat == "program"] or \
-                [j for j in range(i) if baris[j].tingkat in urutan and not any(
-                    urutan.get(baris[k].tingkat, 9) < urutan[baris[j].tingkat] for k in range(i))]
-            continue
-        if lv is None:
-            continue
-        kids, min_lv = [], None
-        for j in range(i + 1, len(baris)):
-            lj = urutan.get(baris[j].tingkat)
-            if lj is None or lj <= lv:
-                break
-            if min_lv is None:
-                min_lv = lj
-            if lj == min_lv:
-                kids.append(j)
-        if kids:
-            anak[i] = kids
-    return anak
+    """Which rows each subtotal row sums (indices into `baris`, BarisAnggaran in sheet
+    order): the core rule `rincian_anggaran` over their tingkat."""
+    from ..anggaran import rincian_anggaran
+    return rincian_anggaran([b.tingkat for b in baris])
 
 
 def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
