@@ -334,3 +334,22 @@ def test_teks_nilai_gaya_indonesia():
     assert _nilai_teks(t) == " (tercatat: 2.699.614.000; dihitung: 0,9879)"
     t = Temuan("x", t.lokasi, "p", "Persentase X", None)
     assert _nilai_teks(t) == " (tercatat: Persentase X)"
+
+
+def test_contoh_tabel_anggaran_readme(capsys):
+    # examples/tabel/realisasi-anggaran-tw2.csv, shown in the README: a semicolon CSV with a
+    # transposed percentage, a kegiatan that is not the sum of its output, a JUMLAH pagu typo
+    # (and so its percentage) and an output absorbed above its pagu (with its kegiatan/program)
+    contoh = Path(__file__).resolve().parent.parent / "examples" / "tabel" / \
+        "realisasi-anggaran-tw2.csv"
+    assert main(["periksa", str(contoh), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(t["aturan"], t["lokasi"]["baris"], t["lokasi"]["kode"], t["tercatat"], t["dihitung"])
+            for t in data] == [
+        ("persen_salah", 5, "EBD.955", "20,76", "20,67%"),  # 20.000.000 / 96.750.000
+        ("realisasi_melebihi_pagu", 8, "076.01.CQ", 81_500_000, 74_000_000),
+        ("realisasi_melebihi_pagu", 9, "CQ.6709", 81_500_000, 74_000_000),
+        ("realisasi_melebihi_pagu", 11, "QGE.002", 81_500_000, 74_000_000),
+        ("persen_salah", 12, None, "49,67", "49,23%"),  # 1.492.000.000 / 3.030.679.000
+        ("jumlah_salah", 12, None, 3_030_679_000, 3_003_679_000),
+        ("total_kegiatan_salah", 6, "WA.3358", 1_300_000_000, 1_310_000_000)]
