@@ -6,7 +6,6 @@ import pytest
 
 from xl_kinerja import nama as N
 from xl_kinerja.generator import LEMBAR, buat_buku_kerja
-from xl_kinerja.katalog import Katalog
 
 from conftest import TAHUN
 
@@ -196,8 +195,6 @@ def test_cetak_beku_dan_format(wb):
 
 
 def test_pk_isi_dan_terbilang(wb):
-    import xl_kinerja as core
-
     ws = wb["PK KPU"]
     teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert "PERJANJIAN KINERJA TAHUN 2027" in teks

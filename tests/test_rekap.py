@@ -86,7 +86,8 @@ def test_nilai_persis_tw(grid_rekap, tw):
     kegiatan = [real["EBD.952"], real["EBD.955"]]
     harap_keg = sum(x for x in kegiatan if x is not None)
     assert a["WA.3355"]["realisasi"] == harap_keg
-    assert a["WA.3355"]["pagu"] == 185_400_000 + 96_750_000
+    assert a["WA.3355"]["pagu"] == pagu["EBD.952"] + pagu["EBD.955"] == 185_400_000 + 96_750_000
+    assert a["076.01.CQ"]["pagu"] == pagu["QGE.001"] + pagu["QGE.002"] == 74_000_000
     assert a["076.01.WA"]["realisasi"] == harap_keg + real["EBA.994"]
     for k in ("EBD.952", "EBD.955", "EBA.994", "QGE.001", "WA.3355", "076.01.WA"):
         assert a[k]["persen"] == persen_anggaran(a[k]["pagu"], a[k]["realisasi"]), k
@@ -106,7 +107,6 @@ def test_nilai_persis_tw(grid_rekap, tw):
 
 def test_skala_dan_batas_dari_referensi(tmp_path):
     """Scale and cap come from the workbook's Referensi (permendagri scale, cap 120%)."""
-    import openpyxl
     from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
     from xl_kinerja.katalog import Katalog
     wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji",

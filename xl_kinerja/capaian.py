@@ -6,7 +6,7 @@ MAX(0;2-r/t), ...), so a workbook and this function agree to the last bit.
 from __future__ import annotations
 
 from .errors import KesalahanInput
-from .target import PERINGKAT, Target, baca_target, cari_peringkat
+from .target import PERINGKAT, Target, baca_target
 
 _MAKS = frozenset({"maks", "max", "maksimal", "maksimum", "maximal"})
 _MIN = frozenset({"min", "minimal", "minimum"})
