@@ -1,0 +1,105 @@
+"""Benchmark: `periksa` on a workbook of ours and on a large table, each against a baseline
+measured in the same run.
+
+    python benchmarks/bench_periksa.py [--ulang 3] [--baris 2000]
+
+1. Workbook (150 indicators, 60 budget lines, as bench_rekap): `periksa_buku_kerja` against
+   the rekap engine alone on the same file (`baca_nilai` + `hitung_rekap` for TW I-IV), i.e.
+   what the checker adds on top of the reading and the rules it shares with the rekap.
+2. Table (--baris indicator rows, TSV as copied from an RKT): `periksa_berkas` against the
+   bare minimum any checker must do: split the lines and parse every target with the core
+   (`baca_target`). The ratio says how much the header recognition, row interpretation and
+   rules cost over that.
+Prints best-of times and ratios (lower is better); no pass/fail goal, a record to compare
+future changes with.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_rekap import TAHUN, katalog_besar  # noqa: E402
+
+from xl_kinerja import baca_target  # noqa: E402
+from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan  # noqa: E402
+from xl_kinerja.katalog import Katalog  # noqa: E402
+from xl_kinerja.periksa import periksa_berkas  # noqa: E402
+from xl_kinerja.periksa.buku import periksa_buku_kerja  # noqa: E402
+from xl_kinerja.rekap import baca_nilai, hitung_rekap  # noqa: E402
+
+
+def _terbaik(fungsi, ulang: int) -> float:
+    waktu = []
+    for _ in range(ulang):
+        t0 = time.perf_counter()
+        fungsi()
+        waktu.append(time.perf_counter() - t0)
+    return min(waktu)
+
+
+def tabel_rkt(n: int) -> str:
+    """An RKT table as copied from Word: sasaran cells left blank under their first row,
+    three target kinds, one deliberate error per 50 rows (a "Persentase" with a count)."""
+    baris = ["NO\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET"]
+    for i in range(n):
+        s = i // 4
+        sasaran = f"Meningkatnya kualitas layanan {s + 1}" if i % 4 == 0 else ""
+        no = f"{s + 1}." if i % 4 == 0 else ""
+        if i % 50 == 49:
+            ind, tgt = f"Persentase laporan {i}", "12 Laporan"
+        elif i % 3 == 0:
+            ind, tgt = f"Persentase kegiatan terlaksana {i}", "97,5%"
+        elif i % 3 == 1:
+            ind, tgt = f"Jumlah laporan kinerja {i}", "1.200 Laporan"
+        else:
+            ind, tgt = f"Nilai evaluasi akuntabilitas {i}", "BB"
+        baris.append(f"{no}\t{sasaran}\t{ind}\t{tgt}")
+    return "\n".join(baris) + "\n"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ulang", type=int, default=3)
+    ap.add_argument("--baris", type=int, default=2000)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-periksa-") as d:
+        d = Path(d)
+        kat, kin, ang = katalog_besar()
+        wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
+        isi_realisasi(wb, kinerja=kin, anggaran=ang)
+        buku = simpan(wb, d / "besar.xlsx")
+
+        def mesin():
+            data = baca_nilai(buku)
+            for q in (1, 2, 3, 4):
+                hitung_rekap(data, q)
+
+        t_mesin = _terbaik(mesin, a.ulang)
+        t_buku = _terbaik(lambda: periksa_buku_kerja(buku), a.ulang)
+        print(f"buku kerja (150 indikator, 60 baris anggaran): periksa {t_buku:.2f} d, mesin "
+              f"rekap saja {t_mesin:.2f} d, rasio {t_buku / t_mesin:.1f}")
+
+        tabel = d / "rkt.tsv"
+        tabel.write_text(tabel_rkt(a.baris), encoding="utf-8")
+
+        def dasar():
+            for baris in tabel.read_text(encoding="utf-8").splitlines()[1:]:
+                baca_target(baris.split("\t")[3])
+
+        t_dasar = _terbaik(dasar, a.ulang)
+        temuan = periksa_berkas(tabel)
+        t_tabel = _terbaik(lambda: periksa_berkas(tabel), a.ulang)
+        print(f"tabel RKT ({a.baris} baris indikator, {len(temuan)} temuan): periksa "
+              f"{t_tabel:.2f} d, urai + baca_target saja {t_dasar:.3f} d, rasio "
+              f"{t_tabel / t_dasar:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
