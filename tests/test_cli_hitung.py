@@ -28,3 +28,19 @@ def test_bantuan_subperintah_berbahasa_indonesia(capsys):
     out = capsys.readouterr().out
     assert out.startswith("Pemakaian: xl-kinerja capaian ")
     assert "Pemakaian: Pemakaian" not in out and "tampilkan bantuan ini" in out
+
+
+def test_pipa_ditutup_tanpa_traceback(monkeypatch, capsys):
+    # `xl-kinerja ... | head`: the reader closes the pipe; no "kesalahan internal", exit 141
+    import io
+    import sys
+
+    from xl_kinerja.cli import main
+
+    class PipaTertutup(io.StringIO):
+        def write(self, teks):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", PipaTertutup())
+    assert main(["terbilang", "1001000"]) == 141
+    assert capsys.readouterr().err == ""

@@ -212,6 +212,23 @@ def test_cli_lembar_grafik_dan_ulang(salinan, capsys):
     assert len(wb2["Rekap TW 2"]._charts) == 2
 
 
+def test_triwulan_belum_diisi_satu_temuan(tmp_path):
+    # a fresh workbook: TW I not started -> one finding, not one per indicator
+    from xl_kinerja.generator import buat_buku_kerja, simpan
+    p = simpan(buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh"), tmp_path / "b.xlsx")
+    data = baca_nilai(p)
+    n = sum(1 for i in data.indikator if i.target[0] is not None)
+    rk = hitung_rekap(data, 1)
+    assert n > 0 and [(t["jenis"], t["baris"], t["pesan"]) for t in rk.temuan] == [
+        ("realisasi_kosong", None,
+         f"belum ada realisasi kinerja TW I yang diisi ({n} indikator bertarget triwulan ini)")]
+    assert main(["rekap", str(p), "--triwulan", "1", "--tanpa-cadangan"]) == 0
+    import openpyxl
+    ws = openpyxl.load_workbook(p)["Rekap TW 1"]
+    temuan = [r for r in ws.iter_rows(values_only=True) if r[0] == "Pengukuran"]
+    assert [r[:2] for r in temuan] == [("Pengukuran", rk.temuan[0]["pesan"])]
+
+
 def test_ringkasan_layar(salinan, capsys):
     # the figures are checked against the core in test_nilai_persis_tw; here: their wording
     from xl_kinerja import format_angka, format_persen

@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dibatalkan.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `xl-kinerja periksa ... | head`: the reader has gone; no error
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:  # stdout is not a real file (tests): nothing to silence
+            pass
+        return 141  # 128 + SIGPIPE, as a shell reports it
     except Exception as e:  # a bug: still no traceback for the user, but a way to get one
         if os.environ.get("XL_KINERJA_DEBUG"):
             raise

@@ -441,6 +441,14 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                              "kode": ind.kode, "indikator": ind.indikator, "satuan": ind.satuan,
                              "jenis": ind.jenis, "polaritas": ind.polaritas, "target": t,
                              "realisasi": r, "capaian": c, "predikat": p})
+    kosong = [t for t in temuan if t["jenis"] == "realisasi_kosong"]
+    if kosong and all(i.realisasi[q] is None for i in data.indikator):
+        # the quarter not started yet: one line, not one per indicator
+        temuan[:] = [t for t in temuan if t["jenis"] != "realisasi_kosong"]
+        temuan.insert(0, {"sheet": data.lembar_ukur, "baris": None, "kode": None,
+                          "jenis": "realisasi_kosong",
+                          "pesan": f"belum ada realisasi kinerja TW {romawi(triwulan)} yang "
+                                   f"diisi ({len(kosong)} indikator bertarget triwulan ini)"})
     per_sasaran = capaian_per_sasaran(pasangan, batas_atas=cap)
     nama_sasaran = {}
     for ind in data.indikator:

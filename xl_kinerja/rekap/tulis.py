@@ -92,7 +92,7 @@ def _tata_letak(rk: Rekap, w) -> None:
         w.tulis(r + 1, 1, "Tidak ada temuan.")
     for t in rk.temuan:
         r += 1
-        w.tulis(r, 1, f"{t['sheet']}!{t['baris']}")
+        w.tulis(r, 1, f"{t['sheet']}!{t['baris']}" if t["baris"] else t["sheet"])
         w.tulis(r, 2, t["pesan"])
 
 
