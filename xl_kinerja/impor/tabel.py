@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import KesalahanBerkas, KesalahanInput
 from .baca import Baris, baca_baris
+from .hasil import BarisData, HasilImpor
 
 JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
 
@@ -60,47 +61,6 @@ _TARGET_TOKEN = re.compile(
     r"|\d[\d.,]*\s*%"                                          # percent
     r"|\d[\d.,]*(?:\s+[A-Za-z][A-Za-z/]*(?:\s+(?:Adhoc|Ad\s?hoc))?)?"  # number [unit]
     r"|\b(?:AA|BB|CC|A|B|C|D|WTP|WDP|TMP|TW)\b")
-
-
-@dataclass
-class BarisData:
-    """One interpreted row (or merged group of continuation rows)."""
-    nomor: int
-    jenis: str                      # "indikator" | "program" | "kegiatan" | "grup" | "total"
-    sheet: str | None = None
-    no: str = ""
-    kode: str = ""
-    sasaran: str = ""
-    indikator: str = ""
-    target: str = ""
-    nilai: dict = field(default_factory=dict)   # other roles -> text (pagu, realisasi, ...)
-    catatan: list = field(default_factory=list)
-
-
-@dataclass
-class HasilImpor:
-    jenis: str
-    berkas: str
-    katalog: dict
-    baris: list[BarisData]
-    baris_dilewati: list[tuple[int, str]]
-    peringatan: list[tuple[int, str]]
-    tahun: int | None
-    catatan: list[str] = field(default_factory=list)   # e.g. which kind was assumed
-
-    @property
-    def katalog_dict(self) -> dict:
-        return self.katalog
-
-    def ke_dataframe(self):
-        import pandas as pd
-        rekaman = []
-        for b in self.baris:
-            r = {"baris": b.nomor, "sheet": b.sheet, "jenis": b.jenis, "no": b.no, "kode": b.kode,
-                 "sasaran": b.sasaran, "indikator": b.indikator, "target": b.target}
-            r.update(b.nilai)
-            rekaman.append(r)
-        return pd.DataFrame(rekaman)
 
 
 _PERAN_RE = [(peran, re.compile(pola)) for peran, pola in _PERAN]
