@@ -6,44 +6,16 @@ Output: `HasilImpor` with `baris` (interpreted data rows, every one with its lin
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from ..errors import KesalahanBerkas, KesalahanInput
 from .baca import Baris, baca_baris
 from .hasil import BarisData, HasilImpor
+from .judul import _judul, _nomor_kolom, _sub_judul, galat_tanpa_judul
 
 JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
 
-# header words -> column role (checked in order; first match wins)
-_PERAN = [
-    ("no", r"^(no\.?|nomor)$"),
-    ("pelaksana", r"pelaksana"),
-    ("penanggung_jawab", r"penanggung\s*jawab|^pj$|bagian"),
-    ("formula", r"formula|rumus|cara perhitungan"),
-    ("definisi", r"definisi"),
-    ("sumber", r"sumber data"),
-    ("sasaran", r"sasaran"),
-    ("kegiatan", r"kegiatan$|^program\s*/\s*kegiatan|^kegiatan"),
-    ("indikator", r"indikator"),
-    ("persen", r"persen\s*tase|persentase|^%$|\(%\)"),
-    ("capaian", r"capaian kinerja|^capaian"),
-    ("predikat", r"predikat|kategori"),
-    ("target", r"target"),
-    ("nilai", r"^(nilai|skor)(\s+(sakip|akhir|evaluasi))?$"),
-    ("pagu", r"pagu|anggaran"),
-    ("realisasi", r"realisasi"),
-    ("satuan", r"^satuan"),
-    ("kode", r"^kode"),
-    ("uraian", r"uraian|program"),
-    ("jadwal", r"rencana pelaksanaan|jadwal"),
-    ("sisa", r"^sisa"),
-]
-_TW = re.compile(r"^(tw|triwulan)\s*([1-4]|i{1,3}|iv)$", re.I)
-_BULAN = re.compile(r"^b\s*(1[0-2]|[1-9])$", re.I)
-_TAHUN = re.compile(r"^(20\d\d)$")
-_NOMOR_KOLOM = re.compile(r"^\(?\d{1,2}\)?$")
 _KODE = re.compile(r"^\d{3}(\.\d{2})?(\.[A-Z]{2,4})?(\.\d{3})?(\.[A-Z0-9]{3})?$")
 _KODE_MIRIP = re.compile(r"^(\d{3}\.|[A-Z]{2,4}\.|\d{3}\.\d{2}\.)[\w.]*$")
 # budget codes (DOMAIN.md 5): program 076.01.CQ (or 076.01), kegiatan CQ.6709 / 3355,
@@ -61,72 +33,6 @@ _TARGET_TOKEN = re.compile(
     r"|\d[\d.,]*\s*%"                                          # percent
     r"|\d[\d.,]*(?:\s+[A-Za-z][A-Za-z/]*(?:\s+(?:Adhoc|Ad\s?hoc))?)?"  # number [unit]
     r"|\b(?:AA|BB|CC|A|B|C|D|WTP|WDP|TMP|TW)\b")
-
-
-_PERAN_RE = [(peran, re.compile(pola)) for peran, pola in _PERAN]
-
-
-@functools.lru_cache(maxsize=8192)
-def _peran_judul(teks: str) -> str | None:
-    t = teks.lower().strip()
-    if not t or len(t) > 80:  # a header cell is a few words; data cells are skipped fast
-        return None
-    # the first word decides when it names a role ("Target Indikator Kinerja",
-    # "Realisasi Anggaran", "Capaian Kinerja %")
-    for awal, peran in (("target", "target"), ("realisasi", "realisasi"), ("capaian", "capaian"),
-                        ("pagu", "pagu"), ("persen", "persen"), ("indikator", "indikator"),
-                        ("sasaran", "sasaran")):
-        if t.startswith(awal):
-            return peran
-    for peran, pola in _PERAN_RE:
-        if pola.search(t):
-            return peran
-    return None
-
-
-def _judul(b: Baris) -> dict[int, str] | None:
-    """Column roles if this row is a header row, else None."""
-    teks = " ".join(b.sel).lower()
-    if not any(k in teks for k in ("indikator", "pagu", "anggaran", "realisasi")):
-        return None  # a header names an indicator or a budget column
-    peran = {}
-    for i, s in enumerate(b.sel):
-        p = _peran_judul(s)
-        if p:
-            peran[i] = p
-    nilai = set(peran.values())
-    if "indikator" in nilai and nilai & {"sasaran", "target", "kegiatan", "uraian"}:
-        return peran
-    if {"pagu", "realisasi"} <= nilai or ("uraian" in nilai and "pagu" in nilai):
-        return peran
-    return None
-
-
-def _sub_judul(b: Baris) -> dict[int, str] | None:
-    """Second header row: Tw 1..4, B1..B12 or years under a merged TARGET header."""
-    isi = [(i, s) for i, s in enumerate(b.sel) if s]
-    if not isi:
-        return None
-    peran = {}
-    for i, s in isi:
-        if m := _TW.match(s):
-            angka = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(m.group(2).lower(), None)
-            peran[i] = f"tw{angka or int(m.group(2))}"
-        elif m := _BULAN.match(s):
-            peran[i] = f"b{int(m.group(1))}"
-        elif m := _TAHUN.match(s):
-            peran[i] = f"tahun:{m.group(1)}"
-        else:
-            return None
-    return peran
-
-
-def _nomor_kolom(b: Baris) -> bool:
-    isi = [s for s in b.sel if s]
-    if len(isi) < 2 or not all(_NOMOR_KOLOM.match(s) for s in isi):
-        return False
-    angka = [int(s.strip("()")) for s in isi]
-    return angka[0] == 1 and all(x > y for x, y in zip(angka[1:], angka))
 
 
 def pisah_indikator(teks: str) -> list[str]:
@@ -453,9 +359,7 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
                 _pakai_satuan(d, per_satuan[k] if per_satuan else "", peringatan)
             data.append(d)
     if not ada_judul:
-        raise KesalahanBerkas("tidak ada baris judul tabel yang dikenali (mis. 'INDIKATOR "
-                              "KINERJA' dengan 'SASARAN'/'TARGET', atau 'URAIAN'/'PAGU'/"
-                              "'REALISASI')", berkas=berkas)
+        raise galat_tanpa_judul(berkas)
     return data, dilewati, peringatan
 
 
@@ -638,9 +542,7 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
         peringatan.append((n, f"indikator tanpa target: {t!r}"))
         dilewati.append((n, "indikator tanpa target (lihat peringatan)"))
     if not ada_judul:
-        raise KesalahanBerkas("tidak ada baris judul tabel yang dikenali (mis. 'INDIKATOR "
-                              "KINERJA' dengan 'SASARAN'/'TARGET', atau 'URAIAN'/'PAGU'/"
-                              "'REALISASI')", berkas=berkas)
+        raise galat_tanpa_judul(berkas)
     return data, dilewati, peringatan
 
 
