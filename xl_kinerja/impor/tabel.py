@@ -13,6 +13,7 @@ from ..errors import KesalahanBerkas, KesalahanInput
 from .baca import Baris, baca_baris
 from .hasil import BarisData, HasilImpor
 from .judul import _judul, _nomor_kolom, _sub_judul, galat_tanpa_judul
+from .sel import _AWAL_INDIKATOR, _AWAL_TTD, pisah_indikator, pisah_target
 
 JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
 
@@ -25,44 +26,7 @@ _KODE_OUTPUT = re.compile(r"^((\d{3}\.\d{2}\.)?([A-Z]{2}\.)?\d{4}\.)?[A-Z]{3}(\.
 _KODE_DI_TEKS = re.compile(r"^(\d{3}\.[\w.]*|[A-Z]{2,3}\.\d{3,4}(?:\.[\w.]+)?|[A-Z]{3}\.)\s+(\S.*)$")
 _GRUP = re.compile(r"^([A-Z]|[A-Z]\.\d+|[IVX]+)\.?$")
 _NO = re.compile(r"^\d{1,3}\.?$")
-_KATA_INDIKATOR = r"(?:Persentase|Presentase|Presentasi|Prosentase|Jumlah|Nilai|Indeks|Opini|Tingkat|Rasio|Rata-rata)"
-_AWAL_INDIKATOR = re.compile(rf"^•?\s*{_KATA_INDIKATOR}\b")
 _TANDA = {"√", "v", "V", "✓", "✔", "x", "X"}
-_TARGET_TOKEN = re.compile(
-    r"\d[\d.,]*\s*(?:-|–|s\.?d\.?)\s*\d[\d.,]*\s*%"           # range
-    r"|\d[\d.,]*\s*%"                                          # percent
-    r"|\d[\d.,]*(?:\s+[A-Za-z][A-Za-z/]*(?:\s+(?:Adhoc|Ad\s?hoc))?)?"  # number [unit]
-    r"|\b(?:AA|BB|CC|A|B|C|D|WTP|WDP|TMP|TW)\b")
-
-
-def pisah_indikator(teks: str) -> list[str]:
-    """Split a cell holding several indicators (bullets or indicator keywords)."""
-    if not teks:
-        return []
-    if "•" in teks:
-        bagian = [p.strip() for p in teks.split("•")]
-    else:
-        bagian = [teks]
-    hasil = []
-    for p in bagian:
-        if not p:
-            continue
-        # split at capitalised indicator keywords that start a new indicator mid-text
-        potong = re.split(rf"\s+(?=(?:{_KATA_INDIKATOR}\s+[A-Z]|(?:Persentase|Presentase|Jumlah)\s))", p)
-        hasil.extend(x.strip() for x in potong if x.strip())
-    return hasil
-
-
-def pisah_target(teks: str) -> list[str]:
-    """Split a cell holding several targets: '97,5% 90%' -> two, 'B WTP 80' -> three."""
-    teks = (teks or "").replace("•", " ").strip()
-    if not teks:
-        return []
-    token = [m.group(0).strip() for m in _TARGET_TOKEN.finditer(teks)]
-    sisa = _TARGET_TOKEN.sub(" ", teks).strip(" ,;/-")
-    if sisa or not token:
-        return [teks]  # not a clean list of targets: keep it whole (checker reports it)
-    return token
 
 
 def tingkat_kode(kode: str, program_kini: str = "") -> str:
@@ -414,11 +378,6 @@ def _sambung_sasaran(data, lama: str, tambahan: str) -> None:
 _TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?<![\d.,])(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
 # a sasaran starts with a "-nya" word: Terwujudnya, Meningkatnya, Tersedianya, ...
 _AWAL_SASARAN_NYA = re.compile(r"^[A-Z][a-z]+nya\b")
-_BULAN_NAMA = ("Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
-               "November|Desember")
-# signature block: "Kota Mungkid, 7 Januari 2025", "PIHAK PERTAMA", "NIP. 1970..."
-_AWAL_TTD = re.compile(rf"^([A-Z][\w .'-]*,\s*\d{{1,2}}\s+({_BULAN_NAMA})\s+20\d\d"
-                       r"|pihak\s+(pertama|kedua)\b|nip\b\.?)", re.I)
 _BUKAN_NAMA = re.compile(r"\b(KPU|Komisi|Kabupaten|Kota|Provinsi|Sekretariat|Pemilu)\b")
 
 
