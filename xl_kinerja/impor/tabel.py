@@ -13,32 +13,14 @@ from ..errors import KesalahanBerkas, KesalahanInput
 from .baca import Baris, baca_baris
 from .hasil import BarisData, HasilImpor
 from .judul import _judul, _nomor_kolom, _sub_judul, galat_tanpa_judul
+from .kode import _KODE_DI_TEKS, _KODE_MIRIP, tingkat_kode
 from .sel import _AWAL_INDIKATOR, _AWAL_TTD, pisah_indikator, pisah_target
 
 JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
 
-_KODE = re.compile(r"^\d{3}(\.\d{2})?(\.[A-Z]{2,4})?(\.\d{3})?(\.[A-Z0-9]{3})?$")
-_KODE_MIRIP = re.compile(r"^(\d{3}\.|[A-Z]{2,4}\.|\d{3}\.\d{2}\.)[\w.]*$")
-# budget codes (DOMAIN.md 5): program 076.01.CQ (or 076.01), kegiatan CQ.6709 / 3355,
-# output (KRO/RO) QGE.001 / EBA.994 / EBA, also written in full (3355.EBA.994)
-_KODE_PROGRAM = re.compile(r"^\d{3}\.\d{2}(\.[A-Z]{2})?$")
-_KODE_OUTPUT = re.compile(r"^((\d{3}\.\d{2}\.)?([A-Z]{2}\.)?\d{4}\.)?[A-Z]{3}(\.\d{3})?\.?$")
-_KODE_DI_TEKS = re.compile(r"^(\d{3}\.[\w.]*|[A-Z]{2,3}\.\d{3,4}(?:\.[\w.]+)?|[A-Z]{3}\.)\s+(\S.*)$")
 _GRUP = re.compile(r"^([A-Z]|[A-Z]\.\d+|[IVX]+)\.?$")
 _NO = re.compile(r"^\d{1,3}\.?$")
 _TANDA = {"√", "v", "V", "✓", "✔", "x", "X"}
-
-
-def tingkat_kode(kode: str, program_kini: str = "") -> str:
-    """Budget level of a code: "program", "kegiatan" or "output". A program-shaped code that
-    extends the program above it (076.01.WA under 076.01) is that program's kegiatan."""
-    if _KODE_PROGRAM.match(kode):
-        if program_kini and kode.startswith(program_kini + "."):
-            return "kegiatan"
-        return "program"
-    if _KODE_OUTPUT.match(kode):
-        return "output"
-    return "kegiatan"
 
 
 def _satuan(target: str) -> tuple[str | None, str | None]:

@@ -1,0 +1,30 @@
+"""Budget codes in a table (DOMAIN.md 5): recognising a code cell, a code written in front of
+its name, and the budget level (program, kegiatan, output) a code names.
+
+Separate because code shapes are a rule of their own (the budget chart of accounts), not of
+how a table is laid out.
+"""
+from __future__ import annotations
+
+import re
+
+# a cell that looks like a code (written in the NO column: "076.01.CQ", "EBA.994")
+_KODE_MIRIP = re.compile(r"^(\d{3}\.|[A-Z]{2,4}\.|\d{3}\.\d{2}\.)[\w.]*$")
+# budget codes (DOMAIN.md 5): program 076.01.CQ (or 076.01), kegiatan CQ.6709 / 3355,
+# output (KRO/RO) QGE.001 / EBA.994 / EBA, also written in full (3355.EBA.994)
+_KODE_PROGRAM = re.compile(r"^\d{3}\.\d{2}(\.[A-Z]{2})?$")
+_KODE_OUTPUT = re.compile(r"^((\d{3}\.\d{2}\.)?([A-Z]{2}\.)?\d{4}\.)?[A-Z]{3}(\.\d{3})?\.?$")
+# a code in front of its name: "076.01.CQ Program ...", "EBA.994 Layanan Perkantoran"
+_KODE_DI_TEKS = re.compile(r"^(\d{3}\.[\w.]*|[A-Z]{2,3}\.\d{3,4}(?:\.[\w.]+)?|[A-Z]{3}\.)\s+(\S.*)$")
+
+
+def tingkat_kode(kode: str, program_kini: str = "") -> str:
+    """Budget level of a code: "program", "kegiatan" or "output". A program-shaped code that
+    extends the program above it (076.01.WA under 076.01) is that program's kegiatan."""
+    if _KODE_PROGRAM.match(kode):
+        if program_kini and kode.startswith(program_kini + "."):
+            return "kegiatan"
+        return "program"
+    if _KODE_OUTPUT.match(kode):
+        return "output"
+    return "kegiatan"
