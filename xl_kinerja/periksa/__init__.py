@@ -240,7 +240,7 @@ def _periksa_satuan(lok: dict, d: BarisData, tg) -> list[Temuan]:
     """Indicator name vs unit ("Persentase ..." counted in Laporan, "Jumlah ..." in %), judged
     on the SATUAN column when the table has one, else on the target's own unit; and a SATUAN
     column that contradicts the target's own unit."""
-    from ..impor.tabel import famili_satuan, gabung_satuan
+    from ..impor.satuan import famili_satuan, gabung_satuan
     t = []
     kolom = (d.nilai.get("satuan") or "").strip()
     fam = famili_satuan(kolom)
