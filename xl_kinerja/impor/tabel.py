@@ -7,19 +7,17 @@ Output: `HasilImpor` with `baris` (interpreted data rows, every one with its lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..errors import KesalahanBerkas, KesalahanInput
 from .baca import Baris, baca_baris
 from .hasil import BarisData, HasilImpor
 from .judul import _judul, _nomor_kolom, _sub_judul, galat_tanpa_judul
+from .jenis import JENIS, NAMA_JENIS, _periksa_jenis, kenali_jenis
 from .katalog import _tebak_tahun, ke_katalog
 from .kode import _KODE_DI_TEKS, _KODE_MIRIP, tingkat_kode
 from .satuan import _bagi_satuan, _pakai_satuan, gabung_satuan
 from .teks_pdf import interpretasi_baris_teks
 from .sel import _AWAL_INDIKATOR, _AWAL_TTD, pisah_indikator, pisah_target
-
-JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
 
 _GRUP = re.compile(r"^([A-Z]|[A-Z]\.\d+|[IVX]+)\.?$")
 _NO = re.compile(r"^\d{1,3}\.?$")
@@ -242,86 +240,6 @@ def _sambung_sasaran(data, lama: str, tambahan: str) -> None:
     for d in data:
         if d.jenis == "indikator" and d.sasaran == lama:
             d.sasaran = baru
-
-
-NAMA_JENIS = {"iku": "IKU", "rkt": "RKT", "pk": "PK", "renaksi": "Rencana Aksi",
-              "anggaran": "anggaran"}
-# document titles (above the table) that name the kind
-_JUDUL_DOKUMEN = (("renaksi", r"rencana\s+aksi"), ("pk", r"perjanjian\s+kinerja"),
-                  ("rkt", r"rencana\s+kinerja\s+tahunan"), ("iku", r"indikator\s+kinerja\s+utama"),
-                  ("anggaran", r"realisasi\s+anggaran"))
-
-
-@dataclass
-class JenisTabel:
-    """What the headers say: the kind, whether it is certain, and why."""
-    jenis: str
-    yakin: bool
-    alasan: str
-    indikator: bool         # an INDIKATOR column
-    uang: bool              # PAGU, or REALISASI with a percentage column
-    baris_judul: int | None
-    judul: list[str]
-
-
-def kenali_jenis(baris: list[Baris]) -> JenisTabel:
-    """Recognise the kind of table from its header row(s) and, when those fit several kinds
-    (SASARAN / INDIKATOR / TARGET fit IKU, RKT and PK alike), from the document title."""
-    peran: set[str] = set()
-    baris_judul, judul = None, []
-    for i, b in enumerate(baris):
-        j = _judul(b)
-        if not j:
-            continue
-        if baris_judul is None:
-            baris_judul, judul = b.nomor, [s for s in b.sel if s]
-        peran |= set(j.values())
-        for b2 in baris[i + 1:i + 3]:
-            peran |= set((_sub_judul(b2) or {}).values())
-    if baris_judul is None:  # PDF text without tabs: one header line
-        for b in baris:
-            if b.sel and re.search(r"sasaran.*indikator.*target", b.sel[0].lower()):
-                baris_judul, judul = b.nomor, [b.sel[0]]
-                peran = {"sasaran", "indikator", "target"}
-                break
-    indikator = "indikator" in peran
-    uang = "pagu" in peran or {"realisasi", "persen"} <= peran
-    tahun = sorted(p for p in peran if p.startswith("tahun:"))
-    judul_dok = teks_dok = None   # a title in capitals, on any page: "RENCANA KINERJA TAHUNAN"
-    for sel in (x.strip("*# ") for b in baris for x in b.sel):
-        if judul_dok is None and sel and sel.upper() == sel:
-            judul_dok = next((j for j, pola in _JUDUL_DOKUMEN if re.match(pola, sel.lower())),
-                             None)
-            teks_dok = sel
-    kolom = ", ".join(judul)
-    if uang and not indikator:
-        return JenisTabel("anggaran", True, f"judul kolom {kolom}", indikator, uang,
-                          baris_judul, judul)
-    if any(re.fullmatch(r"tw\d|b\d+|jadwal", p) for p in peran):
-        return JenisTabel("renaksi", True, "kolom jadwal (TW/bulan/rencana pelaksanaan)",
-                          indikator, uang, baris_judul, judul)
-    if peran & {"formula", "definisi", "sumber"} or len(tahun) >= 2:
-        return JenisTabel("iku", True, "kolom formula/definisi/sumber data atau "
-                                       "target beberapa tahun", indikator, uang, baris_judul, judul)
-    if judul_dok and judul_dok != "anggaran":
-        return JenisTabel(judul_dok, True, f"judul dokumen {teks_dok!r}",
-                          indikator, uang, baris_judul, judul)
-    return JenisTabel("rkt", False, f"judul kolom ({kolom}) cocok untuk IKU, RKT maupun PK",
-                      indikator, uang, baris_judul, judul)
-
-
-def _periksa_jenis(k: JenisTabel, jenis: str, path) -> None:
-    """A table whose headers contradict the --jenis given is an error (exit 2)."""
-    lokasi = f"baris judul {k.baris_judul}: {', '.join(k.judul)}"
-    if jenis == "anggaran" and k.indikator and not k.uang:
-        raise KesalahanBerkas(
-            f"--jenis anggaran, tetapi judul kolom tabel ini adalah tabel indikator ({lokasi}); "
-            "tabel anggaran memuat kolom PAGU dan REALISASI. Pakai --jenis iku/rkt/pk/renaksi "
-            "atau hilangkan --jenis", berkas=path)
-    if jenis != "anggaran" and k.uang and not k.indikator:
-        raise KesalahanBerkas(
-            f"--jenis {jenis}, tetapi judul kolom tabel ini adalah tabel anggaran ({lokasi}) "
-            "tanpa kolom INDIKATOR. Pakai --jenis anggaran atau hilangkan --jenis", berkas=path)
 
 
 def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
