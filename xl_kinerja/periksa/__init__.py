@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 
 from ..anggaran import TINGKAT_ANGGARAN, jumlah_sesuai, rincian_anggaran
 from ..errors import KesalahanInput
-from ..impor.tabel import BarisData, HasilImpor, impor_tabel
+from ..impor import BarisData, HasilImpor, impor_tabel
 
 
 @dataclass
