@@ -54,37 +54,13 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
             continue
         sub = _sub_judul(b)
         if sub:
-            for i, p in sub.items():
-                if p.startswith("tahun:") and kolom.get(i) is None:
-                    kolom[i] = p
-                elif p.startswith("tahun:"):
-                    kolom[i] = p
-                else:
-                    kolom[i] = p
+            kolom.update(sub)
             dilewati.append((b.nomor, "baris judul kedua (triwulan/bulan/tahun)"))
             continue
         if _nomor_kolom(b):
             dilewati.append((b.nomor, "baris nomor kolom"))
             continue
-        sel = {}
-        tanda = {}
-        for i, s in enumerate(b.sel):
-            p = kolom.get(i)
-            if not s:
-                continue
-            if p and (p.startswith("tw") or re.fullmatch(r"b\d+", p)):
-                if s in _TANDA:
-                    tanda[p] = True
-                    continue
-            if p is None or p in ("jadwal",):
-                if s in _TANDA:
-                    continue
-                # text in an unnamed column: belongs to the nearest named text column at right
-                p = _kolom_tanpa_nama(kolom, i, b)
-                if p is None:
-                    peringatan.append((b.nomor, f"sel kolom {i + 1} tanpa judul diabaikan: {s!r}"))
-                    continue
-            sel[p] = (sel[p] + " " + s).strip() if p in sel else s
+        sel, tanda = _sel_per_peran(b, kolom, peringatan)
         no = sel.pop("no", "").strip()
         kode = sel.pop("kode", "").strip()
         uraian = sel.pop("uraian", "")
@@ -150,19 +126,8 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
         daftar_ind = pisah_indikator(indikator)
         daftar_tgt = pisah_target(target)
         if lanjutan:
-            akhir = _indikator_terakhir(data)
-            if sasaran and akhir is not None:
-                _sambung_sasaran(data, akhir.sasaran, sasaran)
-            if daftar_ind and akhir is not None and not _AWAL_INDIKATOR.match(daftar_ind[0]):
-                akhir.indikator = f"{akhir.indikator} {daftar_ind.pop(0)}".strip()
-                akhir.catatan.append(f"disambung dengan baris {b.nomor}")
-            if not daftar_ind:
-                if daftar_tgt and akhir is not None and not akhir.target:
-                    akhir.target = daftar_tgt[0]
-                elif daftar_tgt and akhir is not None:
-                    peringatan.append((b.nomor, f"target {target!r} pada baris sambungan diabaikan"))
-                dilewati.append((b.nomor, f"sambungan baris {akhir.nomor if akhir else '?'} "
-                                          "(tabel terpotong halaman)"))
+            if _sambung_lanjutan(b, data, sasaran, target, daftar_ind, daftar_tgt, peringatan,
+                                 dilewati):
                 continue
             sasaran = ""
         if sasaran:
@@ -181,14 +146,9 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
                                         "dalam satu sel tidak dapat dibagi per indikator; "
                                         "diabaikan"))
         for k, nama in enumerate(daftar_ind):
-            if len(daftar_tgt) == len(daftar_ind):
-                tgt = daftar_tgt[k]
-            elif len(daftar_ind) == 1:
-                tgt = target
-            else:
-                tgt = daftar_tgt[k] if k < len(daftar_tgt) else ""
+            tgt = _bagian_ke(daftar_tgt, target, len(daftar_ind), k)
             d = BarisData(b.nomor, "indikator", b.sheet, no if k == 0 else "", kode,
-                          sasaran_kini, nama, tgt, dict(sel))
+                          sasaran_kini, nama, "" if tgt is None else tgt, dict(sel))
             if uraian:
                 d.nilai["uraian"] = uraian
             for p in tanda:
@@ -196,13 +156,9 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
             if tahun_target:
                 per_tahun = {}
                 for th, teks in tahun_target.items():
-                    pecah = pisah_target(teks)
-                    if len(pecah) == len(daftar_ind):
-                        per_tahun[th] = pecah[k]
-                    elif len(daftar_ind) == 1:
-                        per_tahun[th] = teks
-                    elif k < len(pecah):
-                        per_tahun[th] = pecah[k]
+                    bagian = _bagian_ke(pisah_target(teks), teks, len(daftar_ind), k)
+                    if bagian is not None:
+                        per_tahun[th] = bagian
                 d.nilai["target_tahun"] = per_tahun
             if satuan_sel:
                 _pakai_satuan(d, per_satuan[k] if per_satuan else "", peringatan)
@@ -210,6 +166,68 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
     if not ada_judul:
         raise galat_tanpa_judul(berkas)
     return data, dilewati, peringatan
+
+
+def _sel_per_peran(b: Baris, kolom: dict[int, str], peringatan: list
+                   ) -> tuple[dict[str, str], dict[str, bool]]:
+    """The row's texts by column role (cells of one role joined), and the schedule columns
+    (TW/month) ticked with a mark such as √. Text in a column without a header goes to a
+    text role at its right (`_kolom_tanpa_nama`) or is warned about and left out."""
+    sel: dict[str, str] = {}
+    tanda: dict[str, bool] = {}
+    for i, s in enumerate(b.sel):
+        p = kolom.get(i)
+        if not s:
+            continue
+        if p and (p.startswith("tw") or re.fullmatch(r"b\d+", p)):
+            if s in _TANDA:
+                tanda[p] = True
+                continue
+        if p is None or p in ("jadwal",):
+            if s in _TANDA:
+                continue
+            # text in an unnamed column: belongs to the nearest named text column at right
+            p = _kolom_tanpa_nama(kolom, i, b)
+            if p is None:
+                peringatan.append((b.nomor, f"sel kolom {i + 1} tanpa judul diabaikan: {s!r}"))
+                continue
+        sel[p] = (sel[p] + " " + s).strip() if p in sel else s
+    return sel, tanda
+
+
+def _sambung_lanjutan(b: Baris, data: list[BarisData], sasaran: str, target: str,
+                      daftar_ind: list[str], daftar_tgt: list[str], peringatan: list,
+                      dilewati: list) -> bool:
+    """A row that continues the last indicator after a page break: its sasaran text and its
+    first indicator fragment (not starting with an indicator word) are joined to the rows
+    above, and its target fills a missing one. True when nothing of the row is left (it is
+    reported as skipped); else `daftar_ind` keeps the new indicators the row also holds."""
+    akhir = _indikator_terakhir(data)
+    if sasaran and akhir is not None:
+        _sambung_sasaran(data, akhir.sasaran, sasaran)
+    if daftar_ind and akhir is not None and not _AWAL_INDIKATOR.match(daftar_ind[0]):
+        akhir.indikator = f"{akhir.indikator} {daftar_ind.pop(0)}".strip()
+        akhir.catatan.append(f"disambung dengan baris {b.nomor}")
+    if daftar_ind:
+        return False
+    if daftar_tgt and akhir is not None and not akhir.target:
+        akhir.target = daftar_tgt[0]
+    elif daftar_tgt and akhir is not None:
+        peringatan.append((b.nomor, f"target {target!r} pada baris sambungan diabaikan"))
+    dilewati.append((b.nomor, f"sambungan baris {akhir.nomor if akhir else '?'} "
+                              "(tabel terpotong halaman)"))
+    return True
+
+
+def _bagian_ke(pecah: list[str], utuh: str, n: int, k: int) -> str | None:
+    """The k-th of n indicators' share of a cell split into `pecah` (pisah_target): its own
+    piece when the counts match, the whole cell for a single indicator, else the k-th piece
+    if there is one (None when there is not)."""
+    if len(pecah) == n:
+        return pecah[k]
+    if n == 1:
+        return utuh
+    return pecah[k] if k < len(pecah) else None
 
 
 def _kolom_tanpa_nama(kolom: dict, i: int, b: Baris) -> str | None:
