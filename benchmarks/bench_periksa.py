@@ -18,29 +18,17 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_rekap import TAHUN, katalog_besar  # noqa: E402
+from _ukur import buku_besar, terbaik  # noqa: E402
 
 from xl_kinerja import baca_target  # noqa: E402
-from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan  # noqa: E402
-from xl_kinerja.katalog import Katalog  # noqa: E402
 from xl_kinerja.periksa import periksa_berkas  # noqa: E402
 from xl_kinerja.periksa.buku import periksa_buku_kerja  # noqa: E402
 from xl_kinerja.rekap import baca_nilai, hitung_rekap  # noqa: E402
-
-
-def _terbaik(fungsi, ulang: int) -> float:
-    waktu = []
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        fungsi()
-        waktu.append(time.perf_counter() - t0)
-    return min(waktu)
 
 
 def tabel_rkt(n: int) -> str:
@@ -70,18 +58,15 @@ def main() -> int:
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-periksa-") as d:
         d = Path(d)
-        kat, kin, ang = katalog_besar()
-        wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
-        isi_realisasi(wb, kinerja=kin, anggaran=ang)
-        buku = simpan(wb, d / "besar.xlsx")
+        buku = buku_besar(d)
 
         def mesin():
             data = baca_nilai(buku)
             for q in (1, 2, 3, 4):
                 hitung_rekap(data, q)
 
-        t_mesin = _terbaik(mesin, a.ulang)
-        t_buku = _terbaik(lambda: periksa_buku_kerja(buku), a.ulang)
+        t_mesin = terbaik(mesin, a.ulang)
+        t_buku = terbaik(lambda: periksa_buku_kerja(buku), a.ulang)
         print(f"buku kerja (150 indikator, 60 baris anggaran): periksa {t_buku:.2f} d, mesin "
               f"rekap saja {t_mesin:.2f} d, rasio {t_buku / t_mesin:.1f}")
 
@@ -92,9 +77,9 @@ def main() -> int:
             for baris in tabel.read_text(encoding="utf-8").splitlines()[1:]:
                 baca_target(baris.split("\t")[3])
 
-        t_dasar = _terbaik(dasar, a.ulang)
+        t_dasar = terbaik(dasar, a.ulang)
         temuan = periksa_berkas(tabel)
-        t_tabel = _terbaik(lambda: periksa_berkas(tabel), a.ulang)
+        t_tabel = terbaik(lambda: periksa_berkas(tabel), a.ulang)
         print(f"tabel RKT ({a.baris} baris indikator, {len(temuan)} temuan): periksa "
               f"{t_tabel:.2f} d, urai + baca_target saja {t_dasar:.3f} d, rasio "
               f"{t_tabel / t_dasar:.0f}")

@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan  # noqa: E402
-from xl_kinerja.katalog import Katalog  # noqa: E402
+from _ukur import buku_besar  # noqa: E402
+
 from xl_kinerja.libreoffice import hitung_ulang  # noqa: E402
 
 TAHUN = 2027
@@ -70,10 +71,7 @@ def main() -> int:
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-rekap-") as d:
         d = Path(d)
-        kat, kin, ang = katalog_besar()
-        wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
-        isi_realisasi(wb, kinerja=kin, anggaran=ang)
-        sumber = simpan(wb, d / "besar.xlsx")
+        sumber = buku_besar(d)
         t_rekap, t_lo = [], []
         for i in range(a.ulang):
             kerja = d / f"kerja{i}.xlsx"

@@ -11,7 +11,11 @@ Run: python benchmarks/bench_udf.py
 from __future__ import annotations
 
 import random
-import time
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _ukur import terbaik  # noqa: E402
 
 from xl_kinerja.addin.udf import CAPAIAN
 
@@ -28,22 +32,13 @@ def _data(seed: int = 7):
     return target, realisasi, polaritas
 
 
-def _terbaik(fungsi, ulang: int = 5) -> float:
-    waktu = []
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        fungsi()
-        waktu.append(time.perf_counter() - t0)
-    return min(waktu)
-
-
 def main() -> None:
     t, r, p = _data()
     larik = CAPAIAN(t, r, p)
     per_sel = [[CAPAIAN(t[i][j], r[i][j], p[i][j]) for j in range(KOLOM)] for i in range(BARIS)]
     assert larik == per_sel, "hasil larik berbeda dengan per sel"
-    w_larik = _terbaik(lambda: CAPAIAN(t, r, p))
-    w_sel = _terbaik(lambda: [[CAPAIAN(t[i][j], r[i][j], p[i][j]) for j in range(KOLOM)]
+    w_larik = terbaik(lambda: CAPAIAN(t, r, p))
+    w_sel = terbaik(lambda: [[CAPAIAN(t[i][j], r[i][j], p[i][j]) for j in range(KOLOM)]
                               for i in range(BARIS)])
     print(f"CAPAIAN {BARIS * KOLOM} sel, satu panggilan larik : {w_larik * 1000:8.1f} ms")
     print(f"CAPAIAN {BARIS * KOLOM} sel, satu panggilan per sel: {w_sel * 1000:8.1f} ms")
