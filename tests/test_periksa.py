@@ -353,3 +353,14 @@ def test_contoh_tabel_anggaran_readme(capsys):
         ("persen_salah", 12, None, "49,67", "49,23%"),  # 1.492.000.000 / 3.030.679.000
         ("jumlah_salah", 12, None, 3_030_679_000, 3_003_679_000),
         ("total_kegiatan_salah", 6, "WA.3358", 1_300_000_000, 1_310_000_000)]
+
+
+def test_nomor_baris_tiga_angka_bukan_kode(tmp_path):
+    # long tables number their rows past 99: "100." is a row number, "076." an incomplete code
+    assert _temuan(tmp_path, JUDUL_IKU +
+                   "99.\tTerwujudnya X\tPersentase Y\t100%\n"
+                   "100.\tTerwujudnya Z\tPersentase W\t95%\n"
+                   "101.\tTerwujudnya V\tJumlah U\t12 Laporan\n") == []
+    assert _temuan(tmp_path, "NO\tURAIAN\tPAGU\tREALISASI\n"
+                   "076.\tProgram Dukungan Manajemen\t1.000\t900\n") == [
+        ("kode_tidak_lengkap", 2, "076.", "076.", None)]

@@ -80,7 +80,9 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
             data.append(BarisData(b.nomor, "total", b.sheet, no, kode, sasaran, teks_uraian, target,
                                   dict(sel, uraian=teks_uraian)))
             continue
-        if not kode and _KODE_MIRIP.match(no):
+        # a code written in the No column ("076.01.CQ", "QGE."); a row number such as "100."
+        # is not one (program codes start with 0: "076.")
+        if not kode and _KODE_MIRIP.match(no) and not (_NO.match(no) and no[0] != "0"):
             kode, no = no, ""
         nama_anggaran = uraian or sasaran or (sel.get("kegiatan", "") if jenis_tabel == "anggaran"
                                               or not indikator else "")
