@@ -422,3 +422,63 @@ def test_xlsx_angka_persen_dan_desimal(tmp_path):
     assert [i["target"]["2025"] for i in ind] == ["97.5%", "1.2340", "100%", "12 Laporan"]
     assert [baca_target(i["target"]["2025"]).nilai for i in ind] == [0.975, 1.234, 1.0, 12]
     assert h.peringatan == []
+
+
+@pytest.mark.parametrize("judul,tw", [
+    ("REALISASI S.D. TW II", 2), ("Realisasi Triwulan III", 3), ("REALISASI TW 1", 1),
+    ("Realisasi s/d Triwulan IV 2024", 4), ("REALISASI SEMESTER I", 2),
+    ("Realisasi Semester II", 4), ("REALISASI T.A 2024", 4), ("Realisasi Tahun 2025", 4),
+    ("REALISASI", None), ("Realisasi Anggaran", None)])
+def test_triwulan_dari_judul_realisasi(judul, tw):
+    from xl_kinerja.impor.buku import triwulan_dari_judul
+    assert triwulan_dari_judul(judul) == tw
+
+
+def _realisasi_tw(path):
+    import openpyxl
+    from xl_kinerja import nama as N
+    wb = openpyxl.load_workbook(path)
+    kolom = {}
+    for nama in (N.ANGG_KODE, *N.ANGG_REALISASI_TW):
+        (lembar, ref), = wb.defined_names[nama].destinations
+        kolom[nama] = [r[0].value for r in wb[lembar][ref.replace("$", "")]]
+    return {k: [kolom[n][i] for n in N.ANGG_REALISASI_TW]
+            for i, k in enumerate(kolom[N.ANGG_KODE]) if k}
+
+
+def test_impor_anggaran_membawa_realisasi_triwulan(tmp_path, capsys):
+    # the README example: "REALISASI S.D. TW II" -> the outputs' TW II realisasi; program,
+    # kegiatan and JUMLAH stay formulas (their typed figures are the checker's business)
+    contoh = Path(__file__).resolve().parent.parent / "examples" / "tabel" / \
+        "realisasi-anggaran-tw2.csv"
+    out = tmp_path / "ang.xlsx"
+    assert main(["impor", str(contoh), "--tahun", "2025", "--satker", "KPU Kabupaten Contoh",
+                 "--keluaran", str(out)]) == 0
+    assert ("realisasi 5 baris rincian anggaran dimasukkan sebagai realisasi TW II (dari judul "
+            "kolom 'REALISASI S.D. TW II')") in capsys.readouterr().out
+    real = _realisasi_tw(out)
+    assert real["EBD.952"] == [None, 90_500_000, None, None]
+    assert real["EBA.994"] == [None, 1_310_000_000, None, None]
+    assert real["QGE.001"] == [None, 0, None, None]
+    assert str(real["WA.3358"][1]).startswith("=")  # kegiatan: still its SUM formula
+    from xl_kinerja.rekap import baca_nilai, hitung_rekap
+    total = hitung_rekap(baca_nilai(out), 2).anggaran[-1]
+    assert (total["tingkat"], total["pagu"], total["realisasi"]) == (
+        "jumlah", 3_003_679_000, 90_500_000 + 20_000_000 + 1_310_000_000 + 0 + 81_500_000)
+
+
+def test_impor_anggaran_triwulan_tak_disebut(tmp_path, capsys):
+    tabel = tmp_path / "a.tsv"
+    tabel.write_text("KODE\tURAIAN\tPAGU\tREALISASI\n"
+                     "076.01.WA\tProgram Dukungan Manajemen\t1.000.000\t400.000\n"
+                     "EBA.994\tLayanan Perkantoran\t1.000.000\t400.000\n", encoding="utf-8")
+    out = tmp_path / "a.xlsx"
+    assert main(["impor", str(tabel), "--tahun", "2025", "--satker", "X", "--keluaran",
+                 str(out)]) == 0
+    assert ("realisasi 1 baris anggaran TIDAK dimasukkan: triwulannya tidak disebut di judul "
+            "kolom 'REALISASI'; ulangi dengan --triwulan N") in capsys.readouterr().out
+    assert _realisasi_tw(out)["EBA.994"] == [None] * 4
+    assert main(["impor", str(tabel), "--tahun", "2025", "--satker", "X", "--keluaran",
+                 str(out), "--timpa", "--triwulan", "3"]) == 0
+    assert "TW III (dari --triwulan)" in capsys.readouterr().out
+    assert _realisasi_tw(out)["EBA.994"] == [None, None, 400_000, None]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import KesalahanBerkas
 from .baru import _tahun
+from .rekap import _triwulan
 
 
 def daftarkan(subparsers) -> None:
@@ -34,6 +35,9 @@ def daftarkan(subparsers) -> None:
     p.add_argument("--keluaran", required=True, type=Path, metavar="KELUARAN",
                    help="berkas keluaran: katalog .json untuk iku, buku kerja .xlsx untuk "
                         "jenis lain")
+    p.add_argument("--triwulan", type=_triwulan, metavar="N",
+                   help="triwulan (1-4) angka realisasi anggaran di tabel (bawaan: dibaca dari "
+                        "judul kolom, mis. 'REALISASI S.D. TW II'; 'T.A 2024' = TW IV)")
     p.add_argument("--laporan", type=Path, metavar="BERKAS",
                    help="tulis laporan baris yang dilewati dan peringatan (JSON) ke berkas ini")
     p.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
@@ -67,24 +71,11 @@ def jalankan(args) -> int:
         tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
                      timpa=args.timpa)
     else:
-        if not h.tahun:
-            raise KesalahanBerkas("tahun tidak ditemukan di dokumen; berikan --tahun",
-                                  berkas=args.tabel)
-        if not args.satker:
-            raise KesalahanBerkas("nama satker wajib untuk buku kerja; berikan --satker",
-                                  berkas=args.tabel)
-        from ..generator import buat_buku_kerja, simpan
-        from ..katalog import Katalog
-        kat = h.katalog
-        if not kat["sasaran"]:
-            # a budget table has no indicators: default indicators + the imported budget rows
-            dasar = Katalog.bawaan().ke_dict()
-            dasar["anggaran"] = kat["anggaran"]
-            dasar["satker"] = args.satker
-            kat = dasar
-            print("Tabel tanpa indikator: dipakai indikator katalog bawaan.")
-        katalog = Katalog.dari_dict(kat)
-        wb = buat_buku_kerja(katalog, h.tahun, satker=args.satker)
+        from ..generator import simpan
+        from ..impor.buku import ke_buku_kerja
+        wb, catatan = ke_buku_kerja(h, args.satker, args.triwulan)
+        for c in catatan:
+            print(c)
         simpan(wb, args.keluaran, timpa=args.timpa)
     n_ind = sum(len(s["indikator"]) for s in h.katalog["sasaran"])
     print(f"Diimpor: {len(h.katalog['sasaran'])} sasaran, {n_ind} indikator, "

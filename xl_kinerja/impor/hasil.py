@@ -35,6 +35,7 @@ class HasilImpor:
     peringatan: list[tuple[int, str]]
     tahun: int | None
     catatan: list[str] = field(default_factory=list)   # e.g. which kind was assumed
+    judul: list[str] = field(default_factory=list)     # the header row's cell texts
 
     @property
     def katalog_dict(self) -> dict:

@@ -47,8 +47,8 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
                 from ..angka import baca_angka
                 try:
                     a["pagu"] = {thn: baca_angka(pagu)}
-                except KesalahanInput:
-                    pass
+                except KesalahanInput as e:  # kept out of the catalog, said so
+                    peringatan.append((d.nomor, f"pagu {d.kode} tidak dimasukkan: {e}"))
             anggaran.append(a)
             continue
         if d.jenis != "indikator" or not d.indikator:

@@ -49,4 +49,5 @@ def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
         raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=path)
     tahun = tahun or _tebak_tahun(baris)
     katalog = ke_katalog(data, tahun, satker, peringatan)
-    return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun, catatan)
+    return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun, catatan,
+                      list(k.judul or []))

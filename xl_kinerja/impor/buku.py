@@ -1,0 +1,101 @@
+"""An imported table -> the standard workbook, with its budget realisasi filled in.
+
+A realisasi column carries figures for one triwulan, named in its header the way offices
+write it ("REALISASI S.D. TW II", "Realisasi Triwulan III", "REALISASI SEMESTER I",
+"REALISASI T.A 2024" = the whole year, TW IV). The figures of the rows without sub-rows go
+into that quarter's realisasi cells; program, kegiatan and JUMLAH rows stay formulas (the
+checker compares the table's own subtotals with them). Nothing is dropped silently: every
+figure not carried over is named in the notes returned with the workbook.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import KesalahanBerkas, KesalahanInput
+from .hasil import HasilImpor
+from .judul import _peran_judul
+
+_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def triwulan_dari_judul(teks: str) -> int | None:
+    """The quarter a realisasi header speaks of: TW/Triwulan N (Roman or Arabic), Semester
+    I/II (= TW II/IV), or a whole year (T.A 2024, Tahun 2024 = TW IV); None when unsaid."""
+    t = " ".join(teks.lower().split())
+    m = re.search(r"\b(?:tw|triwulan|trw|tri wulan)\s*\.?\s*(iv|iii|ii|i|[1-4])\b", t)
+    if m:
+        return _ROMAWI[m.group(1)]
+    m = re.search(r"\bsemester\s*(ii|i|[12])\b", t)
+    if m:
+        return 2 * (1 if m.group(1) in ("i", "1") else 2)
+    if re.search(r"\bt\.?\s*a\.?\b|\btahun\b|\b20\d\d\b", t):
+        return 4
+    return None
+
+
+def judul_realisasi(h: HasilImpor) -> str | None:
+    """The header text of the table's realisasi column (budget tables), if any."""
+    return next((j for j in h.judul if _peran_judul(j) == "realisasi"), None)
+
+
+def realisasi_anggaran(h: HasilImpor) -> tuple[dict[str, float], list[tuple[int, str]]]:
+    """{kode: realisasi} of the budget rows with a code and a readable figure, and the
+    (line, reason) of the figures that could not be read."""
+    from ..angka import baca_angka
+    nilai, salah = {}, []
+    for d in h.baris:
+        teks = (d.nilai.get("realisasi") or "").strip()
+        if d.jenis not in ("program", "kegiatan", "output") or not d.kode or not teks:
+            continue
+        try:
+            nilai[d.kode] = baca_angka(teks)
+        except KesalahanInput as e:
+            salah.append((d.nomor, f"realisasi {d.kode} tidak dimasukkan: {e}"))
+    return nilai, salah
+
+
+def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
+    """(openpyxl Workbook, notes): the standard workbook of the imported table. A table
+    without indicators gets the default catalog's indicators. `triwulan` overrides the one
+    read from the realisasi header."""
+    from .. import rincian_anggaran
+    from ..generator import buat_buku_kerja, isi_realisasi
+    from ..katalog import Katalog
+    from ..rekap.mesin import romawi
+    if not h.tahun:
+        raise KesalahanBerkas("tahun tidak ditemukan di dokumen; berikan --tahun", berkas=h.berkas)
+    if not satker:
+        raise KesalahanBerkas("nama satker wajib untuk buku kerja; berikan --satker",
+                              berkas=h.berkas)
+    catatan = []
+    kat = h.katalog
+    if not kat["sasaran"]:
+        dasar = Katalog.bawaan().ke_dict()
+        dasar["anggaran"], dasar["satker"] = kat["anggaran"], satker
+        kat = dasar
+        catatan.append("Tabel tanpa indikator: dipakai indikator katalog bawaan.")
+    wb = buat_buku_kerja(Katalog.dari_dict(kat), h.tahun, satker=satker)
+
+    nilai, salah = realisasi_anggaran(h)
+    catatan += [f"baris {n}: {alasan}" for n, alasan in salah]
+    baris = kat["anggaran"]
+    induk = rincian_anggaran([a["tingkat"] for a in baris])
+    rincian = {a["kode"] for i, a in enumerate(baris) if i not in induk}
+    isi = {k: v for k, v in nilai.items() if k in rincian}
+    if isi:
+        judul = judul_realisasi(h)
+        tw = triwulan or (triwulan_dari_judul(judul) if judul else None)
+        if tw is None:
+            catatan.append(f"realisasi {len(isi)} baris anggaran TIDAK dimasukkan: triwulannya "
+                           f"tidak disebut di judul kolom {judul!r}; ulangi dengan --triwulan N")
+        else:
+            isi_realisasi(wb, anggaran={k: [v if q == tw - 1 else None for q in range(4)]
+                                        for k, v in isi.items()})
+            asal = "--triwulan" if triwulan else f"judul kolom {judul!r}"
+            catatan.append(f"realisasi {len(isi)} baris rincian anggaran dimasukkan sebagai "
+                           f"realisasi TW {romawi(tw)} (dari {asal}); subtotal dan JUMLAH "
+                           f"dihitung rumus")
+    if any(d.jenis == "indikator" and (d.nilai.get("realisasi") or "").strip() for d in h.baris):
+        catatan.append("kolom realisasi indikator tidak dimasukkan ke lembar Pengukuran (isi di "
+                       "sana; target dan indikatornya sudah diimpor)")
+    return wb, catatan
