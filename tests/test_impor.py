@@ -434,16 +434,17 @@ def test_triwulan_dari_judul_realisasi(judul, tw):
     assert triwulan_dari_judul(judul) == tw
 
 
-def _realisasi_tw(path):
+def _realisasi_tw(path, nama_kode=None, nama_tw=None):
+    """{kode: [realisasi TW I..IV]} of a workbook's Anggaran (default) or Pengukuran sheet."""
     import openpyxl
     from xl_kinerja import nama as N
+    nama_kode, nama_tw = nama_kode or N.ANGG_KODE, nama_tw or N.ANGG_REALISASI_TW
     wb = openpyxl.load_workbook(path)
     kolom = {}
-    for nama in (N.ANGG_KODE, *N.ANGG_REALISASI_TW):
+    for nama in (nama_kode, *nama_tw):
         (lembar, ref), = wb.defined_names[nama].destinations
         kolom[nama] = [r[0].value for r in wb[lembar][ref.replace("$", "")]]
-    return {k: [kolom[n][i] for n in N.ANGG_REALISASI_TW]
-            for i, k in enumerate(kolom[N.ANGG_KODE]) if k}
+    return {k: [kolom[n][i] for n in nama_tw] for i, k in enumerate(kolom[nama_kode]) if k}
 
 
 def test_impor_anggaran_membawa_realisasi_triwulan(tmp_path, capsys):
@@ -482,3 +483,33 @@ def test_impor_anggaran_triwulan_tak_disebut(tmp_path, capsys):
                  str(out), "--timpa", "--triwulan", "3"]) == 0
     assert "TW III (dari --triwulan)" in capsys.readouterr().out
     assert _realisasi_tw(out)["EBA.994"] == [None, None, 400_000, None]
+
+
+def _realisasi_ukur(path):
+    from xl_kinerja import nama as N
+    return _realisasi_tw(path, N.UKUR_KODE_INDIKATOR, N.UKUR_REALISASI_TW)
+
+
+def test_impor_pengukuran_membawa_realisasi_indikator(tmp_path, capsys):
+    # a Pengukuran table: each realisasi read against its own target by the core; a bare
+    # number under "(%)" is a percentage; unreadable text is named, not dropped silently
+    tabel = tmp_path / "ukur.tsv"
+    tabel.write_text(
+        "PENGUKURAN KINERJA TAHUN 2024\n"
+        "NO\tSASARAN STRATEGIS\tINDIKATOR KINERJA\tTARGET\tREALISASI S.D. TW III (%)\n"
+        "1\tMeningkatnya kualitas perencanaan\tPersentase dokumen tepat waktu\t100%\t95,5\n"
+        "\t\tJumlah laporan kinerja\t12 Laporan\t9 Laporan\n"
+        "2\tMeningkatnya akuntabilitas\tNilai SAKIP\tBB\tB\n"
+        "\t\tPersentase temuan ditindaklanjuti\t90%\tsembilan puluh\n", encoding="utf-8")
+    out = tmp_path / "u.xlsx"
+    assert main(["impor", str(tabel), "--satker", "KPU X", "--keluaran", str(out)]) == 0
+    keluar = capsys.readouterr().out
+    assert ("realisasi 3 indikator dimasukkan sebagai realisasi TW III (dari judul kolom "
+            "'REALISASI S.D. TW III (%)')") in keluar
+    assert ("baris 6: realisasi 'sembilan puluh' tidak dimasukkan: realisasi \"sembilan puluh\" "
+            "tidak dapat dibaca") in keluar
+    real = _realisasi_ukur(out)
+    assert real["S1.1"] == [None, None, 0.955, None]
+    assert real["S1.2"] == [None, None, 9, None]
+    assert real["S2.1"] == [None, None, "B", None]
+    assert real["S2.2"] == [None] * 4

@@ -196,6 +196,17 @@ def test_terbilang_seribu(angka, teks):
     assert terbilang(angka, mata_uang=None, huruf="kecil") == teks
 
 
+def test_baca_realisasi():
+    from xl_kinerja import baca_realisasi
+    assert baca_realisasi("100%", "95,5%") == 0.955
+    assert baca_realisasi("12 Laporan", "9 Laporan") == 9
+    assert baca_realisasi("BB", "B") == 4  # rank within the SAKIP family
+    with pytest.raises(KesalahanInput, match='^realisasi "sembilan puluh" tidak dapat dibaca'):
+        baca_realisasi("90%", "sembilan puluh")
+    with pytest.raises(KesalahanInput, match="tanda %"):
+        baca_realisasi("90%", "95")
+
+
 def test_jumlah_sesuai_dan_capaian_janggal():
     from xl_kinerja import capaian_janggal, jumlah_sesuai
     assert jumlah_sesuai(1000.0, 1000.004) and jumlah_sesuai(0.3, 0.1 + 0.2)

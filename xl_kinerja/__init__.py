@@ -7,7 +7,7 @@ from .agregat import capaian_per_sasaran, capaian_satker, rata_rata_capaian
 from .anggaran import (TINGKAT_ANGGARAN, TOLERANSI_JUMLAH, jumlah_sesuai, persen_anggaran,
                        rincian_anggaran, sisa_anggaran)
 from .angka import baca_angka, format_angka, format_persen
-from .capaian import AMBANG_TYPO, baca_polaritas, capaian, capaian_janggal
+from .capaian import AMBANG_TYPO, baca_polaritas, baca_realisasi, capaian, capaian_janggal
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 from .predikat import SKALA, Skala, predikat
 from .target import PERINGKAT, Target, baca_target
@@ -29,7 +29,8 @@ def main():
 __all__ = [
     "AMBANG_TYPO", "PERINGKAT", "SKALA", "TINGKAT_ANGGARAN", "TOLERANSI_JUMLAH", "Skala", "Target",
     "KesalahanBerkas", "KesalahanInput",
-    "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_target", "capaian",
+    "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_realisasi", "baca_target",
+    "capaian",
     "capaian_janggal", "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
     "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "rincian_anggaran",
     "sisa_anggaran", "terbilang",

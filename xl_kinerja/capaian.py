@@ -43,7 +43,10 @@ def _nilai_realisasi(realisasi: object, target: Target) -> float:
                 f"bukan angka {realisasi!r}", realisasi)
         nilai = float(realisasi)
     else:
-        r = baca_target(realisasi)  # same grammar as targets
+        try:
+            r = baca_target(realisasi)  # same grammar as targets
+        except KesalahanInput as e:  # the message is about a "target": say "realisasi"
+            raise KesalahanInput(e.pesan.replace("target", "realisasi", 1), realisasi) from None
         if target.jenis == "ordinal":
             if r.jenis != "ordinal" or r.keluarga != target.keluarga:
                 raise KesalahanInput(
@@ -69,6 +72,14 @@ def _nilai_realisasi(realisasi: object, target: Target) -> float:
     if nilai < 0:
         raise KesalahanInput(f"realisasi {realisasi!r} tidak boleh negatif", realisasi)
     return nilai
+
+
+def baca_realisasi(target: object, realisasi: object) -> float:
+    """The realisasi as a number on the target's scale (persen as a fraction, a count in the
+    target's unit, ordinal as its rank), checked against the target's kind exactly as
+    `capaian` does; KesalahanInput (Indonesian) when it does not fit."""
+    t = target if isinstance(target, Target) else baca_target(target)
+    return _nilai_realisasi(realisasi, t)
 
 
 def capaian(target: object, realisasi: object, polaritas: object = "maks") -> float | None:

@@ -95,7 +95,43 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
             catatan.append(f"realisasi {len(isi)} baris rincian anggaran dimasukkan sebagai "
                            f"realisasi TW {romawi(tw)} (dari {asal}); subtotal dan JUMLAH "
                            f"dihitung rumus")
-    if any(d.jenis == "indikator" and (d.nilai.get("realisasi") or "").strip() for d in h.baris):
-        catatan.append("kolom realisasi indikator tidak dimasukkan ke lembar Pengukuran (isi di "
-                       "sana; target dan indikatornya sudah diimpor)")
+    catatan += _realisasi_kinerja(h, wb, triwulan)
     return wb, catatan
+
+
+def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
+    """Indicator realisasi (a Pengukuran or LKj table) into Pengukuran's realisasi TW n,
+    each figure read against its own target with the core (`baca_realisasi`); a bare number
+    under a "(%)" header is a percentage."""
+    from ..capaian import baca_realisasi
+    from ..generator import isi_realisasi
+    from ..rekap.mesin import romawi
+    from ..target import baca_target
+    baris = [d for d in h.baris if d.jenis == "indikator" and d.nomor in h.kode_indikator
+             and (d.nilai.get("realisasi") or "").strip()]
+    if not baris:
+        return []
+    judul = judul_realisasi(h) or ""
+    tw = triwulan or triwulan_dari_judul(judul)
+    if tw is None:
+        return [f"realisasi {len(baris)} indikator TIDAK dimasukkan: triwulannya tidak disebut "
+                f"di judul kolom {judul!r}; ulangi dengan --triwulan N"]
+    persen_judul = "%" in judul
+    isi, catatan = {}, []
+    for d in baris:
+        teks = d.nilai["realisasi"].strip()
+        try:
+            t = baca_target(d.target)
+            if persen_judul and t.persen and re.fullmatch(r"[\d.,]+", teks):
+                teks += "%"
+            nilai = baca_realisasi(t, teks)
+            isi[h.kode_indikator[d.nomor]] = teks if t.jenis == "ordinal" else nilai
+        except KesalahanInput as e:
+            catatan.append(f"baris {d.nomor}: realisasi {teks!r} tidak dimasukkan: {e}")
+    if isi:
+        isi_realisasi(wb, kinerja={k: [v if q == tw - 1 else None for q in range(4)]
+                                   for k, v in isi.items()})
+        asal = "--triwulan" if triwulan else f"judul kolom {judul!r}"
+        catatan.insert(0, f"realisasi {len(isi)} indikator dimasukkan sebagai realisasi TW "
+                          f"{romawi(tw)} (dari {asal})")
+    return catatan

@@ -36,6 +36,7 @@ class HasilImpor:
     tahun: int | None
     catatan: list[str] = field(default_factory=list)   # e.g. which kind was assumed
     judul: list[str] = field(default_factory=list)     # the header row's cell texts
+    kode_indikator: dict = field(default_factory=dict)  # line number -> catalog code
 
     @property
     def katalog_dict(self) -> dict:

@@ -25,8 +25,9 @@ def _tebak_tahun(baris: list[Baris]) -> int | None:
 
 
 def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
-               peringatan: list | None = None) -> dict:
-    """Catalog dict; indicators without a readable target are left out and reported."""
+               peringatan: list | None = None, kode_baris: dict | None = None) -> dict:
+    """Catalog dict; indicators without a readable target are left out and reported.
+    `kode_baris` (optional dict) receives {line number: catalog code} of every indicator."""
     if peringatan is None:
         peringatan = []
     sasaran: list[dict] = []
@@ -93,6 +94,8 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
         if bulan:
             i["jadwal_bulan"] = bulan
         s["indikator"].append(i)
+        if kode_baris is not None:
+            kode_baris[d.nomor] = i["kode"]
     from ..katalog import SATUAN_DIKENAL
     dikenal = {x.lower() for x in SATUAN_DIKENAL}
     tambahan = sorted({i["satuan"] for s in sasaran for i in s["indikator"]

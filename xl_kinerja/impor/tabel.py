@@ -48,6 +48,7 @@ def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
     if not any(d.jenis in ("indikator", "program", "kegiatan", "output", "total") for d in data):
         raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=path)
     tahun = tahun or _tebak_tahun(baris)
-    katalog = ke_katalog(data, tahun, satker, peringatan)
+    kode_baris: dict[int, str] = {}
+    katalog = ke_katalog(data, tahun, satker, peringatan, kode_baris)
     return HasilImpor(jenis, str(path), katalog, data, dilewati, peringatan, tahun, catatan,
-                      list(k.judul or []))
+                      list(k.judul or []), kode_baris)
