@@ -345,7 +345,8 @@ def test_cli_kode_keluar(buku, tmp_path, capsys):
     assert [(x.lokasi["sheet"], x.lokasi["baris"], x.tercatat, x.tingkat) for x in temuan] == [
         ("Pengukuran", 6, "seratus persen", "galat"), ("Anggaran", angg[0].row, "-", "galat")]
     assert temuan[0].lokasi["kode"] == "K1.1"
-    assert temuan[0].pesan == f"kolom {N.UKUR_REALISASI_TW[0]} harus berisi angka, bukan teks"
+    assert temuan[0].pesan == ("kolom 'Realisasi TW I' (Ukur_Realisasi_TW1) harus berisi angka, "
+                               "bukan teks")
     assert not [x for x in periksa_buku_kerja(p) if x.aturan == "realisasi_kosong" and
                 x.lokasi["baris"] == 6]
     assert main(["periksa", str(p)]) == 1

@@ -99,3 +99,20 @@ RENAKSI_KEGIATAN = "Renaksi_Kegiatan"
 RENAKSI_PELAKSANA = "Renaksi_Pelaksana"
 RENAKSI_JADWAL_TW = "Renaksi_JadwalTW"        # 4 columns TW I-IV, mark "√" or blank
 RENAKSI_JADWAL_BULAN = "Renaksi_JadwalBulan"  # 12 columns month 1-12
+
+# How a user sees the input columns named above (messages name the column, not the name).
+_ROMAWI = ("I", "II", "III", "IV")
+LABEL = {
+    UKUR_TARGET_TAHUNAN: "Target tahunan", UKUR_TARGET_ATAS: "Batas atas target (rentang)",
+    ANGG_PAGU: "Pagu", REF_SKALA_BATAS: "Batas skala predikat (lembar Referensi)",
+    REF_TARGET_SERAPAN: "Target serapan (lembar Referensi)",
+    REF_BATAS_CAPAIAN: "Batas atas capaian (lembar Referensi)",
+    **{n: f"Target TW {r}" for n, r in zip(UKUR_TARGET_TW, _ROMAWI)},
+    **{n: f"Realisasi TW {r}" for n, r in zip(UKUR_REALISASI_TW, _ROMAWI)},
+    **{n: f"Realisasi anggaran TW {r}" for n, r in zip(ANGG_REALISASI_TW, _ROMAWI)},
+}
+
+
+def label(nama: str) -> str:
+    """The column a defined name covers, as its header reads ("Realisasi TW II")."""
+    return LABEL.get(nama, nama)

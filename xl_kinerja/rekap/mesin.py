@@ -199,8 +199,8 @@ def _angka(v, sumber, sheet, baris, nama, boleh_teks=False):
 
 
 def _salah(v, sumber, sheet, baris, nama):
-    e = KesalahanBerkas(f"kolom {nama} harus berisi angka, bukan teks", berkas=sumber.berkas,
-                        sheet=sheet, baris=baris, nilai=v)
+    e = KesalahanBerkas(f"kolom '{N.label(nama)}' ({nama}) harus berisi angka, bukan teks",
+                        berkas=sumber.berkas, sheet=sheet, baris=baris, nilai=v)
     if sumber.salah is None:
         raise e
     sumber.salah.append(e)  # the checker lists every such cell; the value counts as blank
