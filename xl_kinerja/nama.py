@@ -102,7 +102,7 @@ RENAKSI_JADWAL_BULAN = "Renaksi_JadwalBulan"  # 12 columns month 1-12
 
 # How a user sees the input columns named above (messages name the column, not the name).
 _ROMAWI = ("I", "II", "III", "IV")
-LABEL = {
+_LABEL = {
     UKUR_TARGET_TAHUNAN: "Target tahunan", UKUR_TARGET_ATAS: "Batas atas target (rentang)",
     ANGG_PAGU: "Pagu", REF_SKALA_BATAS: "Batas skala predikat (lembar Referensi)",
     REF_TARGET_SERAPAN: "Target serapan (lembar Referensi)",
@@ -115,4 +115,4 @@ LABEL = {
 
 def label(nama: str) -> str:
     """The column a defined name covers, as its header reads ("Realisasi TW II")."""
-    return LABEL.get(nama, nama)
+    return _LABEL.get(nama, nama)
