@@ -99,6 +99,10 @@ def _sama(tercatat, dihitung) -> bool:
     return str(tercatat).strip() == str(dihitung).strip()
 
 
+# <f>..</f><v>0.95</v> or <f t="shared" si="0"/><v>1</v>: a formula with its last value
+_NILAI_TERSIMPAN = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*<v>[^<]")
+
+
 class _Pemeriksa:
     def __init__(self, path: Path):
         from ..rekap import baca_nilai, hitung_rekap
@@ -276,15 +280,17 @@ class _Pemeriksa:
 
     # ------------------------------------------------------------------ formula columns
     def terhitung(self) -> bool:
-        """True when Excel/LibreOffice saved the file (some formula has a cached value)."""
+        """True when Excel/LibreOffice saved the file (some formula has a cached value).
+
+        Looked up in the sheets' raw XML (a formula followed by a non-empty <v>), not by
+        loading the workbook a second time: a file fresh from the generator, the common
+        case, then needs no cached-value load at all. Raw text only, nothing is parsed."""
         if not hasattr(self, "_terhitung"):
-            self._terhitung = False
-            for ws in self.wb.worksheets:
-                for baris in ws.iter_rows():
-                    for c in baris:
-                        if _rumus(c.value) and self.tersimpan(c) not in (None, ""):
-                            self._terhitung = True
-                            return True
+            import zipfile
+            with zipfile.ZipFile(self.path) as z:
+                self._terhitung = any(
+                    _NILAI_TERSIMPAN.search(z.read(n)) for n in z.namelist()
+                    if n.startswith("xl/worksheets/") and n.endswith(".xml"))
         return self._terhitung
 
     def kolom_rumus(self) -> list:
