@@ -237,18 +237,24 @@ def test_ringkasan_layar(salinan, capsys):
     assert total["tingkat"] == "jumlah" and rk.temuan
     baris = rk.ringkasan(temuan_maks=1)
     selisih = total["persen"] - rk.target_serapan
-    assert baris[:4] == [
+    lambat = sorted((s for s in rk.sasaran if s["capaian"] is not None and s["capaian"] < 1),
+                    key=lambda s: s["capaian"])
+    assert lambat  # the grid has sasaran below target
+    assert baris[:5] == [
         "Rekap Triwulan IV - KPU Kabupaten Uji, tahun 2027",
         f"Capaian rata-rata satker: {format_persen(rk.capaian_satker)}",
         "Indikator per predikat: " + ", ".join(f"{p} {n}" for p, n in rk.jumlah_predikat.items()),
+        "Sasaran di bawah target: " + "; ".join(
+            f"{s['kode']} {format_persen(s['capaian'])}" for s in lambat[:5]) +
+        (f"; dan {len(lambat) - 5} lainnya" if len(lambat) > 5 else ""),
         f"Serapan anggaran: {format_persen(total['persen'])} dari pagu Rp "
         f"{format_angka(total['pagu'], 0)} (target {format_persen(rk.target_serapan)}, selisih "
         f"{'+' if selisih >= 0 else '-'}{format_persen(abs(selisih))})"]
-    assert baris[4:] == [f"Temuan ({len(rk.temuan)}):", f"  - {rk.temuan[0]['pesan']}",
+    assert baris[5:] == [f"Temuan ({len(rk.temuan)}):", f"  - {rk.temuan[0]['pesan']}",
                          f"  ... dan {len(rk.temuan) - 1} temuan lain (lihat lembar rekap)"]
     assert main(["rekap", str(salinan), "--triwulan", "4", "--tanpa-cadangan"]) == 0
     keluar = capsys.readouterr().out.splitlines()
-    assert keluar[:4] == baris[:4] and keluar[-1].startswith('Lembar "Rekap TW 4" ditulis ke ')
+    assert keluar[:5] == baris[:5] and keluar[-1].startswith('Lembar "Rekap TW 4" ditulis ke ')
 
 
 def test_cli_json(salinan, capsys):

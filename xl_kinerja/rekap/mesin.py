@@ -93,6 +93,12 @@ class Rekap:
             baris.append("Capaian rata-rata satker: - (belum ada realisasi kinerja)")
         baris.append("Indikator per predikat: " + ", ".join(
             f"{p} {n}" for p, n in self.jumlah_predikat.items()))
+        lambat = sorted((s for s in self.sasaran if s["capaian"] is not None and
+                         s["capaian"] < 1), key=lambda s: s["capaian"])
+        if lambat:
+            baris.append("Sasaran di bawah target: " + "; ".join(
+                f"{s['kode']} {format_persen(s['capaian'])}" for s in lambat[:5]) +
+                (f"; dan {len(lambat) - 5} lainnya" if len(lambat) > 5 else ""))
         total = next((a for a in self.anggaran if a.get("tingkat") == "jumlah"), None)
         if total and total.get("persen") is not None:
             teks = (f"Serapan anggaran: {format_persen(total['persen'])} dari pagu Rp "
