@@ -24,7 +24,7 @@ def _semua_nama_kontrak():
     hasil = []
     for k, v in vars(N).items():
         if k.isupper() and not k.startswith("_") and \
-                k not in ("VERSI_FORMAT", "TRIWULAN", "REF_DAFTAR_PERINGKAT"):
+                k not in ("VERSI_FORMAT", "TRIWULAN", "ROMAWI", "REF_DAFTAR_PERINGKAT"):
             hasil += list(v) if isinstance(v, tuple) else [v]
     return hasil
 

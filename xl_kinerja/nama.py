@@ -17,6 +17,12 @@ from __future__ import annotations
 VERSI_FORMAT = "xl-kinerja/1"
 
 TRIWULAN = (1, 2, 3, 4)
+ROMAWI = ("I", "II", "III", "IV")  # how documents number the quarters: "Triwulan II"
+
+
+def romawi(tw: int) -> str:
+    """2 -> "II"."""
+    return ROMAWI[tw - 1]
 
 
 def per_tw(awalan: str) -> tuple[str, ...]:
@@ -101,15 +107,14 @@ RENAKSI_JADWAL_TW = "Renaksi_JadwalTW"        # 4 columns TW I-IV, mark "√" or
 RENAKSI_JADWAL_BULAN = "Renaksi_JadwalBulan"  # 12 columns month 1-12
 
 # How a user sees the input columns named above (messages name the column, not the name).
-_ROMAWI = ("I", "II", "III", "IV")
 _LABEL = {
     UKUR_TARGET_TAHUNAN: "Target tahunan", UKUR_TARGET_ATAS: "Batas atas target (rentang)",
     ANGG_PAGU: "Pagu", REF_SKALA_BATAS: "Batas skala predikat (lembar Referensi)",
     REF_TARGET_SERAPAN: "Target serapan (lembar Referensi)",
     REF_BATAS_CAPAIAN: "Batas atas capaian (lembar Referensi)",
-    **{n: f"Target TW {r}" for n, r in zip(UKUR_TARGET_TW, _ROMAWI)},
-    **{n: f"Realisasi TW {r}" for n, r in zip(UKUR_REALISASI_TW, _ROMAWI)},
-    **{n: f"Realisasi anggaran TW {r}" for n, r in zip(ANGG_REALISASI_TW, _ROMAWI)},
+    **{n: f"Target TW {r}" for n, r in zip(UKUR_TARGET_TW, ROMAWI)},
+    **{n: f"Realisasi TW {r}" for n, r in zip(UKUR_REALISASI_TW, ROMAWI)},
+    **{n: f"Realisasi anggaran TW {r}" for n, r in zip(ANGG_REALISASI_TW, ROMAWI)},
 }
 
 

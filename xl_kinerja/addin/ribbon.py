@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ..errors import KesalahanInput, KesalahanXlKinerja
+from ..nama import ROMAWI
 
 
 def triwulan_sekarang(hari: _dt.date | None = None) -> int:
@@ -21,9 +22,8 @@ def triwulan_sekarang(hari: _dt.date | None = None) -> int:
 def baca_triwulan(teks: object) -> int:
     """Parse a triwulan answer: 1-4 or I-IV; raises KesalahanInput in Indonesian."""
     s = str(teks).strip().upper().removeprefix("TW").removeprefix("TRIWULAN").strip()
-    romawi = {"I": 1, "II": 2, "III": 3, "IV": 4}
-    if s in romawi:
-        return romawi[s]
+    if s in ROMAWI:
+        return ROMAWI.index(s) + 1
     try:
         angka = float(s)
     except ValueError:

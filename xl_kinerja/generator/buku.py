@@ -355,7 +355,7 @@ class _Pembangun:
         judul_kolom(ws, r, 2, "Target penyerapan")
         r += 1
         for q, nilai in enumerate(TARGET_SERAPAN_BAWAAN, 1):
-            ws.cell(r + q - 1, 1, f"TW {_ROMAWI[q]}").border = BINGKAI
+            ws.cell(r + q - 1, 1, f"TW {N.romawi(q)}").border = BINGKAI
             isian(ws.cell(r + q - 1, 2), F_PERSEN).value = nilai
         self._nama(N.REF_TARGET_SERAPAN, _abs(LEMBAR_REF, 2, r, 2, r + 3))
         dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="2",
@@ -424,7 +424,7 @@ class _Pembangun:
             judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
             ws.column_dimensions[kol(c)].width = lebar
         for q in range(1, 5):
-            judul_kolom(ws, 4, u_tw(q, 0), f"Triwulan {_ROMAWI[q]}", lebar_gabung=4)
+            judul_kolom(ws, 4, u_tw(q, 0), f"Triwulan {N.romawi(q)}", lebar_gabung=4)
             for b, (teks, lebar) in enumerate((("Target", 9), ("Realisasi", 9),
                                                ("Capaian", 9), ("Predikat", 14))):
                 judul_kolom(ws, 5, u_tw(q, b), teks)
@@ -551,7 +551,7 @@ class _Pembangun:
         judul_kolom(ws, r, U_NO, "No")
         judul_kolom(ws, r, U_SASARAN, "Sasaran", lebar_gabung=2)
         for q in range(1, 5):
-            judul_kolom(ws, r, u_tw(q, 2), f"TW {_ROMAWI[q]}")
+            judul_kolom(ws, r, u_tw(q, 2), f"TW {N.romawi(q)}")
             judul_kolom(ws, r, u_tw(q, 3), "Predikat")
         judul_kolom(ws, r, U_CAP_THN, "Tahunan")
         judul_kolom(ws, r, U_PRED_THN, "Predikat")
@@ -624,7 +624,7 @@ class _Pembangun:
             judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
             ws.column_dimensions[kol(c)].width = lebar
         for q in range(1, 5):
-            judul_kolom(ws, 4, a_tw(q, 0), f"Triwulan {_ROMAWI[q]} (kumulatif)", lebar_gabung=3)
+            judul_kolom(ws, 4, a_tw(q, 0), f"Triwulan {N.romawi(q)} (kumulatif)", lebar_gabung=3)
             for b, (teks, lebar) in enumerate((("Realisasi (Rp)", 15), ("%", 8),
                                                ("Sisa (Rp)", 15))):
                 judul_kolom(ws, 5, a_tw(q, b), teks)
@@ -1047,7 +1047,7 @@ class _Pembangun:
         judul_kolom(ws, 4, RA_TW0, "Triwulan", lebar_gabung=4)
         judul_kolom(ws, 4, RA_B0, "Bulan", lebar_gabung=12)
         for q in range(1, 5):
-            judul_kolom(ws, 5, RA_TW0 + q - 1, _ROMAWI[q])
+            judul_kolom(ws, 5, RA_TW0 + q - 1, N.romawi(q))
             ws.column_dimensions[kol(RA_TW0 + q - 1)].width = 4.5
         for b in range(1, 13):
             judul_kolom(ws, 5, RA_B0 + b - 1, str(b))
@@ -1111,7 +1111,6 @@ class _Pembangun:
         self._lindungi(ws)
 
 
-_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 TENGAH_SEBARIS = Alignment(horizontal="center", vertical="center", wrap_text=False,
                            shrink_to_fit=True)
 TARGET_SERAPAN_BAWAAN = (0.20, 0.50, 0.75, 0.95)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 
 from ..errors import KesalahanBerkas, KesalahanInput
+from ..nama import ROMAWI, romawi
 from .hasil import HasilImpor
 from .judul import _peran_judul
 
-_ROMAWI = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_NOMOR_TW = {**{r.lower(): i for i, r in enumerate(ROMAWI, 1)}, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def triwulan_dari_judul(teks: str) -> int | None:
@@ -24,7 +25,7 @@ def triwulan_dari_judul(teks: str) -> int | None:
     t = " ".join(teks.lower().split())
     m = re.search(r"\b(?:tw|triwulan|trw|tri wulan)\s*\.?\s*(iv|iii|ii|i|[1-4])\b", t)
     if m:
-        return _ROMAWI[m.group(1)]
+        return _NOMOR_TW[m.group(1)]
     m = re.search(r"\bsemester\s*(ii|i|[12])\b", t)
     if m:
         return 2 * (1 if m.group(1) in ("i", "1") else 2)
@@ -61,7 +62,6 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
     from .. import rincian_anggaran
     from ..generator import buat_buku_kerja, isi_realisasi
     from ..katalog import Katalog
-    from ..rekap.mesin import romawi
     if not h.tahun:
         raise KesalahanBerkas("tahun tidak ditemukan di dokumen; berikan --tahun", berkas=h.berkas)
     if not satker:
@@ -105,7 +105,6 @@ def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
     under a "(%)" header is a percentage."""
     from ..capaian import baca_realisasi
     from ..generator import isi_realisasi
-    from ..rekap.mesin import romawi
     from ..target import baca_target
     baris = [d for d in h.baris if d.jenis == "indikator" and d.nomor in h.kode_indikator
              and (d.nilai.get("realisasi") or "").strip()]

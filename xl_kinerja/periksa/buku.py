@@ -61,9 +61,7 @@ def _sel_per_baris(wb, nama: str) -> dict:
     return {r: ws.cell(r, c1) for r in range(r1, r2 + 1)}
 
 
-def _romawi(q: int) -> str:
-    from ..rekap.mesin import romawi
-    return romawi(q)
+_romawi = N.romawi
 
 
 def _persen(x):

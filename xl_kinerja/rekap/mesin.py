@@ -8,11 +8,9 @@ from pathlib import Path
 from .. import nama as N
 from ..errors import KesalahanBerkas, KesalahanInput
 
-_ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
-def romawi(tw: int) -> str:
-    return _ROMAWI[tw]
+romawi = N.romawi  # re-exported: the rekap writers and the checker use it
 
 
 @dataclass
