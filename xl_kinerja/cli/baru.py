@@ -50,7 +50,8 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    from ..generator import buat_buku_kerja, nama_berkas, simpan
+    from ..berkas import periksa_keluaran, tulis_atomik
+    from ..generator import buat_buku_kerja, nama_berkas
     from ..katalog import Katalog
 
     keluaran = Path(args.keluaran)
@@ -60,12 +61,14 @@ def jalankan(args) -> int:
         raise KesalahanBerkas("keluaran harus folder atau berkas .xlsx", berkas=keluaran)
     else:
         tujuan = keluaran / nama_berkas(args.satker, args.tahun)
-    if tujuan.exists() and not args.timpa:  # fail before the (slow) build
-        raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
-                              berkas=tujuan)
+    masukan = [args.dari, args.iku]
+    periksa_keluaran(tujuan, masukan=masukan, timpa=args.timpa)  # before the (slow) build
     katalog = Katalog.baca(args.iku) if args.iku else None
     wb = buat_buku_kerja(katalog, args.tahun, satker=args.satker, kertas=args.kertas,
                          sandi=args.sandi, dari=args.dari)
-    simpan(wb, tujuan, timpa=args.timpa)
+    ada = tujuan.exists()
+    nyata = tulis_atomik(tujuan, wb.save, timpa=args.timpa, masukan=masukan)
     print(f"Buku kerja dibuat: {tujuan}")
+    if ada:
+        print(f"Berkas lama disimpan sebagai {nyata.with_name(nyata.name + '.bak')}")
     return 0

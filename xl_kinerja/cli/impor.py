@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..berkas import sama as _sama
 from ..errors import KesalahanBerkas
 from .baru import _tahun
 from .rekap import _triwulan
@@ -45,7 +46,7 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    from ..berkas import tulis_atomik
+    from ..berkas import periksa_keluaran, tulis_atomik
     from ..impor import impor_tabel
 
     akhiran = args.keluaran.suffix.lower()
@@ -57,9 +58,13 @@ def jalankan(args) -> int:
     if args.jenis not in (None, "iku") and akhiran != ".xlsx":
         raise KesalahanBerkas(f"keluaran --jenis {args.jenis} adalah buku kerja .xlsx",
                               berkas=args.keluaran)
-    if args.keluaran.exists() and not args.timpa:
-        raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
-                              berkas=args.keluaran)
+    if args.laporan is not None and _sama(args.laporan, args.keluaran):
+        raise KesalahanBerkas("berkas --laporan sama dengan --keluaran; pilih nama lain",
+                              berkas=args.laporan)
+    # every target checked before the import: nothing is written when one is refused
+    periksa_keluaran(args.keluaran, masukan=[args.tabel], timpa=args.timpa)
+    if args.laporan is not None:
+        periksa_keluaran(args.laporan, masukan=[args.tabel], timpa=args.timpa)
     h = impor_tabel(args.tabel, args.jenis, args.tahun, args.satker)
     for c in h.catatan:
         print(f"Catatan: {c}")
@@ -69,14 +74,13 @@ def jalankan(args) -> int:
     if akhiran == ".json":
         data = json.dumps(h.katalog, ensure_ascii=False, indent=2) + "\n"
         tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
-                     timpa=args.timpa)
+                     timpa=args.timpa, masukan=[args.tabel])
     else:
-        from ..generator import simpan
         from ..impor.buku import ke_buku_kerja
         wb, catatan = ke_buku_kerja(h, args.satker, args.triwulan)
         for c in catatan:
             print(c)
-        simpan(wb, args.keluaran, timpa=args.timpa)
+        tulis_atomik(args.keluaran, wb.save, timpa=args.timpa, masukan=[args.tabel])
     n_ind = sum(len(s["indikator"]) for s in h.katalog["sasaran"])
     print(f"Diimpor: {len(h.katalog['sasaran'])} sasaran, {n_ind} indikator, "
           f"{len(h.katalog['anggaran'])} baris anggaran -> {args.keluaran}")
@@ -87,5 +91,6 @@ def jalankan(args) -> int:
         lap = {"baris_dilewati": [{"baris": n, "alasan": a} for n, a in h.baris_dilewati],
                "peringatan": [{"baris": n, "pesan": a} for n, a in h.peringatan]}
         teks = json.dumps(lap, ensure_ascii=False, indent=2) + "\n"
-        tulis_atomik(args.laporan, lambda p: p.write_text(teks, encoding="utf-8"), timpa=True)
+        tulis_atomik(args.laporan, lambda p: p.write_text(teks, encoding="utf-8"),
+                     timpa=args.timpa, masukan=[args.tabel, args.keluaran])
     return 0
