@@ -1,8 +1,6 @@
 """Writers: one layout, two backends (openpyxl file, xlwings live book); the file operation."""
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 from ..errors import KesalahanBerkas, KesalahanInput
@@ -242,13 +240,6 @@ def bagian_tak_terjaga(path) -> list[str]:
     return alasan
 
 
-def _cek_terkunci(path: Path) -> None:
-    for kunci in (path.with_name("~$" + path.name), path.with_name(f".~lock.{path.name}#")):
-        if kunci.exists():
-            raise KesalahanBerkas("berkas sedang dibuka di program lain (ada berkas kunci "
-                                  f"{kunci.name}); tutup dulu lalu ulangi", berkas=path)
-
-
 def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
                  batas_atas=None, dasar: str = "sasaran", tulis: bool = True,
                  timpa: bool = False) -> Rekap:
@@ -260,7 +251,7 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
     them (see `paket`); every other part of the package is copied byte for byte.
     An existing `keluaran` other than `path` is replaced only with `timpa=True`.
     """
-    from ..berkas import tulis_atomik
+    from ..berkas import periksa_keluaran, tulis_atomik
     from .paket import jenis_buku, tulis_paket
     if isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan})", triwulan)
@@ -272,20 +263,15 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
         return rk
     tujuan = Path(keluaran) if keluaran else path
     alasan = bagian_tak_terjaga(path)
-    if tujuan.resolve() == path.resolve():
+    di_tempat = tujuan.resolve() == path.resolve()
+    # overwrite, lock file, read-only, hard link, output = input: one set of checks
+    periksa_keluaran(tujuan, masukan=[path], timpa=timpa, di_tempat=di_tempat)
+    if di_tempat:
         if alasan:
             raise KesalahanBerkas(
                 "rekap tidak ditulis ke berkas ini karena " + "; ".join(alasan)
                 + ". Gunakan --keluaran BERKAS_BARU untuk menulis salinan", berkas=path)
-        _cek_terkunci(path)
-        if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
-            raise KesalahanBerkas("berkas hanya-baca; tidak dapat ditulis (gunakan --keluaran)",
-                                  berkas=path)
     else:
-        if tujuan.exists() and not timpa:
-            raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
-                                  berkas=tujuan)
-        _cek_terkunci(tujuan)
         if alasan:
             rk.catatan.append("berkas keluaran memuat lembar rekap walaupun berkas asli "
                               "berisi: " + "; ".join(alasan) + f"; berkas asli {path.name} "
@@ -298,15 +284,9 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
                "berakhiran .xlsx)" if jenis == "xlsm" else ""), berkas=tujuan)
 
     def tulis_ke(tmp):
-        catatan = tulis_paket(path, tmp, nama_lembar(rk.triwulan),
-                              lambda p: _tata_letak(rk, p), rk.dibuat)
-        if cadangan and tujuan.exists():  # only once the new file is complete
-            bak = tujuan.with_name(tujuan.name + ".bak")
-            try:
-                shutil.copy2(tujuan, bak)
-            except OSError as e:
-                raise KesalahanBerkas(f"salinan cadangan tidak dapat dibuat ({e.strerror})",
-                                      berkas=bak) from None
-        rk.catatan.extend(catatan)
-    tulis_atomik(tujuan, tulis_ke, timpa=True)
+        rk.catatan.extend(tulis_paket(path, tmp, nama_lembar(rk.triwulan),
+                                      lambda p: _tata_letak(rk, p), rk.dibuat))
+    # the .bak (atomic) is made by tulis_atomik once the new file is complete
+    tulis_atomik(tujuan, tulis_ke, timpa=timpa, masukan=[path], di_tempat=di_tempat,
+                 cadangan=cadangan)
     return rk
