@@ -791,8 +791,11 @@ def _tambah_lembar(pk, teks: str, akar, nama: str, rid: str) -> str:
     ids = [int(el.get("sheetId")) for el in akar.iter(f"{{{NS_MAIN}}}sheet")
            if (el.get("sheetId") or "").isdigit()]
     sid = max(ids, default=0) + 1
-    _, p = _cari_tag(teks, "sheets")
-    pr = _awalan_ns(teks, NS_R)
+    m_lembar, p = _cari_tag(teks, "sheets")
+    m_akar, _ = _cari_tag(teks, "workbook")
+    # only a prefix declared on <workbook> or <sheets> reaches a new <sheet> (openpyxl
+    # declares xmlns:r on each <sheet>, out of scope for a new sibling)
+    pr = _awalan_ns((m_akar.group(0) if m_akar else "") + m_lembar.group(0), NS_R)
     if pr:
         rid_attr = f'{pr}:id="{rid}"'
     else:
