@@ -4,7 +4,6 @@ from __future__ import annotations
 from copy import copy
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-from openpyxl.utils import get_column_letter
 
 # Number formats. `[$-421]` is the Indonesian locale tag: LibreOffice and WPS then show
 # "95,00%" and "1.234.567" whatever the computer's locale; Excel keeps the tag and uses
@@ -42,10 +41,6 @@ TERKUNCI = Protection(locked=True)
 TERBUKA = Protection(locked=False)
 
 AWALAN_RUMUS = ("=", "+", "-", "@")
-
-
-def kol(n: int) -> str:
-    return get_column_letter(n)
 
 
 def tulis_teks(sel, teks, *, gaya_isian: bool = False):

@@ -1,0 +1,18 @@
+"""Saving the workbook and naming its file."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..berkas import tulis_atomik
+
+
+def simpan(wb, tujuan, timpa: bool = False) -> Path:
+    """Save atomically (temporary file + rename); an existing file needs `timpa=True`."""
+    return tulis_atomik(tujuan, lambda p: wb.save(p), timpa=timpa)
+
+
+def nama_berkas(satker: str, tahun: int) -> str:
+    """'KPU Kabupaten Contoh', 2027 -> 'kinerja-2027-kpu-kabupaten-contoh.xlsx'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", satker.lower()).strip("-") or "satker"
+    return f"kinerja-{tahun}-{slug[:60]}.xlsx"

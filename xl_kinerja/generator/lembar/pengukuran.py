@@ -1,0 +1,235 @@
+"""Sheet Pengukuran: per indikator the annual and quarterly targets, the cumulative
+realisasi (inputs), capaian and predikat per quarter and for the year (formulas), then
+the rekap per sasaran and for the satker."""
+from __future__ import annotations
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
+
+from ... import nama as N
+from .. import rumus as R
+from ..gaya import (BINGKAI, F_ANGKA, F_PERSEN, F_TEKS, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
+                    RATA_TENGAH, isian, judul_kolom, judul_lembar, rumus, tulis_teks)
+from ..konteks import Konteks
+from ..nilai_target import nilai_sel, target_tw
+from ..penamaan import NAMA_DAFTAR, tetapkan_kolom
+from ..proteksi import lindungi
+from ..tata import (BARIS_DATA, LEMBAR_UKUR, U_ATAS, U_CAP_THN, U_INDIKATOR, U_JENIS,
+                    U_KODE_INDIKATOR, U_KODE_SASARAN, U_NO, U_PJ, U_POLARITAS, U_PRED_THN,
+                    U_REAL_THN, U_SASARAN, U_SATUAN, U_TARGET, U_TERAKHIR_CETAK, BarisUkur,
+                    TataUkur, kol, rentang_baris, tinggi, u_tw)
+
+TENGAH_SEBARIS = Alignment(horizontal="center", vertical="center", wrap_text=False,
+                           shrink_to_fit=True)
+
+
+def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> TataUkur:
+    """Write the sheet; `daftar_peringkat` = {grade family: name of its list} (from
+    Referensi). Returns the row of every indicator."""
+    tahun = kt.tahun
+    judul_lembar(ws, f"PENGUKURAN KINERJA TAHUN {tahun}", kt.satker.upper(),
+                 U_TERAKHIR_CETAK,
+                 catatan="Sel kuning = isian (target dan realisasi kumulatif s.d. akhir "
+                         "triwulan). Sel putih = rumus (terkunci). Target triwulan kosong "
+                         "= tidak diukur pada triwulan itu.")
+    tetap = [(U_NO, "No", 5), (U_SASARAN, "Sasaran", 28), (U_INDIKATOR, "Indikator Kinerja",
+             38), (U_SATUAN, "Satuan", 10), (U_TARGET, "Target Tahunan", 11)]
+    for c, teks, lebar in tetap:
+        judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
+        ws.column_dimensions[kol(c)].width = lebar
+    for q in range(1, 5):
+        judul_kolom(ws, 4, u_tw(q, 0), f"Triwulan {N.romawi(q)}", lebar_gabung=4)
+        for b, (teks, lebar) in enumerate((("Target", 9), ("Realisasi", 9),
+                                           ("Capaian", 9), ("Predikat", 14))):
+            judul_kolom(ws, 5, u_tw(q, b), teks)
+            ws.column_dimensions[kol(u_tw(q, b))].width = lebar
+    judul_kolom(ws, 4, U_REAL_THN, "Tahunan", lebar_gabung=3)
+    for c, teks, lebar in ((U_REAL_THN, "Realisasi Terakhir", 10),
+                           (U_CAP_THN, "Capaian", 9), (U_PRED_THN, "Predikat", 14)):
+        judul_kolom(ws, 5, c, teks)
+        ws.column_dimensions[kol(c)].width = lebar
+    for c, teks, lebar in ((U_KODE_SASARAN, "Kode Sasaran", 8),
+                           (U_KODE_INDIKATOR, "Kode Indikator", 9),
+                           (U_JENIS, "Jenis Target", 10), (U_POLARITAS, "Polaritas", 9),
+                           (U_ATAS, "Batas Atas (rentang)", 10),
+                           (U_PJ, "Penanggung Jawab", 30)):
+        judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
+        ws.column_dimensions[kol(c)].width = lebar
+
+    r = BARIS_DATA
+    dv_angka = DataValidation(
+        type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+        showErrorMessage=True, errorTitle="Isian harus angka",
+        error="Isi angka tidak negatif (persen ketik mis. 97,5%). Kosongkan bila belum ada.",
+        showInputMessage=True, promptTitle="Realisasi/target",
+        prompt="Angka kumulatif s.d. akhir triwulan; kosong = belum ada / tidak diukur.")
+    dv_grade: dict[str, DataValidation] = {}
+    baris: list[BarisUkur] = []
+    no = 0
+    for s, ind in kt.katalog.semua_indikator():
+        no += 1
+        t = ind.target_tahun(tahun)
+        baris.append(BarisUkur(r, s, ind, t))
+        ws.cell(r, U_NO, no).alignment = RATA_TENGAH
+        ws.cell(r, U_NO).border = BINGKAI
+        tulis_teks(ws.cell(r, U_SASARAN), s.nama, gaya_isian=True).alignment = RATA_KIRI
+        tulis_teks(ws.cell(r, U_INDIKATOR), ind.nama, gaya_isian=True).alignment = RATA_KIRI
+        tulis_teks(ws.cell(r, U_SATUAN), ind.satuan, gaya_isian=True)
+        tulis_teks(ws.cell(r, U_KODE_SASARAN), s.kode, gaya_isian=True)
+        tulis_teks(ws.cell(r, U_KODE_INDIKATOR), ind.kode, gaya_isian=True)
+        tulis_teks(ws.cell(r, U_JENIS), ind.jenis_target, gaya_isian=True)
+        tulis_teks(ws.cell(r, U_POLARITAS), ind.polaritas, gaya_isian=True)
+        tulis_teks(ws.cell(r, U_PJ), ind.penanggung_jawab, gaya_isian=True)
+        ws.cell(r, U_PJ).alignment = RATA_KIRI
+        fmt = {"persen": F_PERSEN, "rentang": F_PERSEN, "ordinal": F_TEKS}.get(
+            ind.jenis_target, F_ANGKA)
+        nilai, atas = nilai_sel(t)
+        if t is not None and t.jenis == "nol" and ind.jenis_target == "ordinal":
+            nilai = None
+        isian(ws.cell(r, U_TARGET), fmt).value = nilai
+        isian(ws.cell(r, U_ATAS), fmt).value = atas
+        for q, v in enumerate(target_tw(ind, t, tahun), 1):
+            isian(ws.cell(r, u_tw(q, 0)), fmt).value = v
+            isian(ws.cell(r, u_tw(q, 1)), fmt)
+        # formulas
+        J = f"${kol(U_JENIS)}{r}"
+        P = f"${kol(U_POLARITAS)}{r}"
+        A = f"${kol(U_ATAS)}{r}"
+        for q in range(1, 5):
+            T = f"{kol(u_tw(q, 0))}{r}"
+            Rr = f"{kol(u_tw(q, 1))}{r}"
+            C = f"{kol(u_tw(q, 2))}{r}"
+            rumus(ws.cell(r, u_tw(q, 2)), "=" + R.capaian(T, Rr, J, P, A), F_PERSEN)
+            rumus(ws.cell(r, u_tw(q, 3)), "=" + R.predikat(C)).alignment = TENGAH_SEBARIS
+        rumus(ws.cell(r, U_REAL_THN), "=" + R.realisasi_terakhir(
+            [f"{kol(u_tw(q, 1))}{r}" for q in range(1, 5)]), fmt)
+        rumus(ws.cell(r, U_CAP_THN), "=" + R.capaian(
+            f"{kol(U_TARGET)}{r}", f"{kol(U_REAL_THN)}{r}", J, P, A), F_PERSEN)
+        rumus(ws.cell(r, U_PRED_THN), "=" + R.predikat(f"{kol(U_CAP_THN)}{r}")
+              ).alignment = TENGAH_SEBARIS
+        # validations
+        sel_isian = [f"{kol(u_tw(q, b))}{r}" for q in range(1, 5) for b in (0, 1)]
+        sel_isian += [f"{kol(U_TARGET)}{r}"]
+        if ind.jenis_target == "ordinal":
+            kel = (t.keluarga if t is not None and t.jenis == "ordinal" else "sakip")
+            if kel not in dv_grade:
+                dv_grade[kel] = DataValidation(
+                    type="list", formula1=f"{daftar_peringkat[kel]}", allow_blank=True,
+                    showErrorMessage=True, errorTitle="Predikat tidak dikenal",
+                    error="Pilih predikat/opini dari daftar (lihat lembar Referensi).")
+            for sel in sel_isian:
+                dv_grade[kel].add(sel)
+        else:
+            for sel in sel_isian + [f"{kol(U_ATAS)}{r}"]:
+                dv_angka.add(sel)
+        ws.row_dimensions[r].height = max(tinggi(ind.nama, 38), tinggi(s.nama, 28))
+        r += 1
+    akhir = r - 1
+
+    for dv in [dv_angka, *dv_grade.values()]:
+        ws.add_data_validation(dv)
+    for kunci, c in (("satuan", U_SATUAN), ("jenis", U_JENIS), ("polaritas", U_POLARITAS),
+                     ("pj", U_PJ)):
+        dv = DataValidation(type="list", formula1=f"{NAMA_DAFTAR[kunci]}",
+                            allow_blank=True, showErrorMessage=True,
+                            errorTitle="Pilih dari daftar",
+                            error="Nilai tidak ada di daftar lembar Referensi; pilih dari "
+                                  "daftar atau tambahkan dulu di Referensi.")
+        ws.add_data_validation(dv)
+        dv.add(f"{kol(c)}{BARIS_DATA}:{kol(c)}{akhir}")
+
+    # defined names
+    tetapkan_kolom(ws.parent, LEMBAR_UKUR, BARIS_DATA, akhir, [
+        (N.UKUR_KODE_SASARAN, U_KODE_SASARAN), (N.UKUR_SASARAN, U_SASARAN),
+        (N.UKUR_KODE_INDIKATOR, U_KODE_INDIKATOR), (N.UKUR_INDIKATOR, U_INDIKATOR),
+        (N.UKUR_SATUAN, U_SATUAN), (N.UKUR_JENIS_TARGET, U_JENIS),
+        (N.UKUR_POLARITAS, U_POLARITAS), (N.UKUR_PENANGGUNG_JAWAB, U_PJ),
+        (N.UKUR_TARGET_TAHUNAN, U_TARGET), (N.UKUR_TARGET_ATAS, U_ATAS),
+        *((nama[q - 1], u_tw(q, i)) for q in range(1, 5) for i, nama in enumerate(
+            (N.UKUR_TARGET_TW, N.UKUR_REALISASI_TW, N.UKUR_CAPAIAN_TW, N.UKUR_PREDIKAT_TW))),
+        (N.UKUR_REALISASI_TAHUNAN, U_REAL_THN), (N.UKUR_CAPAIAN_TAHUNAN, U_CAP_THN),
+        (N.UKUR_PREDIKAT_TAHUNAN, U_PRED_THN)])
+
+    # predikat colours
+    rentang_pred = [f"{kol(u_tw(q, 3))}{BARIS_DATA}:{kol(u_tw(q, 3))}{akhir}"
+                    for q in range(1, 5)]
+    rentang_pred.append(f"{kol(U_PRED_THN)}{BARIS_DATA}:{kol(U_PRED_THN)}{akhir}")
+
+    r = _rekap_sasaran(ws, kt, baris, akhir, rentang_pred)
+
+    ws.freeze_panes = ws.cell(BARIS_DATA, U_SATUAN)
+    ws.auto_filter.ref = f"A5:{kol(U_PJ)}{akhir}"
+    ws.print_title_rows = "4:5"
+    ws.print_area = f"A1:{kol(U_TERAKHIR_CETAK)}{r}"
+    lindungi(ws, kt.sandi)
+    return TataUkur.dari(baris)
+
+
+def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
+                   rentang_pred: list[str]) -> int:
+    """Rekap per sasaran (averages: mirror of rata_rata_capaian) below the indicator rows,
+    on its own page, then the satker row; returns the satker row."""
+    ws.row_breaks.append(Break(id=akhir + 1))  # the rekap starts on its own page
+    r = akhir + 2
+    ws.cell(r, U_SASARAN, "REKAP CAPAIAN PER SASARAN (rata-rata indikator; kosong tidak "
+                          "dihitung)").font = FONT_TEBAL
+    r += 1
+    judul_kolom(ws, r, U_NO, "No")
+    judul_kolom(ws, r, U_SASARAN, "Sasaran", lebar_gabung=2)
+    for q in range(1, 5):
+        judul_kolom(ws, r, u_tw(q, 2), f"TW {N.romawi(q)}")
+        judul_kolom(ws, r, u_tw(q, 3), "Predikat")
+    judul_kolom(ws, r, U_CAP_THN, "Tahunan")
+    judul_kolom(ws, r, U_PRED_THN, "Predikat")
+    r += 1
+    rekap_awal = r
+    baris_per_sasaran: dict[str, list[int]] = {}
+    for b in baris:
+        baris_per_sasaran.setdefault(b.sasaran.kode, []).append(b.baris)
+    for i, s in enumerate(kt.katalog.sasaran, 1):
+        rows = baris_per_sasaran[s.kode]
+        ws.cell(r, U_NO, i).border = BINGKAI
+        ws.merge_cells(start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
+        tulis_teks(ws.cell(r, U_SASARAN), f"{s.kode} {s.nama}").alignment = RATA_KIRI
+        ws.cell(r, U_SASARAN).border = BINGKAI
+        ws.row_dimensions[r].height = tinggi(s.nama, 66)
+        for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
+            rentang = ",".join(rentang_baris(c, rows))
+            rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN)
+            sel = rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}"))
+            sel.alignment = TENGAH_SEBARIS
+        r += 1
+    rekap_akhir = r - 1
+    ws.cell(r, U_SASARAN, "CAPAIAN SATKER (rata-rata sasaran)").font = FONT_TEBAL
+    ws.merge_cells(start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
+    for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
+        rentang = f"{kol(c)}{rekap_awal}:{kol(c)}{rekap_akhir}"
+        rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN).font = FONT_TEBAL
+        rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = TENGAH_SEBARIS
+        ws.cell(r, c).fill = ISI_SUBTOTAL
+    for c in [u_tw(q, 3) for q in range(1, 5)] + [U_PRED_THN]:
+        rentang_pred.append(f"{kol(c)}{rekap_awal}:{kol(c)}{r}")
+    _warnai_predikat(ws, rentang_pred)
+    return r
+
+
+def _warnai_predikat(ws, rentang: list[str]):
+    """Green for the top predikat, red for the lowest, yellow between (conditional)."""
+    hijau = PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE")
+    kuning = PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C")
+    merah = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+    for rg in rentang:
+        sel = rg.split(":")[0]
+        cocok = f"MATCH({sel},{N.REF_SKALA_PREDIKAT},0)"
+        ws.conditional_formatting.add(rg, FormulaRule(
+            formula=[f'AND({sel}<>"",ISNUMBER({cocok}),'
+                     f'{cocok}=ROWS({N.REF_SKALA_PREDIKAT}))'],
+            fill=hijau, font=Font(color="006100"), stopIfTrue=True))
+        ws.conditional_formatting.add(rg, FormulaRule(
+            formula=[f"AND({sel}<>\"\",ISNUMBER({cocok}),{cocok}=1)"],
+            fill=merah, font=Font(color="9C0006"), stopIfTrue=True))
+        ws.conditional_formatting.add(rg, FormulaRule(
+            formula=[f"AND({sel}<>\"\",ISNUMBER({cocok}))"],
+            fill=kuning, font=Font(color="9C5700"), stopIfTrue=True))
