@@ -5,6 +5,7 @@ import openpyxl
 import pytest
 
 from xl_kinerja import nama as N
+from xl_kinerja.terbilang import terbilang as core_terbilang
 from xl_kinerja.generator import LEMBAR, buat_buku_kerja
 
 from conftest import TAHUN
@@ -207,6 +208,37 @@ def test_pk_isi_dan_terbilang(wb):
     ws = wb["PK Sekretariat"]
     teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert "Sekretaris Komisi Pemilihan Umum Kabupaten Contoh" in teks
+
+
+TABEL_PROGRAM = [("RKT", N.RKT_JUMLAH_ANGGARAN, N.RKT_TERBILANG),
+                 ("PK KPU", N.PK_JUMLAH_ANGGARAN_KPU, N.PK_TERBILANG_KPU),
+                 ("PK Sekretariat", N.PK_JUMLAH_ANGGARAN_SEKRETARIAT,
+                  N.PK_TERBILANG_SEKRETARIAT)]
+
+
+@pytest.mark.parametrize("judul,jumlah,terbilang", TABEL_PROGRAM)
+def test_terbilang_dan_jumlah_bernama(wb, judul, jumlah, terbilang):
+    lembar, ref_j = _tujuan(wb, jumlah)
+    lembar_t, ref_t = _tujuan(wb, terbilang)
+    assert lembar == lembar_t == judul
+    ws = wb[judul]
+    assert ws[ref_j].value.startswith("=SUM(") and ws.cell(ws[ref_j].row, 2).value == "JUMLAH"
+    f = ws[ref_t].value
+    assert ws[ref_t].row == ws[ref_j].row + 1
+    assert f.startswith(f'=IF(OR({ref_j}="",{ref_j}=0),"Terbilang: (isi pagu')
+
+
+def test_terbilang_bernama_dihitung_libreoffice(buku_uji):
+    """The named terbilang cells, recalculated, spell the named JUMLAH (core terbilang),
+    also after a pagu is edited."""
+    _, hasil = buku_uji
+    for berkas in ("kosong", "pagu_diubah"):
+        h = openpyxl.load_workbook(hasil[berkas], data_only=True)
+        for judul, jumlah, terbilang in TABEL_PROGRAM:
+            nilai = h[judul][_tujuan(h, jumlah)[1]].value
+            assert isinstance(nilai, (int, float)) and nilai > 0, (berkas, judul)
+            assert h[judul][_tujuan(h, terbilang)[1]].value == \
+                "Terbilang: " + core_terbilang(int(nilai)), (berkas, judul)
 
 
 def test_teks_awalan_rumus_tetap_teks(buku_uji):

@@ -121,3 +121,12 @@ _LABEL = {
 def label(nama: str) -> str:
     """The column a defined name covers, as its header reads ("Realisasi TW II")."""
     return _LABEL.get(nama, nama)
+
+# --- program tables of RKT and PK (single cells; added by the generator) -------------
+# The JUMLAH of the program/anggaran table and the live "Terbilang: ..." text under it.
+RKT_JUMLAH_ANGGARAN = "Rkt_JumlahAnggaran"
+RKT_TERBILANG = "Rkt_Terbilang"
+PK_JUMLAH_ANGGARAN_KPU = "Pk_JumlahAnggaran_KPU"
+PK_TERBILANG_KPU = "Pk_Terbilang_KPU"
+PK_JUMLAH_ANGGARAN_SEKRETARIAT = "Pk_JumlahAnggaran_Sekretariat"
+PK_TERBILANG_SEKRETARIAT = "Pk_Terbilang_Sekretariat"

@@ -10,8 +10,9 @@ from .gaya import (BINGKAI, F_RUPIAH, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI, RATA_
                    judul_kolom, rumus, tulis_teks)
 from .konteks import Konteks
 from .nilai_target import format_target
+from .penamaan import tetapkan
 from .tata import (A_PAGU, LEMBAR_ANGG, LEMBAR_UKUR, U_ATAS, U_TARGET, BarisUkur,
-                   TataAnggaran, TataUkur, kol, tinggi)
+                   TataAnggaran, TataUkur, kol, ref_abs, tinggi)
 
 TARGET_SEBARIS = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
 TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)
@@ -57,11 +58,12 @@ def baris_sasaran(ws, r: int, no: int, s, ukur: TataUkur, *, lebar_indikator: in
 
 
 def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggaran, *,
-                  kolom_uraian: int, kolom_nilai: int,
+                  nama_jumlah: str, nama_terbilang: str, kolom_uraian: int, kolom_nilai: int,
                   lebar_gabung: int) -> int:
     """Program / Anggaran table linked to the Anggaran sheet, with total and terbilang.
 
-    `program`: indices of the catalog's budget lines listed. Returns the next row.
+    `program`: indices of the catalog's budget lines listed. The total and the terbilang
+    cells get the defined names `nama_jumlah` and `nama_terbilang`. Returns the next row.
     """
     judul_kolom(ws, r, 1, "No")
     judul_kolom(ws, r, kolom_uraian, "Program", lebar_gabung=lebar_gabung)
@@ -90,6 +92,7 @@ def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggara
         ws.cell(r, c).border = BINGKAI
         ws.cell(r, c).fill = ISI_SUBTOTAL
     jumlah_sel = f"{kol(kolom_nilai)}{r}"
+    tetapkan(ws.parent, nama_jumlah, ref_abs(ws.title, kolom_nilai, r))
     r += 1
     # live terbilang: follows the pagu when it is filled or edited later
     kosong = '"Terbilang: (isi pagu pada lembar Anggaran)"'
@@ -100,6 +103,7 @@ def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggara
     ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=kolom_nilai)
     ws.row_dimensions[r].height = 30
+    tetapkan(ws.parent, nama_terbilang, ref_abs(ws.title, 1, r))
     return r + 1
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.pagebreak import Break
 
+from ... import nama as N
 from ..cetak import skala_satu_halaman
 from ..dokumen import baris_sasaran, blok_ttd, tabel_program
 from ..gaya import FONT_BIASA, FONT_SUBJUDUL, judul_kolom, tulis_teks
@@ -14,6 +15,11 @@ from ..proteksi import lindungi
 from ..tata import TataAnggaran, TataUkur
 
 LEBAR_KOLOM = (5, 42, 52, 18)
+# defined names of the program table's JUMLAH and terbilang cells, per PK
+NAMA_TABEL_PROGRAM = {
+    "kpu": (N.PK_JUMLAH_ANGGARAN_KPU, N.PK_TERBILANG_KPU),
+    "sekretariat": (N.PK_JUMLAH_ANGGARAN_SEKRETARIAT, N.PK_TERBILANG_SEKRETARIAT),
+}
 
 
 def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
@@ -102,7 +108,9 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
                and b.uraian.strip().lower() in nama_program]
     if not program:
         program = [i for i, b in enumerate(anggaran) if b.tingkat == "program"]
-    r = tabel_program(ws, r, kt, program, angg, kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
+    jumlah, terbilang = NAMA_TABEL_PROGRAM[tingkat]
+    r = tabel_program(ws, r, kt, program, angg, nama_jumlah=jumlah, nama_terbilang=terbilang,
+                      kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
     r += 1
     r = blok_ttd(ws, r, kt, nama1, jab1, nama2, jab2)
     ws.print_area = f"A1:D{r}"

@@ -2,6 +2,7 @@
 table with JUMLAH and terbilang, one signatory."""
 from __future__ import annotations
 
+from ... import nama as N
 from ..dokumen import baris_sasaran, tabel_program, tanda_tangan_tunggal
 from ..gaya import BINGKAI, FONT_TEBAL, ISI_SUBTOTAL, judul_kolom, judul_lembar, tulis_teks
 from ..konteks import Konteks
@@ -32,7 +33,9 @@ def bangun_rkt(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran) -> None:
         r = baris_sasaran(ws, r, no, s, ukur, lebar_indikator=56)
     r += 1
     program = [i for i, b in enumerate(kt.katalog.anggaran) if b.tingkat == "program"]
-    r = tabel_program(ws, r, kt, program, angg, kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
+    r = tabel_program(ws, r, kt, program, angg, nama_jumlah=N.RKT_JUMLAH_ANGGARAN,
+                      nama_terbilang=N.RKT_TERBILANG, kolom_uraian=2, kolom_nilai=4,
+                      lebar_gabung=2)
     r += 1
     if kt.satker.lower().startswith("sekretariat"):
         tanda_tangan_tunggal(ws, r, 3, kt, "Sekretaris Komisi Pemilihan Umum",
