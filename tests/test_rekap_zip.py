@@ -455,6 +455,24 @@ def test_xml_berawalan_namespace(grid_rekap, tmp_path):
     assert _anggota(p)["xl/styles.xml"] == isi["xl/styles.xml"]
 
 
+def _r_per_lembar(xml: bytes) -> bytes:
+    """workbook.xml as lxml-backed openpyxl writes it: xmlns:r only on each <sheet>."""
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    t = xml.decode().replace(f' xmlns:r="{r}"', "")
+    return t.replace("<sheet ", f'<sheet xmlns:r="{r}" ').encode()
+
+
+def test_namespace_r_hanya_di_lembar(grid_rekap, tmp_path):
+    import openpyxl
+    p = tmp_path / "lxml.xlsx"
+    _sunting(grid_rekap, p, ubah={"xl/workbook.xml": _r_per_lembar})
+    akar = _anggota(p)["xl/workbook.xml"]
+    assert akar.count(b"xmlns:r=") == akar.count(b"<sheet ") > 1
+    _jalan(p, 2)
+    DET.fromstring(_anggota(p)["xl/workbook.xml"])
+    assert "Rekap TW 2" in openpyxl.load_workbook(p).sheetnames
+
+
 def test_sel_tanpa_nan_dan_karakter_terlarang():
     """NaN/inf are not SpreadsheetML numbers and control characters are not XML: both would
     make Excel 'repair' the file, so they never reach the sheet part."""

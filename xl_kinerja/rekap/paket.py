@@ -402,7 +402,11 @@ def _hapus_tag_kosong(teks: str, lokal: str, syarat) -> str:
 
 
 def _awalan_ns(teks: str, ns: str) -> str | None:
-    m = re.search(r'xmlns:(\w+)\s*=\s*["\']' + re.escape(ns) + r'["\']', teks)
+    """Prefix bound to `ns` on the root element (in scope everywhere). A declaration on
+    another element (lxml-backed openpyxl puts xmlns:r on each <sheet>) does not count."""
+    akar = re.search(r"<(?![?!])[^>]*>", teks)
+    m = akar and re.search(r'xmlns:(\w+)\s*=\s*["\']' + re.escape(ns) + r'["\']',
+                           akar.group(0))
     return m.group(1) if m else None
 
 
