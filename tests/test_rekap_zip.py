@@ -501,7 +501,8 @@ def test_ganti_rekap_lama_buatan_openpyxl(kaya, tmp_path):
     wb.save(p)
     sebelum = _anggota(p)
     wbx = sebelum["xl/workbook.xml"].decode()
-    rid = re.search(r'<sheet name="Rekap TW 2" sheetId="\d+"[^>]* r:id="(\w+)"', wbx).group(1)
+    rid = re.search(r'<sheet [^>]*name="Rekap TW 2" sheetId="\d+"[^>]* r:id="(\w+)"',
+                    wbx).group(1)
     rels = _akar(sebelum["xl/_rels/workbook.xml.rels"])
     bagian = next(r.get("Target") for r in rels if r.get("Id") == rid).lstrip("/")
     milik = {bagian, bagian.replace("worksheets/", "worksheets/_rels/") + ".rels"}
@@ -529,7 +530,8 @@ def test_bom_xml_di_lembar_yang_dibaca(grid_rekap, tmp_path, capsys):
     """The streaming reader parses sheet XML through defusedxml as well."""
     rels = _akar(_anggota(grid_rekap)["xl/_rels/workbook.xml.rels"])
     wbx = _anggota(grid_rekap)["xl/workbook.xml"].decode()
-    rid = re.search(r'<sheet name="Pengukuran" sheetId="\d+"[^>]* r:id="(\w+)"', wbx).group(1)
+    rid = re.search(r'<sheet [^>]*name="Pengukuran" sheetId="\d+"[^>]* r:id="(\w+)"',
+                    wbx).group(1)
     bagian = next(r.get("Target") for r in rels if r.get("Id") == rid).lstrip("/")
     p = tmp_path / "bom.xlsx"
     _sunting(grid_rekap, p, ubah={bagian: lambda b: _bom("worksheet").encode()})
