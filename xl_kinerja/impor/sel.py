@@ -1,5 +1,6 @@
 """What one cell's text is: the words an indicator name starts with, a signature-block line,
-and splitting a cell that holds several indicators or several targets.
+splitting a cell that holds several indicators or several targets, and a long text shortened
+for a message.
 
 Separate because both readers (tabbed columns in kolom.py, PDF line mode in teks_pdf.py) need
 the same recognition of a cell's text, independent of where the cell sits in the table.
@@ -52,3 +53,14 @@ def pisah_target(teks: str) -> list[str]:
     if sisa or not token:
         return [teks]  # not a clean list of targets: keep it whole (checker reports it)
     return token
+
+
+def pendek(teks: str, batas: int = 60) -> str:
+    """A text cut at a word boundary near `batas` characters, with "…" when cut."""
+    teks = " ".join((teks or "").split())
+    if len(teks) <= batas:
+        return teks
+    potong = teks[:batas + 1].rsplit(" ", 1)[0]
+    if len(potong) < batas // 2:
+        potong = teks[:batas]
+    return potong.rstrip(" ,;:-") + "…"
