@@ -1,4 +1,5 @@
-"""Reading a table file (CSV/TSV/xlsx/text copied from Word or PDF) into numbered rows.
+"""Reading a table file (CSV/TSV, .xlsx, .ods/.xls, text copied from Word or PDF) into
+numbered rows. Word documents (.docx) hold several tables: word.py reads those.
 
 Every physical input line becomes a `Baris` with its 1-based line number, so later stages can
 report exactly where a value came from (or why a row was skipped).
@@ -10,6 +11,7 @@ import html
 import io
 import os
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,11 +143,74 @@ def baca_xlsx(path: Path) -> list[Baris]:
     return hasil
 
 
+# ODF names (content.xml of an .ods)
+_ODF_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_ODF_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+
+def _persen_ods(path: Path) -> dict[str, set[tuple[int, int]]]:
+    """{sheet: {(row, col)}} of the cells an .ods stores as percentages (0,975 shown as
+    97,5%). python-calamine gives values without their formats, so this one property is read
+    from content.xml itself (streamed; repeated rows and cells counted, not expanded)."""
+    from defusedxml.ElementTree import iterparse
+    t, o = "{%s}" % _ODF_TABLE, "{%s}" % _ODF_OFFICE
+    hasil: dict[str, set[tuple[int, int]]] = {}
+    with zipfile.ZipFile(path) as z, z.open("content.xml") as f:
+        sheet, r, c = None, 0, 0
+        for ev, el in iterparse(f, events=("start", "end")):
+            if ev == "start":
+                if el.tag == t + "table":
+                    sheet, r = el.get(t + "name"), 0
+                    hasil.setdefault(sheet, set())
+                elif el.tag == t + "table-row":
+                    c = 0
+                continue
+            if el.tag in (t + "table-cell", t + "covered-table-cell"):
+                n = int(el.get(t + "number-columns-repeated") or 1)
+                if el.get(o + "value-type") == "percentage" and sheet is not None:
+                    hasil[sheet].update((r, c + k) for k in range(min(n, 1024)))
+                c += n
+                el.clear()
+            elif el.tag == t + "table-row":
+                r += int(el.get(t + "number-rows-repeated") or 1)
+                el.clear()
+    return hasil
+
+
+def baca_calamine(path: Path) -> list[Baris]:
+    """Rows of every sheet of an .ods (LibreOffice's default) or .xls (Excel 97-2003), read
+    with python-calamine; rows numbered as the spreadsheet shows them."""
+    import python_calamine as pc
+    ods = path.suffix.lower() == ".ods"
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+        persen = _persen_ods(path) if ods else {}
+    except (pc.CalamineError, zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        jenis = ".ods (LibreOffice)" if ods else ".xls (Excel 97-2003)"
+        raise KesalahanBerkas(f"berkas {jenis} rusak atau tidak dapat dibaca ({e})",
+                              berkas=path) from None
+    hasil: list[Baris] = []
+    try:
+        for nama in wb.sheet_names:
+            pc_sheet = wb.get_sheet_by_name(nama)
+            tanda = persen.get(nama, set())
+            for r, baris in enumerate(pc_sheet.to_python(skip_empty_area=False)):
+                sel = [_teks_nilai(v, "0%" if (r, c) in tanda else None)
+                       for c, v in enumerate(baris)]
+                hasil.append(Baris(r + 1, [bersihkan_sel(s) for s in sel], sheet=nama,
+                                   mentah=sel))
+    finally:
+        wb.close()
+    return hasil
+
+
 def _teks_nilai(v, format_angka: str | None = None) -> str:
     """A cell value as the text the core parses back to the same number: a percent-formatted
     cell (0.975 shown as 97,5%) becomes "97.5%"; a decimal never ends in exactly three
     digits after the dot ("1.234" reads as one thousand two hundred thirty-four), so 1.234
     becomes "1.2340"; no exponent notation."""
+    if v is None or v == "":
+        return ""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
     persen = bool(format_angka) and "%" in format_angka.replace('"%"', "")
@@ -169,16 +234,26 @@ def baca_baris(path: str | os.PathLike) -> tuple[list[Baris], str]:
     _periksa_ukuran(path)
     with open(path, "rb") as f:
         kepala = f.read(8)
+    akhiran = path.suffix.lower()
+    if akhiran == ".ods" and kepala.startswith(b"PK\x03\x04"):
+        return baca_calamine(path), "ods"
+    if akhiran == ".xls" and kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        return baca_calamine(path), "xls"
+    if akhiran == ".docx":
+        raise KesalahanBerkas("dokumen Word: tabelnya dibaca dengan impor_tabel/impor_dokumen "
+                              "(setiap tabel sendiri)", berkas=path)
     if kepala.startswith(b"PK\x03\x04"):
-        if path.suffix.lower() not in (".xlsx", ".xlsm"):
-            raise KesalahanBerkas("berkas ZIP yang bukan .xlsx; simpan tabel sebagai .xlsx, CSV "
-                                  "atau teks", berkas=path)
+        if akhiran not in (".xlsx", ".xlsm"):
+            raise KesalahanBerkas("berkas ZIP yang bukan .xlsx, .ods atau .docx; simpan tabel "
+                                  "sebagai .xlsx, .ods, .docx, CSV atau teks", berkas=path)
         return baca_xlsx(path), "xlsx"
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise KesalahanBerkas("berkas .xlsx rusak atau bukan buku kerja Excel", berkas=path)
-    if path.suffix.lower() == ".xls" or kepala.startswith(b"\xd0\xcf\x11\xe0"):
-        raise KesalahanBerkas("format .xls (Excel 97-2003) tidak didukung; simpan sebagai .xlsx",
-                              berkas=path)
+    if kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        raise KesalahanBerkas("berkas Office lama (OLE) yang bukan .xls: simpan tabel sebagai "
+                              ".xlsx, .ods, .docx, CSV atau teks", berkas=path)
+    if akhiran in (".xls", ".ods"):
+        raise KesalahanBerkas(f"berkas {akhiran} rusak atau bukan lembar kerja", berkas=path)
     data = path.read_bytes()
     teks = dekode(data, path)
     if not teks.strip():
