@@ -513,3 +513,58 @@ def test_impor_pengukuran_membawa_realisasi_indikator(tmp_path, capsys):
     assert real["S1.2"] == [None, None, 9, None]
     assert real["S2.1"] == [None, None, "B", None]
     assert real["S2.2"] == [None] * 4
+
+
+@pytest.mark.parametrize("nama, polaritas, asal", [
+    ("Jumlah revisi yang dilakukan terhadap rencana kerja yang telah ditetapkan", "min",
+     "sama dengan indikator katalog bawaan S1.1"),
+    ("Persentase pegawai yang dijatuhi hukuman disiplin", "min",
+     "sama dengan indikator katalog bawaan S2.2"),
+    # the default catalog's own indicator with the office's name at its end
+    ("Persentase pemilih yang berhak tetapi tidak masuk dalam daftar pemilih KPU Kabupaten "
+     "Kubu Raya", "min", "sama dengan indikator katalog bawaan K2.2"),
+    ("Persentase pemilih yang tidak masuk DPT", "min", "dari kata 'tidak masuk' pada nama "
+                                                      "indikator"),
+    ("Jumlah pelanggaran kode etik penyelenggara", "min", "dari kata 'pelanggaran' pada nama "
+                                                          "indikator"),
+    ("Jumlah sengketa proses pemilu", "min", "dari kata 'sengketa' pada nama indikator"),
+    ("Jumlah temuan BPK", "min", "dari kata 'temuan' pada nama indikator"),
+    # counting what was done about it is higher-is-better
+    ("Persentase temuan yang ditindaklanjuti", "maks", "bawaan (lebih tinggi lebih baik)"),
+    ("Persentase terselesainya Sengketa Pemilu", "maks", "bawaan (lebih tinggi lebih baik)"),
+    ("Persentase laporan tepat waktu", "maks", "bawaan (lebih tinggi lebih baik)"),
+])
+def test_polaritas_ditebak(nama, polaritas, asal):
+    from xl_kinerja.impor.polaritas import tebak_polaritas
+    assert tebak_polaritas(nama) == (polaritas, asal)
+
+
+def test_polaritas_kolom_bawaan_dan_catatan(tmp_path, capsys):
+    p = tmp_path / "p.tsv"
+    p.write_text("NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tPOLARITAS\n"
+                 "1\tTerwujudnya A\tJumlah revisi rencana kerja\t2 Kali\t\n"
+                 "\t\tPersentase laporan tepat waktu\t100%\t\n"
+                 "2\tTerwujudnya B\tPersentase keterlambatan laporan\t5%\tmaks\n"
+                 "\t\tIndeks kepuasan layanan\t80\tnegatif\n"
+                 "\t\tJumlah dokumen\t3 Dokumen\tturun drastis\n", encoding="utf-8")
+    h = impor_tabel(p, "iku", tahun=2025)
+    assert [(i["nama"], i["polaritas"]) for i in _indikator(h)] == [
+        ("Jumlah revisi rencana kerja", "min"), ("Persentase laporan tepat waktu", "maks"),
+        ("Persentase keterlambatan laporan", "maks"), ("Indeks kepuasan layanan", "min"),
+        ("Jumlah dokumen", "maks")]
+    assert h.catatan_polaritas == [
+        "polaritas min untuk 'Jumlah revisi rencana kerja' (baris 2): dari kata 'revisi' pada "
+        "nama indikator",
+        "polaritas maks untuk 'Persentase keterlambatan laporan' (baris 4): kolom POLARITAS",
+        "polaritas min untuk 'Indeks kepuasan layanan' (baris 5): kolom POLARITAS",
+        "polaritas maks untuk 2 indikator lain (bawaan (lebih tinggi lebih baik)); tulis kolom "
+        "POLARITAS atau --polaritas-bawaan bila lain"]
+    assert h.peringatan == [(6, "polaritas 'turun drastis' tidak dikenal (tulis maks atau min); "
+                                "polaritas indikator 'Jumlah dokumen' ditebak")]
+    out = tmp_path / "k.json"
+    assert main(["impor", str(p), "--tahun", "2025", "--keluaran", str(out),
+                 "--polaritas-bawaan", "min"]) == 0
+    assert [i["polaritas"] for s in json.loads(out.read_text(encoding="utf-8"))["sasaran"]
+            for i in s["indikator"]] == ["min", "min", "maks", "min", "min"]
+    assert "Catatan: polaritas min untuk 3 indikator lain (--polaritas-bawaan); tulis kolom " \
+           "POLARITAS atau --polaritas-bawaan bila lain" in capsys.readouterr().out

@@ -34,9 +34,11 @@ def triwulan_dari_judul(teks: str) -> int | None:
     return None
 
 
-def judul_realisasi(h: HasilImpor) -> str | None:
-    """The header text of the table's realisasi column (budget tables), if any."""
-    return next((j for j in h.judul if _peran_judul(j) == "realisasi"), None)
+def judul_realisasi(h: HasilImpor, sheet: str | None = None) -> str | None:
+    """The header text of the realisasi column of the table `sheet` stands for (the tables
+    of a Word document each have theirs), if any."""
+    judul = h.judul_tabel.get(sheet, h.judul) if sheet is not None else h.judul
+    return next((j for j in judul if _peran_judul(j) == "realisasi"), None)
 
 
 def realisasi_anggaran(h: HasilImpor) -> tuple[dict[str, float], list[tuple[int, str]]]:
@@ -83,7 +85,8 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
     rincian = {a["kode"] for i, a in enumerate(baris) if i not in induk}
     isi = {k: v for k, v in nilai.items() if k in rincian}
     if isi:
-        judul = judul_realisasi(h)
+        sheet = next((d.sheet for d in h.baris if d.kode in isi), None)
+        judul = judul_realisasi(h, sheet)
         tw = triwulan or (triwulan_dari_judul(judul) if judul else None)
         if tw is None:
             catatan.append(f"realisasi {len(isi)} baris anggaran TIDAK dimasukkan: triwulannya "
@@ -106,11 +109,11 @@ def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
     from ..capaian import baca_realisasi
     from ..generator import isi_realisasi
     from ..target import baca_target
-    baris = [d for d in h.baris if d.jenis == "indikator" and d.nomor in h.kode_indikator
+    baris = [d for d in h.baris if d.jenis == "indikator" and (d.sheet, d.nomor) in h.kode_indikator
              and (d.nilai.get("realisasi") or "").strip()]
     if not baris:
         return []
-    judul = judul_realisasi(h) or ""
+    judul = judul_realisasi(h, baris[0].nilai.get("realisasi_dari", baris[0].sheet)) or ""
     tw = triwulan or triwulan_dari_judul(judul)
     if tw is None:
         return [f"realisasi {len(baris)} indikator TIDAK dimasukkan: triwulannya tidak disebut "
@@ -124,7 +127,7 @@ def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
             if persen_judul and t.persen and re.fullmatch(r"[\d.,]+", teks):
                 teks += "%"
             nilai = baca_realisasi(t, teks)
-            isi[h.kode_indikator[d.nomor]] = teks if t.jenis == "ordinal" else nilai
+            isi[h.kode_indikator[(d.sheet, d.nomor)]] = teks if t.jenis == "ordinal" else nilai
         except KesalahanInput as e:
             catatan.append(f"baris {d.nomor}: realisasi {teks!r} tidak dimasukkan: {e}")
     if isi:

@@ -36,7 +36,9 @@ class HasilImpor:
     tahun: int | None
     catatan: list[str] = field(default_factory=list)   # e.g. which kind was assumed
     judul: list[str] = field(default_factory=list)     # the header row's cell texts
-    kode_indikator: dict = field(default_factory=dict)  # line number -> catalog code
+    kode_indikator: dict = field(default_factory=dict)  # (sheet, line) -> catalog code
+    judul_tabel: dict = field(default_factory=dict)     # sheet -> header texts (Word tables)
+    catatan_polaritas: list[str] = field(default_factory=list)  # how each polarity was chosen
 
     @property
     def katalog_dict(self) -> dict:

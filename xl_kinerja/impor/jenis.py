@@ -35,9 +35,10 @@ class JenisTabel:
     judul: list[str]
 
 
-def kenali_jenis(baris: list[Baris]) -> JenisTabel:
+def kenali_jenis(baris: list[Baris], konteks: list[Baris] | None = None) -> JenisTabel:
     """Recognise the kind of table from its header row(s) and, when those fit several kinds
-    (SASARAN / INDIKATOR / TARGET fit IKU, RKT and PK alike), from the document title."""
+    (SASARAN / INDIKATOR / TARGET fit IKU, RKT and PK alike), from the document title (in
+    the rows, or in `konteks`: the paragraphs around a Word table)."""
     peran: set[str] = set()
     baris_judul, judul = None, []
     for i, b in enumerate(baris):
@@ -59,7 +60,7 @@ def kenali_jenis(baris: list[Baris]) -> JenisTabel:
     uang = "pagu" in peran or {"realisasi", "persen"} <= peran
     tahun = sorted(p for p in peran if p.startswith("tahun:"))
     judul_dok = teks_dok = None   # a title in capitals, on any page: "RENCANA KINERJA TAHUNAN"
-    for sel in (x.strip("*# ") for b in baris for x in b.sel):
+    for sel in (x.strip("*# ") for b in (konteks or []) + baris for x in b.sel):
         if judul_dok is None and sel and sel.upper() == sel:
             judul_dok = next((j for j, pola in _JUDUL_DOKUMEN if re.match(pola, sel.lower())),
                              None)

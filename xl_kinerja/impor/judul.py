@@ -16,6 +16,7 @@ from .baca import Baris
 # header words -> column role (checked in order; first match wins)
 _PERAN = [
     ("no", r"^(no\.?|nomor)$"),
+    ("polaritas", r"^polaritas"),
     ("pelaksana", r"pelaksana"),
     ("penanggung_jawab", r"penanggung\s*jawab|^pj$|bagian"),
     ("formula", r"formula|rumus|cara perhitungan"),

@@ -27,7 +27,8 @@ def _tebak_tahun(baris: list[Baris]) -> int | None:
 def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
                peringatan: list | None = None, kode_baris: dict | None = None) -> dict:
     """Catalog dict; indicators without a readable target are left out and reported.
-    `kode_baris` (optional dict) receives {line number: catalog code} of every indicator."""
+    `kode_baris` (optional dict) receives {(sheet, line number): catalog code} of every
+    indicator."""
     if peringatan is None:
         peringatan = []
     sasaran: list[dict] = []
@@ -75,7 +76,8 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
         if not satuan:
             satuan = {"skor": "Nilai", "ordinal": "Predikat"}.get(jenis or "", "%")
         i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", "nama": d.indikator,
-             "satuan": satuan or "", "jenis_target": jenis or "persen", "polaritas": "maks",
+             "satuan": satuan or "", "jenis_target": jenis or "persen",
+             "polaritas": d.nilai.get("polaritas") or "maks",
              "target": {thn: d.target} if (thn and target_ok) else {}}
         if d.nilai.get("target_tahun"):
             i["target"] = {th: tx for th, tx in d.nilai["target_tahun"].items()
@@ -95,7 +97,7 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
             i["jadwal_bulan"] = bulan
         s["indikator"].append(i)
         if kode_baris is not None:
-            kode_baris[d.nomor] = i["kode"]
+            kode_baris[(d.sheet, d.nomor)] = i["kode"]
     from ..katalog import SATUAN_DIKENAL
     dikenal = {x.lower() for x in SATUAN_DIKENAL}
     tambahan = sorted({i["satuan"] for s in sasaran for i in s["indikator"]

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from ..anggaran import TINGKAT_ANGGARAN, jumlah_sesuai, rincian_anggaran
 from ..errors import KesalahanInput
 from ..impor import BarisData, HasilImpor, impor_tabel
+from ..impor.dokumen import impor_dokumen
 
 
 @dataclass
@@ -330,6 +332,11 @@ def periksa_berkas(path, jenis: str | None = None, skala="kpu",
     skala_periksa(skala)  # an unknown scale is an error before any file is read
     if buku_kerja_kita(path):
         return periksa_buku_kerja(path)
+    if Path(path).suffix.lower() == ".docx":  # every table of the document, each on its own
+        dok = impor_dokumen(path, jenis)
+        if catatan is not None:
+            catatan.extend(f"{path}: {c}" for c in dok.ringkasan())
+        return [x for t in dok.dipakai for x in periksa_hasil(t.hasil, skala)]
     h = impor_tabel(path, jenis)
     if catatan is not None:
         catatan.extend(f"{path}: {c}" for c in h.catatan)
