@@ -13,9 +13,10 @@ from .rekap import _triwulan
 
 def daftarkan(subparsers) -> None:
     p = subparsers.add_parser(
-        "impor", help="impor tabel IKU/RKT/PK/Rencana Aksi/Anggaran dari CSV, TSV, xlsx atau "
-                      "teks salinan Word/PDF",
-        description="Membaca tabel yang sudah dimiliki kantor (CSV/TSV, .xlsx, atau teks yang "
+        "impor", help="impor tabel IKU/RKT/PK/Rencana Aksi/Anggaran dari Word (.docx), .xlsx, "
+                      ".ods, .xls, CSV, TSV atau teks salinan Word/PDF",
+        description="Membaca tabel yang sudah dimiliki kantor (dokumen Word .docx: semua "
+                    "tabelnya sekaligus; .xlsx, .ods, .xls, CSV/TSV, atau teks yang "
                     "disalin dari tabel Word/PDF) lalu menulis katalog JSON (--jenis iku) atau "
                     "buku kerja standar (jenis lain). Baris yang dilewati dilaporkan dengan "
                     "nomor baris dan alasannya.",
@@ -39,6 +40,9 @@ def daftarkan(subparsers) -> None:
     p.add_argument("--triwulan", type=_triwulan, metavar="N",
                    help="triwulan (1-4) angka realisasi anggaran di tabel (bawaan: dibaca dari "
                         "judul kolom, mis. 'REALISASI S.D. TW II'; 'T.A 2024' = TW IV)")
+    p.add_argument("--polaritas-bawaan", choices=["maks", "min"], metavar="maks|min",
+                   help="polaritas setiap indikator tanpa kolom POLARITAS (bawaan: ditebak dari "
+                        "katalog bawaan dan kata pada nama indikator, mis. 'Jumlah revisi' = min)")
     p.add_argument("--laporan", type=Path, metavar="BERKAS",
                    help="tulis laporan baris yang dilewati dan peringatan (JSON) ke berkas ini")
     p.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
@@ -65,8 +69,8 @@ def jalankan(args) -> int:
     periksa_keluaran(args.keluaran, masukan=[args.tabel], timpa=args.timpa)
     if args.laporan is not None:
         periksa_keluaran(args.laporan, masukan=[args.tabel], timpa=args.timpa)
-    h = impor_tabel(args.tabel, args.jenis, args.tahun, args.satker)
-    for c in h.catatan:
+    h = impor_tabel(args.tabel, args.jenis, args.tahun, args.satker, args.polaritas_bawaan)
+    for c in h.catatan + h.catatan_polaritas:
         print(f"Catatan: {c}")
     if akhiran == ".json" and h.jenis == "anggaran":
         raise KesalahanBerkas("tabel anggaran tidak menghasilkan katalog indikator; tulis buku "
