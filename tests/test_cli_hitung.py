@@ -1,3 +1,5 @@
+import pytest
+
 from xl_kinerja.cli import main
 
 
@@ -44,3 +46,37 @@ def test_pipa_ditutup_tanpa_traceback(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdout", PipaTertutup())
     assert main(["terbilang", "1001000"]) == 141
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("argv, pesan", [
+    (["predikat", ""], "nilai kosong"),
+    (["predikat", "  "], "nilai kosong"),
+    (["terbilang", ""], "angka kosong"),
+    (["capaian", "", "5"], "target kosong"),
+])
+def test_nilai_kosong_adalah_kesalahan(capsys, argv, pesan):
+    assert main(argv) == 2
+    k = capsys.readouterr()
+    assert k.out == "" and k.err.startswith(f"kesalahan: {pesan}") and "None" not in k.err
+
+
+def test_angka_negatif_sebagai_argumen(capsys):
+    # "-5%" is a value, not an unknown option: the core's own message comes back
+    assert main(["capaian", "-5%", "10%"]) == 2
+    assert capsys.readouterr().err == 'kesalahan: target "-5%" tidak boleh negatif\n'
+    assert main(["capaian", "--", "10%", "-5%"]) == 2
+    assert capsys.readouterr().err == 'kesalahan: realisasi "-5%" tidak boleh negatif\n'
+
+
+def test_contoh_di_bantuan_predikat_berjalan(capsys):
+    import re
+    with pytest.raises(SystemExit):
+        main(["predikat", "--help"])
+    contoh = re.findall(r"xl-kinerja (predikat [^[;\n][^;\n]*)", capsys.readouterr().out)
+    assert contoh == ['predikat "90,01%"', "predikat 72,80 --skala sakip"]
+    import shlex
+    hasil = []
+    for c in contoh:
+        assert main(shlex.split(c)) == 0
+        hasil.append(capsys.readouterr().out.strip())
+    assert hasil == ["Berhasil", "BB"]

@@ -329,3 +329,33 @@ def tulis_atomik(tujuan: str | os.PathLike, tulis: Callable[[Path], None], *,
     finally:
         os.close(fd)
     return nyata
+
+
+# ---------------------------------------------------------------- text from outside
+# C0 controls except tab/newline/CR, DEL, C1 controls, lone surrogates (invalid UTF-8 or a
+# JSON "\udc80"); a whole ANSI/VT escape sequence goes at once so no "[31m" is left over.
+_URUTAN_ESC = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])?")
+_KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_NAMA_KENDALI = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0b: "VT", 0x0c: "FF", 0x1b: "ESC",
+                 0x7f: "DEL"}
+
+
+def nama_kendali(c: str) -> str:
+    """'\\x1b' -> 'ESC', '\\x01' -> 'U+0001' (how a warning names the character)."""
+    if 0xd800 <= ord(c) <= 0xdfff:
+        return "byte bukan UTF-8"
+    return _NAMA_KENDALI.get(ord(c), f"U+{ord(c):04X}")
+
+
+def bersihkan_kendali(teks: str, tempat: str, peringatan: list[str] | None = None) -> str:
+    """`teks` without control characters (a vertical tab or form feed, Word's manual line
+    break, becomes a space); a warning naming `tempat` (cell, field, argument) is added to
+    `peringatan` when anything was removed."""
+    if not isinstance(teks, str) or not _KENDALI.search(teks):
+        return teks
+    nama = sorted({nama_kendali(c) for c in _KENDALI.findall(teks)})
+    bersih = _URUTAN_ESC.sub("", teks)
+    bersih = _KENDALI.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", bersih)
+    if peringatan is not None:
+        peringatan.append(f"{tempat}: karakter kendali ({', '.join(nama)}) dibuang")
+    return bersih

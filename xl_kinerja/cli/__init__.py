@@ -10,8 +10,10 @@ import importlib
 import os
 import sys
 
+from ..berkas import pesan_os
 from ..errors import KesalahanXlKinerja
 from ._argparse_id import ParserIndonesia
+from ._layar import layar_aman, periksa_argumen
 
 # Order here is the order in `xl-kinerja --help`.
 PERINTAH = ["baru", "hitung", "rekap", "addin", "impor", "periksa"]
@@ -34,12 +36,18 @@ def buat_parser() -> ParserIndonesia:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = buat_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    with layar_aman():
+        return _jalankan(buat_parser(), argv)
+
+
+def _jalankan(parser: ParserIndonesia, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "jalankan", None):
         parser.print_help()
         return 2
     try:
+        periksa_argumen(args, argv)
         return int(args.jalankan(args) or 0)
     except KesalahanXlKinerja as e:
         print(f"kesalahan: {e}", file=sys.stderr)
@@ -50,9 +58,17 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `xl-kinerja periksa ... | head`: the reader has gone; no error
         try:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except OSError:  # stdout is not a real file (tests): nothing to silence
+        except (OSError, ValueError):  # stdout is not a real file (tests): nothing to silence
             pass
         return 141  # 128 + SIGPIPE, as a shell reports it
+    except MemoryError:
+        print("kesalahan: memori tidak cukup untuk memproses masukan ini (berkas terlalu besar "
+              "atau rusak)", file=sys.stderr)
+        return 2
+    except OSError as e:  # the environment (disk, permission), not a bug
+        tempat = f"berkas {e.filename}: " if e.filename else ""
+        print(f"kesalahan: {tempat}{pesan_os(e)}", file=sys.stderr)
+        return 2
     except Exception as e:  # a bug: still no traceback for the user, but a way to get one
         if os.environ.get("XL_KINERJA_DEBUG"):
             raise

@@ -20,6 +20,13 @@ _TERJEMAHAN = [
      r"argumen \1 tidak boleh dipakai bersama \2"),
     (r"^one of the arguments (.*) is required$", r"salah satu argumen \1 wajib diisi"),
     (r"^ambiguous option: (.*?) could match (.*)$", r"opsi ambigu: \1 bisa berarti \2"),
+    (r"^argument (.*?): expected at least one argument$",
+     r"argumen \1: memerlukan sedikitnya satu nilai"),
+    (r"^argument (.*?): expected (\d+) arguments?$", r"argumen \1: memerlukan \2 nilai"),
+    (r"^argument (.*?): ignored explicit argument (.*)$",
+     r"argumen \1: nilai \2 tidak dipakai opsi ini"),
+    # an ArgumentTypeError from our own type functions: the text after it is ours already
+    (r"^argument (.*?): (.*)$", r"argumen \1: \2"),
 ]
 
 
@@ -47,6 +54,9 @@ class ParserIndonesia(argparse.ArgumentParser):
         self._optionals.title = "opsi"
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="tampilkan bantuan ini lalu keluar")
+        # "-5%", "-1.234,5" are values (capaian -5%% 10%%), not options; argparse only
+        # knows plain "-5" and "-.5"
+        self._negative_number_matcher = re.compile(r"^-[\d.,]+\s*%?$")
 
     def error(self, message):
         self.print_usage(sys.stderr)

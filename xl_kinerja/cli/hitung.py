@@ -2,10 +2,23 @@
 from __future__ import annotations
 
 from .. import SKALA, capaian, format_persen, predikat, terbilang
+from ..errors import KesalahanInput
+
+
+def _wajib(teks: str, apa: str) -> str:
+    """An empty value is an error, not a silent 'None' (the core reads "" as no value)."""
+    if not teks.strip():
+        raise KesalahanInput(f"{apa} kosong; berikan angka, mis. {_CONTOH[apa]}", teks)
+    return teks
+
+
+_CONTOH = {"nilai": '"90,01%"', "angka": "51.412.431.000", "target": '"100%"',
+           "realisasi": '"95%"'}
 
 
 def _capaian(args) -> int:
-    nilai = capaian(args.target, args.realisasi, args.polaritas)
+    nilai = capaian(_wajib(args.target, "target"), _wajib(args.realisasi, "realisasi"),
+                    args.polaritas)
     if nilai is None:
         print("Capaian: tidak berlaku (realisasi kosong atau target 0)")
         return 0
@@ -14,18 +27,21 @@ def _capaian(args) -> int:
 
 
 def _predikat(args) -> int:
-    print(predikat(args.nilai, args.skala))
+    print(predikat(_wajib(args.nilai, "nilai"), args.skala))
     return 0
 
 
 def _terbilang(args) -> int:
-    print(terbilang(args.angka, mata_uang=None if args.tanpa_rupiah else "rupiah"))
+    print(terbilang(_wajib(args.angka, "angka"),
+                    mata_uang=None if args.tanpa_rupiah else "rupiah"))
     return 0
 
 
 def daftarkan(sub) -> None:
     p = sub.add_parser("capaian", help="hitung capaian satu indikator dari target dan realisasi",
-                       description='Contoh: xl-kinerja capaian "24 Laporan" "20 Laporan"')
+                       description='Contoh: xl-kinerja capaian "24 Laporan" "20 Laporan". '
+                                   'Nilai berawalan minus (mis. -5%) dibaca sebagai nilai, '
+                                   'bukan opsi.')
     p.add_argument("target", help='target, mis. "100%%", "24 Laporan", "BB", "80 - 90%%"')
     p.add_argument("realisasi", help='realisasi, mis. "95%%", "20 Laporan", "B"')
     p.add_argument("--polaritas", default="maks", choices=["maks", "min"],
@@ -36,7 +52,7 @@ def daftarkan(sub) -> None:
     p.set_defaults(jalankan=_capaian)
 
     p = sub.add_parser("predikat", help="predikat dari capaian (%%) atau skor",
-                       description='Contoh: xl-kinerja predikat "90,01%%"; '
+                       description='Contoh: xl-kinerja predikat "90,01%"; '
                                    "xl-kinerja predikat 72,80 --skala sakip")
     p.add_argument("nilai", help='capaian dengan %% (mis. "95%%") atau skor 0-100')
     p.add_argument("--skala", default="kpu", choices=list(SKALA), help="skala (bawaan: kpu)")

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from ..berkas import sama as _sama
 from ..errors import KesalahanBerkas
+from ..nama import romawi
 from .baru import _tahun
 from .rekap import _triwulan
 
@@ -38,7 +40,7 @@ def daftarkan(subparsers) -> None:
                    help="berkas keluaran: katalog .json untuk iku, buku kerja .xlsx untuk "
                         "jenis lain")
     p.add_argument("--triwulan", type=_triwulan, metavar="N",
-                   help="triwulan (1-4) angka realisasi anggaran di tabel (bawaan: dibaca dari "
+                   help="triwulan (1-4 atau I-IV) angka realisasi anggaran di tabel (bawaan: dibaca dari "
                         "judul kolom, mis. 'REALISASI S.D. TW II'; 'T.A 2024' = TW IV)")
     p.add_argument("--polaritas-bawaan", choices=["maks", "min"], metavar="maks|min",
                    help="polaritas setiap indikator tanpa kolom POLARITAS (bawaan: ditebak dari "
@@ -47,6 +49,24 @@ def daftarkan(subparsers) -> None:
                    help="tulis laporan baris yang dilewati dan peringatan (JSON) ke berkas ini")
     p.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
     p.set_defaults(jalankan=jalankan)
+
+
+def _cek_triwulan(h, triwulan: int | None) -> None:
+    """--triwulan against the quarter the realisasi header names: a header that says
+    "TW II" (or "Semester I") and --triwulan 3 contradict each other; refused rather than
+    one silently winning. A year-only header ("T.A 2024" read as TW IV) only gets a note."""
+    from ..impor.buku import judul_realisasi, triwulan_dari_judul
+    judul = judul_realisasi(h) if triwulan else None
+    tw = triwulan_dari_judul(judul) if judul else None
+    if tw is None or tw == triwulan:
+        return
+    if re.search(r"\b(?:tw|triwulan|trw|tri wulan|semester)\b", judul, re.I):
+        raise KesalahanBerkas(
+            f"--triwulan {triwulan} bertentangan dengan judul kolom realisasi {judul!r} "
+            f"(TW {romawi(tw)}); periksa tabelnya, atau ulangi tanpa --triwulan",
+            berkas=h.berkas)
+    print(f"Catatan: judul kolom realisasi {judul!r} dibaca sebagai TW {romawi(tw)}; "
+          f"dipakai --triwulan {triwulan} (TW {romawi(triwulan)})")
 
 
 def jalankan(args) -> int:
@@ -70,6 +90,7 @@ def jalankan(args) -> int:
     if args.laporan is not None:
         periksa_keluaran(args.laporan, masukan=[args.tabel], timpa=args.timpa)
     h = impor_tabel(args.tabel, args.jenis, args.tahun, args.satker, args.polaritas_bawaan)
+    _cek_triwulan(h, args.triwulan)
     for c in h.catatan + h.catatan_polaritas:
         print(f"Catatan: {c}")
     if akhiran == ".json" and h.jenis == "anggaran":

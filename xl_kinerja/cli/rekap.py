@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
+
+from ..nama import ROMAWI
 
 
 def _triwulan(teks: str) -> int:
-    try:
-        n = int(teks)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"triwulan harus 1, 2, 3, atau 4, bukan {teks!r}") from None
-    if n not in (1, 2, 3, 4):
-        raise argparse.ArgumentTypeError(f"triwulan harus 1, 2, 3, atau 4, bukan {n}")
-    return n
+    """1-4, or as documents write it: II, TW II, Triwulan 2 (any case)."""
+    t = re.sub(r"^(?:tw|triwulan|trw)\s*\.?\s*", "", teks.strip(), flags=re.I).upper()
+    if t in ROMAWI:
+        return ROMAWI.index(t) + 1
+    if t in ("1", "2", "3", "4"):
+        return int(t)
+    raise argparse.ArgumentTypeError(
+        f"triwulan harus 1, 2, 3, atau 4 (atau I, II, III, IV), bukan {teks!r}")
 
 
 def daftarkan(subparsers) -> None:
@@ -28,7 +32,7 @@ def daftarkan(subparsers) -> None:
                "  xl-kinerja rekap BERKAS.xlsx --triwulan 4 --format json")
     p.add_argument("berkas", type=Path, metavar="BERKAS", help="buku kerja .xlsx/.xlsm buatan xl-kinerja")
     p.add_argument("--triwulan", "-t", required=True, type=_triwulan, metavar="N",
-                   help="triwulan 1, 2, 3, atau 4")
+                   help="triwulan 1, 2, 3, atau 4 (juga I, II, III, IV)")
     p.add_argument("--keluaran", "-o", type=Path, metavar="BERKAS_BARU",
                    help="tulis hasil ke berkas lain (.xlsx, atau .xlsm bila BERKAS bermakro); "
                         "tanpa opsi ini BERKAS diperbarui")
