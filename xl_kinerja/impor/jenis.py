@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..errors import KesalahanBerkas
 from .baca import Baris
-from .judul import _judul, _sub_judul
+from .judul import _judul, _sub_judul, judul_satu_baris
 
 JENIS = ("iku", "rkt", "pk", "renaksi", "anggaran")
 NAMA_JENIS = {"iku": "IKU", "rkt": "RKT", "pk": "PK", "renaksi": "Rencana Aksi",
@@ -52,7 +52,7 @@ def kenali_jenis(baris: list[Baris], konteks: list[Baris] | None = None) -> Jeni
             peran |= set((_sub_judul(b2) or {}).values())
     if baris_judul is None:  # PDF text without tabs: one header line
         for b in baris:
-            if b.sel and re.search(r"sasaran.*indikator.*target", b.sel[0].lower()):
+            if b.sel and judul_satu_baris(b.sel[0]):
                 baris_judul, judul = b.nomor, [b.sel[0]]
                 peran = {"sasaran", "indikator", "target"}
                 break

@@ -65,11 +65,29 @@ def _peran_judul(teks: str) -> str | None:
     return None
 
 
+_PROSA = re.compile(r"\s*(?:[-*+>#]|\d+[.)])\s+\S.*[.:;]$|\s*[-*+>#]+\s")
+
+
+def tampak_prosa(teks: str) -> bool:
+    """A header cell is a column label, never a long sentence or a list item (Markdown
+    bullet, heading, quote): README.md mentioning 'sasaran, indikator, target' is no table."""
+    return len(teks) > 200 or bool(_PROSA.match(teks))
+
+
+def judul_satu_baris(teks: str) -> bool:
+    """The one-line header of PDF text without tabs ('NO SASARAN INDIKATOR TARGET')."""
+    # a header line is labels side by side: no list punctuation as in a sentence
+    return (bool(re.search(r"sasaran.*indikator.*target", teks.lower()))
+            and not tampak_prosa(teks) and not re.search(r"[,:;]\s|\.\s*$", teks))
+
+
 def _judul(b: Baris) -> dict[int, str] | None:
     """Column roles if this row is a header row, else None."""
     teks = " ".join(b.sel).lower()
     if not any(k in teks for k in ("indikator", "pagu", "anggaran", "realisasi")):
         return None  # a header names an indicator or a budget column
+    if any(tampak_prosa(s) for s in b.sel):
+        return None
     peran = {}
     for i, s in enumerate(b.sel):
         p = _peran_judul(s)

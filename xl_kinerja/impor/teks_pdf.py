@@ -12,7 +12,7 @@ import re
 
 from .baca import Baris
 from .hasil import BarisData
-from .judul import galat_tanpa_judul
+from .judul import galat_tanpa_judul, judul_satu_baris
 from .sel import _AWAL_INDIKATOR, _AWAL_TTD
 
 # a line ending in its target: "... 100%", "... 12 Laporan" (but not "... Tahun 2024")
@@ -61,7 +61,7 @@ def interpretasi_baris_teks(baris: list[Baris], berkas: str = ""):
             dilewati.append((b.nomor, "baris kosong"))
             continue
         low = s.lower()
-        if re.search(r"sasaran.*indikator.*target", low):
+        if judul_satu_baris(s):
             ada_judul, ttd = True, False
             dilewati.append((b.nomor, "baris judul tabel"))
             continue

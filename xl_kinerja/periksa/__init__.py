@@ -220,13 +220,14 @@ def periksa_hasil(h: HasilImpor, skala="kpu") -> list[Temuan]:
         if v.get("predikat") and (v.get("capaian") or v.get("nilai")):
             try:
                 from ..predikat import predikat as _predikat
-                skor = _angka((v.get("capaian") or v.get("nilai")).rstrip("% "))
+                tercatat = (v.get("capaian") or v.get("nilai")).strip()  # as written: 83,33
+                skor = _angka(tercatat.rstrip("% "))
                 sk = sk_capaian if v.get("capaian") else sk_skor
                 nilai = skor / 100 if sk.basis == "capaian" and skor is not None else skor
                 benar = _predikat(nilai, sk)
                 if benar and benar.strip().upper() != v["predikat"].strip().upper():
                     t.append(Temuan("predikat_bertentangan", lok, f"predikat {v['predikat']!r} tidak "
-                                    f"sesuai skala {sk.nama}: {skor} = {benar}", v["predikat"], benar))
+                                    f"sesuai skala {sk.nama}: {tercatat} = {benar}", v["predikat"], benar))
             except KesalahanInput:
                 pass
         for kol in ("formula", "definisi"):
