@@ -1,0 +1,150 @@
+"""Printed documents, checked on the PDF LibreOffice makes of the whole workbook.
+
+Three workbooks, printed in one soffice call: the default catalog, the Kubu Raya example
+(the largest: 62 indicators, its PK Sekretariat runs over several pages) with its Rekap TW 4,
+and the Kota Metro example (reported up to TW III) with its Rekap TW 2.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import openpyxl
+import pdf_uji as P
+import pytest
+from conftest import TAHUN
+from openpyxl.styles import Font
+
+from xl_kinerja.generator import buat_buku_kerja, simpan
+from xl_kinerja.katalog import Katalog
+from xl_kinerja.libreoffice import ke_pdf
+from xl_kinerja.rekap import rekap_berkas
+
+ROOT = Path(__file__).resolve().parent.parent
+KATALOG = {"kr": "katalog-kubu-raya-2024.json", "metro": "katalog-metro-2024.json"}
+DOKUMEN = ("IKU", "RKT", "PK KPU", "PK Sekretariat", "Rencana Aksi", "Pengukuran",
+           "Anggaran", "Referensi")
+
+
+@pytest.fixture(scope="module")
+def _cetak(tmp_path_factory):
+    """({nama: {"halaman": [Halaman], "dok": {lembar: [Halaman]}, "katalog", "rekap"}},
+    pages of the calibration workbook)."""
+    d = tmp_path_factory.mktemp("cetak")
+    spec = importlib.util.spec_from_file_location("buat_contoh",
+                                                  ROOT / "examples" / "buat_contoh.py")
+    contoh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(contoh)
+    for nama in KATALOG.values():
+        (d / nama).write_bytes((ROOT / "examples" / nama).read_bytes())
+    kr, metro = contoh.buat(d)
+    berkas = {"bawaan": simpan(buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh"),
+                               d / "bawaan.xlsx")}
+    # calibration: known sizes printed at 100%
+    wb = openpyxl.Workbook()
+    for r, ukuran in enumerate((8, 10, 13), 1):
+        wb.active.cell(r, 1, f"Kalibrasi {ukuran} pt").font = Font(name="Arial", size=ukuran)
+    wb.active.page_setup.scale = 100
+    berkas["kalibrasi"] = d / "kalibrasi.xlsx"
+    wb.save(berkas["kalibrasi"])
+    rekap = {}
+    for nama, sumber, tw in (("kr", kr, 4), ("metro", metro, 2)):
+        berkas[nama] = d / f"{nama}-rekap.xlsx"
+        rekap[nama] = rekap_berkas(sumber, tw, keluaran=berkas[nama], cadangan=False)
+    pdf = dict(zip(berkas, ke_pdf(list(berkas.values()), d / "pdf")))
+    hasil = {}
+    for nama, p in pdf.items():
+        halaman = P.baca_pdf(p)
+        hasil[nama] = {"halaman": halaman, "dok": P.per_dokumen(halaman),
+                       "katalog": (Katalog.bawaan() if nama == "bawaan" else
+                                   Katalog.baca(d / KATALOG[nama]) if nama in KATALOG
+                                   else None),
+                       "rekap": rekap.get(nama)}
+    kalibrasi = hasil.pop("kalibrasi")["halaman"]
+    return hasil, kalibrasi
+
+
+@pytest.fixture(scope="module")
+def cetakan(_cetak):
+    return _cetak[0]
+
+
+def test_ukuran_huruf_terkalibrasi(_cetak):
+    # TINGGI_PER_PT: Arial (Liberation Sans) of known sizes printed at 100%
+    h, = _cetak[1]
+    for ukuran in (8, 10, 13):
+        assert h.kotak(f"Kalibrasi {ukuran} pt").pt == pytest.approx(ukuran, abs=0.05)
+
+
+def test_setiap_dokumen_tercetak(cetakan):
+    for nama, c in cetakan.items():
+        assert set(DOKUMEN) <= set(c["dok"]), nama
+        for lembar in DOKUMEN:  # each document's pages are contiguous in print order
+            nomor = [h.nomor for h in c["dok"][lembar]]
+            assert nomor == list(range(nomor[0], nomor[0] + len(nomor))), (nama, lembar)
+
+
+def test_pk_naskah_halaman_sendiri(cetakan):
+    for nama, c in cetakan.items():
+        for lembar in ("PK KPU", "PK Sekretariat"):
+            naskah, *lampiran = c["dok"][lembar]
+            assert naskah.ada(f"PERJANJIAN KINERJA TAHUN {naskah.tahun}"), (nama, lembar)
+            assert naskah.ada("Pihak Pertama,") and naskah.ada("Pihak Kedua,")
+            assert not naskah.ada("LAMPIRAN PERJANJIAN")
+            assert lampiran and lampiran[0].ada("LAMPIRAN PERJANJIAN KINERJA")
+
+
+def _sasaran_pk(katalog, lembar):
+    tingkat = "kpu" if lembar == "PK KPU" else "sekretariat"
+    return [s for s in katalog.sasaran if s.tingkat == tingkat]
+
+
+def _halaman_sasaran(halaman, sasaran):
+    """[(sasaran, page of its text, [pages of its indicator texts])] in table order."""
+    ls = P.letakkan(halaman, [s.nama for s in sasaran])
+    li = P.letakkan(halaman, [i.nama for s in sasaran for i in s.indikator])
+    hasil, j = [], 0
+    for s, x in zip(sasaran, ls):
+        n = len(s.indikator)
+        hasil.append((s, x.halaman and x.halaman.nomor,
+                      [y.halaman and y.halaman.nomor for y in li[j:j + n]]))
+        j += n
+    return hasil
+
+
+def _judul_di_atas(h, judul, isi):
+    """The header texts are printed on page h above every located body text."""
+    kotak = [h.kotak(j) for j in judul]
+    if not all(kotak):
+        return False
+    atas = max(k.y0 for k in kotak)  # a top-aligned cell may touch the header's box
+    return all(x.kotak.y0 > atas + 2 for x in isi if x.halaman is h)
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+@pytest.mark.parametrize("lembar,judul", [
+    ("RKT", ["Indikator Kinerja", "Target"]),
+    ("Rencana Aksi", ["Indikator Kinerja", "Kegiatan", "Pelaksana"]),
+    ("Pengukuran", ["Indikator Kinerja", "Realisasi"]),
+])
+def test_judul_tabel_tiap_halaman(cetakan, nama, lembar, judul):
+    c = cetakan[nama]
+    isi = P.letakkan(c["dok"][lembar], [i.nama for _, i in c["katalog"].semua_indikator()])
+    assert all(x.halaman for x in isi), [x.teks for x in isi if not x.halaman]
+    for h in c["dok"][lembar]:
+        if any(x.halaman is h for x in isi):
+            assert _judul_di_atas(h, judul, isi), (nama, lembar, h.nomor)
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+@pytest.mark.parametrize("lembar", ["PK KPU", "PK Sekretariat"])
+def test_pk_tanda_tangan_bersama_akhir_tabel(cetakan, nama, lembar):
+    # the lampiran's signatures share the page of the JUMLAH row and the terbilang
+    h = cetakan[nama]["dok"][lembar][-1]
+    for teks in ("JUMLAH", "Terbilang:", "Pihak Pertama,", "Pihak Kedua,"):
+        assert h.ada(teks), (nama, lembar, h.nomor, teks)
+
+
+def test_warna_isian_terdeteksi(cetakan):
+    # the detector sees the yellow input cells where they belong (Pengukuran)
+    assert P.piksel_warna(cetakan["bawaan"]["dok"]["Pengukuran"][0]) > 1000
