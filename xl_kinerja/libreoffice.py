@@ -142,3 +142,11 @@ def ke_pdf(paths, folder, *, batas_waktu: float | None = None) -> list[Path]:
     if not daftar:
         return []
     return _jalankan(daftar, Path(folder), "pdf:calc_pdf_Export", "pdf", batas_waktu)
+
+
+def dokumen_ke_pdf(paths, folder, *, batas_waktu: float | None = None) -> list[Path]:
+    """Print Word documents (.docx, e.g. the LKj) to PDF with LibreOffice Writer."""
+    daftar = _periksa_masukan(paths)
+    if not daftar:
+        return []
+    return _jalankan(daftar, Path(folder), "pdf:writer_pdf_Export", "pdf", batas_waktu)
