@@ -9,37 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import kontrak
 from .. import nama as N
-from ..berkas import buka_workbook
 from ..errors import KesalahanBerkas
 from ..katalog import FORMAT_KATALOG, SATUAN_DIKENAL, VERSI_KATALOG, Katalog
 
 
 class _Pembaca:
-    def __init__(self, path: Path):
-        self.path = path
-        self.wb = buka_workbook(path)
-        self.nama = self.wb.defined_names
+    """Values of the named ranges (the contract reader; formulas give their cached value)."""
+
+    def __init__(self, k: kontrak.Kontrak):
+        self.k = k
 
     def ada(self, nama: str) -> bool:
-        return nama in self.nama
+        return self.k.ada(nama)
 
-    def sel(self, nama: str):
-        """Rows (list of lists of values) of the range a name refers to."""
-        if nama not in self.nama:
-            raise KesalahanBerkas(f"nama terdefinisi {nama!r} tidak ada; buku kerja ini rusak "
-                                  "atau bukan buatan xl-kinerja", berkas=self.path)
-        tujuan = list(self.nama[nama].destinations)
-        if len(tujuan) != 1 or tujuan[0][0] not in self.wb.sheetnames:
-            raise KesalahanBerkas(f"nama terdefinisi {nama!r} tidak menunjuk ke satu rentang "
-                                  "yang sah", berkas=self.path)
-        lembar, ref = tujuan[0]
-        hasil = self.wb[lembar][ref.replace("$", "")]
-        if not isinstance(hasil, tuple):
-            return [[hasil.value]]
-        if hasil and not isinstance(hasil[0], tuple):
-            hasil = (hasil,)
-        return [[c.value for c in baris] for baris in hasil]
+    def sel(self, nama: str) -> list[list]:
+        return self.k.nilai(nama)
 
     def kolom(self, nama: str) -> list:
         return [b[0] if b else None for b in self.sel(nama)]
@@ -58,12 +44,11 @@ def katalog_dari_buku_kerja(path, tahun_baru: int | None = None) -> Katalog:
     With `tahun_baru`, the old leaf pagu become the draft pagu of that year.
     """
     path = Path(path)
-    baca = _Pembaca(path)
-    if not baca.ada(N.INFO_FORMAT) or _teks(baca.tunggal(N.INFO_FORMAT)) != N.VERSI_FORMAT:
-        raise KesalahanBerkas(
-            "bukan buku kerja buatan xl-kinerja (nama Info_Format tidak ada atau versinya "
-            f"berbeda, diharapkan {N.VERSI_FORMAT!r}); --dari hanya menerima buku kerja yang "
-            "dibuat dengan 'xl-kinerja baru'", berkas=path)
+    with kontrak.buka(path) as k:  # checks the format version
+        return _katalog(_Pembaca(k), path, tahun_baru)
+
+
+def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
     tahun = [t for t in baca.sel(N.IKU_TAHUN)[0]]
     try:
         tahun = [int(t) for t in tahun]

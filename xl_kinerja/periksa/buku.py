@@ -12,17 +12,23 @@ reported:
 - formula columns (capaian, predikat, persen, sisa): a cell that holds a constant instead of
   its formula (`rumus_ditimpa`, found with or without cached values) and, when the file was
   calculated by Excel/LibreOffice, a cached value that differs from the engine's;
-- the terbilang of the program table (RKT, PK): recognised by its text "Terbilang:" (there is
-  no defined name for it), compared with the core's terbilang of the pagu total.
+- the terbilang of the program table (RKT, PK), compared with the core's terbilang of the
+  pagu total: read by its defined names (`nama.py`, names with "Terbilang"); a workbook
+  written before those names existed is searched for the text "Terbilang:" on its document
+  sheets (those no contract column points to).
+
+Everything is read through the contract reader (`kontrak`, streaming the package once): a
+cell is a formula when the sheet XML says so, and its cached value comes with it.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from .. import kontrak
 from .. import nama as N
-from ..berkas import buka_workbook
-from ..errors import KesalahanBerkas
+from ..ooxml.rujukan import koordinat
+from ..rekap import baca_nilai, hitung_rekap
 
 _AWALAN_TERBILANG = "Terbilang:"
 # The fixed-text form written by earlier generator versions:
@@ -35,30 +41,15 @@ def buku_kerja_kita(path) -> bool:
     p = Path(path)
     if p.suffix.lower() not in (".xlsx", ".xlsm"):
         return False
-    wb = buka_workbook(p, read_only=True)
-    try:
-        return N.INFO_FORMAT in wb.defined_names
-    finally:
-        wb.close()
+    return kontrak.kita(p)
 
 
-def _rumus(v) -> bool:
-    return isinstance(v, str) and v.startswith("=")
-
-
-def _sel_per_baris(wb, nama: str) -> dict:
-    """{row: cell} of a one-column defined name (absent name -> {})."""
-    from openpyxl.utils.cell import range_boundaries
-    dn = wb.defined_names.get(nama)
-    if dn is None:
-        return {}
-    tujuan = list(dn.destinations)
-    if len(tujuan) != 1 or tujuan[0][0] not in wb.sheetnames:
-        return {}
-    lembar, ref = tujuan[0]
-    c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
-    ws = wb[lembar]
-    return {r: ws.cell(r, c1) for r in range(r1, r2 + 1)}
+# the terbilang cells' defined names, whatever the generator calls them in nama.py
+_NAMA_TERBILANG = tuple(v for k, v in vars(N).items() if k.isupper() and isinstance(v, str)
+                        and "Terbilang" in v)
+# names whose sheets are data sheets (the old terbilang search skips them)
+_NAMA_DATA = (N.UKUR_KODE_INDIKATOR, N.ANGG_KODE, N.REF_SKALA_BATAS, N.INFO_FORMAT,
+              N.IKU_TAHUN, N.RENAKSI_KODE_INDIKATOR)
 
 
 _romawi = N.romawi
@@ -97,44 +88,30 @@ def _sama(tercatat, dihitung) -> bool:
     return str(tercatat).strip() == str(dihitung).strip()
 
 
-# <f>..</f><v>0.95</v> or <f t="shared" si="0"/><v>1</v>: a formula with its last value
-_NILAI_TERSIMPAN = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*<v>[^<]")
-
-
 class _Pemeriksa:
-    def __init__(self, path: Path):
-        from ..rekap import baca_nilai, hitung_rekap
-        self.path = path
-        self.wb = buka_workbook(path)  # formulas as written
-        if N.INFO_FORMAT not in self.wb.defined_names:
-            raise KesalahanBerkas("bukan buku kerja xl-kinerja (nama terdefinisi Info_Format "
-                                  "tidak ada)", berkas=path)
+    def __init__(self, k: kontrak.Kontrak):
+        self.k = k
+        self.path = k.berkas
         self.salah = []  # text in numeric input cells: each one a finding, read as blank
-        self.data = baca_nilai(self.wb, berkas=path, salah=self.salah)
+        self.data = baca_nilai(k, salah=self.salah)
         self.rekap = [hitung_rekap(self.data, q, dibuat="-") for q in (1, 2, 3, 4)]
-        self._cache = None
+        self._terhitung = False  # some formula read has a cached value (Excel/LO saved it)
         self.triwulan_berisi = {q for q in (1, 2, 3, 4) if any(
             x.realisasi[q - 1] is not None for x in self.data.indikator + self.data.anggaran)}
         self.ind = {i.baris: i for i in self.data.indikator}
         self.angg = {b.baris: b for b in self.data.anggaran}
 
-    def tersimpan(self, sel):
-        """The value cached for this cell (formula view) when the file was last calculated;
-        all sheets are read once, streaming (read-only, data_only)."""
-        if self._cache is None:
-            wb = buka_workbook(self.path, data_only=True, read_only=True)
-            try:
-                self._cache = {}
-                for ws in wb.worksheets:
-                    ws.reset_dimensions()  # do not trust a written <dimension>
-                    self._cache[ws.title] = [list(r) for r in ws.iter_rows(
-                        min_row=1, min_col=1, values_only=True)]
-            finally:
-                wb.close()
-        baris = self._cache.get(sel.parent.title, [])
-        if sel.row > len(baris) or sel.column > len(baris[sel.row - 1]):
-            return None
-        return baris[sel.row - 1][sel.column - 1]
+    def sel_per_baris(self, nama: str) -> dict:
+        """{row: (coordinate, Sel)} of a one-column defined name (absent name -> {})."""
+        if not self.k.ada(nama):
+            return {}
+        r, sel = self.k.kolom(nama)
+        hasil = {}
+        for i, s in enumerate(sel):
+            if s.rumus is not None and s.tersimpan is not None:
+                self._terhitung = True
+            hasil[r.baris1 + i] = (r.koordinat(r.baris1 + i), s)
+        return hasil
 
     # ------------------------------------------------------------------ locations
     def lok(self, sheet, baris, kode=None, indikator=None) -> dict:
@@ -241,8 +218,8 @@ class _Pemeriksa:
         from . import Temuan
         d = self.data
         anak = anak_anggaran(d.anggaran)
-        sel_pagu = _sel_per_baris(self.wb, N.ANGG_PAGU)
-        sel_real = [_sel_per_baris(self.wb, n) for n in N.ANGG_REALISASI_TW]
+        sel_pagu = self.sel_per_baris(N.ANGG_PAGU)
+        sel_real = [self.sel_per_baris(n) for n in N.ANGG_REALISASI_TW]
         cek = [(0, "pagu", sel_pagu)] + [(q, "realisasi", sel_real[q - 1])
                                          for q in sorted(self.triwulan_berisi)]
         t = []
@@ -261,7 +238,7 @@ class _Pemeriksa:
                 if salah is None and all(x is None for x in isi):
                     continue  # rows below all blank: nothing to compare with
                 label = apa if q == 0 else f"{apa} TW {_romawi(q)}"
-                coord = sel[b.baris].coordinate if b.baris in sel else "?"
+                coord = sel[b.baris][0] if b.baris in sel else "?"
                 if salah:
                     t.append(Temuan(aturan, self.lok_angg(b.baris),
                                     f"sel {coord}: {label} {b.tingkat} tercatat "
@@ -277,20 +254,6 @@ class _Pemeriksa:
         return t
 
     # ------------------------------------------------------------------ formula columns
-    def terhitung(self) -> bool:
-        """True when Excel/LibreOffice saved the file (some formula has a cached value).
-
-        Looked up in the sheets' raw XML (a formula followed by a non-empty <v>), not by
-        loading the workbook a second time: a file fresh from the generator, the common
-        case, then needs no cached-value load at all. Raw text only, nothing is parsed."""
-        if not hasattr(self, "_terhitung"):
-            import zipfile
-            with zipfile.ZipFile(self.path) as z:
-                self._terhitung = any(
-                    _NILAI_TERSIMPAN.search(z.read(n)) for n in z.namelist()
-                    if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-        return self._terhitung
-
     def kolom_rumus(self) -> list:
         """Formula columns: constants typed over formulas; stale cached values."""
         from . import Temuan
@@ -314,32 +277,34 @@ class _Pemeriksa:
         kolom += [(N.UKUR_REALISASI_TAHUNAN, "realisasi terakhir", tahunan, None, None, sama),
                   (N.UKUR_CAPAIAN_TAHUNAN, "capaian tahunan", tahunan, None, None, _persen),
                   (N.UKUR_PREDIKAT_TAHUNAN, "predikat tahunan", tahunan, None, None, sama)]
+        dibaca = [(k[0], self.sel_per_baris(k[0])) for k in kolom]
+        per_nama = dict(dibaca)
         t = []
         for nama, label, baris_mesin, kunci, aturan, tampil in kolom:
             lok_baris = self.lok_angg if nama.startswith("Angg_") else self.lok_ind
-            for baris, sel in _sel_per_baris(self.wb, nama).items():
+            for baris, (coord, sel) in per_nama[nama].items():
                 if baris not in baris_mesin:
                     continue  # a row the engine skips (no code, no name)
                 lok = lok_baris(baris)
                 hitung = baris_mesin[baris][kunci] if kunci else None
-                if not _rumus(sel.value):
-                    beda = kunci is None or not _sama(sel.value, hitung)
-                    isi = "dikosongkan" if sel.value is None else \
-                        f"berisi nilai tetap {tampil(sel.value)!s}"
+                if sel.rumus is None:
+                    beda = kunci is None or not _sama(sel.nilai, hitung)
+                    isi = "dikosongkan" if sel.nilai is None else \
+                        f"berisi nilai tetap {tampil(sel.nilai)!s}"
                     t.append(Temuan("rumus_ditimpa", lok,
-                                    f"sel {sel.coordinate} ({label}) {isi}, bukan rumus; nilai "
+                                    f"sel {coord} ({label}) {isi}, bukan rumus; nilai "
                                     f"tidak lagi mengikuti isian"
                                     + (f" (seharusnya {tampil(hitung)})" if kunci and beda
                                        else ""),
-                                    tampil(sel.value), tampil(hitung),
+                                    tampil(sel.nilai), tampil(hitung),
                                     "galat" if beda else "peringatan"))
                     continue
-                if kunci is None or not self.terhitung():
+                if kunci is None or not self._terhitung:
                     continue
-                tersimpan = self.tersimpan(sel)
+                tersimpan = sel.tersimpan
                 if not _sama(tersimpan, hitung):
                     t.append(Temuan(aturan, lok,
-                                    f"sel {sel.coordinate} ({label}) tersimpan "
+                                    f"sel {coord} ({label}) tersimpan "
                                     f"{tampil(tersimpan)}, menurut aturan {tampil(hitung)}: buku "
                                     f"kerja belum dihitung ulang (perhitungan manual?) atau "
                                     f"rumusnya diubah", tampil(tersimpan), tampil(hitung)))
@@ -355,50 +320,68 @@ class _Pemeriksa:
                    x["pagu"] is not None]
         return sum(program) if program else None
 
+    def _sel_terbilang(self):
+        """(sheet, row, coordinate, Sel) of the terbilang cells: by name, or (older
+        workbooks) every "Terbilang:" text or formula on the document sheets."""
+        nama = [n for n in _NAMA_TERBILANG if self.k.ada(n)]
+        if nama:
+            for n in nama:
+                r = self.k.rentang(n)
+                yield r.lembar, r.baris1, r.koordinat(r.baris1), self.k.tunggal(n)
+            return
+        data = {self.k.rentang(n).lembar for n in _NAMA_DATA if self.k.ada(n)}
+        for lembar in self.k.lembar:
+            if lembar in data:
+                continue
+            for r, baris in sorted(self.k.sel_lembar(lembar).items()):
+                for c, s in sorted(baris.items()):
+                    v = s.rumus if s.rumus is not None else s.nilai
+                    if isinstance(v, str) and _AWALAN_TERBILANG in v:
+                        yield lembar, r, koordinat(r, c), s
+
     def terbilang(self) -> list:
-        """The amount in words under the program tables (RKT, PK), found by its text."""
+        """The amount in words under the program tables (RKT, PK)."""
         from .. import terbilang as _terbilang
         from . import Temuan
         total = self._total_pagu()
         benar = _terbilang(total) if total else None
         t = []
-        for ws in self.wb.worksheets:
-            for baris in ws.iter_rows():
-                for c in baris:
-                    v = c.value
-                    if not isinstance(v, str) or _AWALAN_TERBILANG not in v:
-                        continue
-                    lok = self.lok(ws.title, c.row)
-                    m = _TERBILANG_TETAP.match(v)
-                    k = _TERBILANG_KOSONG.match(v)
-                    if m:  # fixed text for the total it was written for
-                        teks, untuk = m.group(2).strip(), int(m.group(1))
-                        if total is None or untuk != round(total):
-                            t.append(Temuan("terbilang_tak_sesuai", lok,
-                                            f"sel {c.coordinate}: terbilang ditulis untuk "
-                                            f"{_rupiah(untuk)}, jumlah pagu sekarang "
-                                            f"{_rupiah(total)}", teks, benar))
-                    elif k:
-                        if benar:
-                            t.append(Temuan("terbilang_tak_sesuai", lok,
-                                            f"sel {c.coordinate}: terbilang belum ditulis, "
-                                            f"padahal jumlah pagu {_rupiah(total)}",
-                                            k.group(1), benar))
-                    elif not _rumus(v) and v.strip().startswith(_AWALAN_TERBILANG):
-                        teks = v.strip()[len(_AWALAN_TERBILANG):].strip()
-                        if benar is None or " ".join(teks.split()).lower() != benar.lower():
-                            t.append(Temuan("terbilang_tak_sesuai", lok,
-                                            f"sel {c.coordinate}: terbilang tertulis tidak sama "
-                                            f"dengan terbilang jumlah pagu {_rupiah(total)}",
-                                            teks, benar))
-                    elif _rumus(v) and self.terhitung():  # a live formula: its cached text
-                        tersimpan = self.tersimpan(c)
-                        harap = f"{_AWALAN_TERBILANG} {benar}" if benar else None
-                        if harap and not _sama(tersimpan, harap):
-                            t.append(Temuan("terbilang_tak_sesuai", lok,
-                                            f"sel {c.coordinate}: terbilang tersimpan tidak "
-                                            f"sama dengan terbilang jumlah pagu "
-                                            f"{_rupiah(total)}", tersimpan, harap))
+        for lembar, baris, coord, s in self._sel_terbilang():
+            lok = self.lok(lembar, baris)
+            if s.rumus is not None and s.tersimpan is not None:
+                self._terhitung = True
+            v = s.rumus if s.rumus is not None else s.nilai
+            if not isinstance(v, str):
+                v = ""
+            m = _TERBILANG_TETAP.match(v)
+            k = _TERBILANG_KOSONG.match(v)
+            if m:  # fixed text for the total it was written for
+                teks, untuk = m.group(2).strip(), int(m.group(1))
+                if total is None or untuk != round(total):
+                    t.append(Temuan("terbilang_tak_sesuai", lok,
+                                    f"sel {coord}: terbilang ditulis untuk "
+                                    f"{_rupiah(untuk)}, jumlah pagu sekarang "
+                                    f"{_rupiah(total)}", teks, benar))
+            elif k:
+                if benar:
+                    t.append(Temuan("terbilang_tak_sesuai", lok,
+                                    f"sel {coord}: terbilang belum ditulis, "
+                                    f"padahal jumlah pagu {_rupiah(total)}",
+                                    k.group(1), benar))
+            elif s.rumus is None:
+                teks = v.strip().removeprefix(_AWALAN_TERBILANG).strip()
+                if benar is None or " ".join(teks.split()).lower() != benar.lower():
+                    t.append(Temuan("terbilang_tak_sesuai", lok,
+                                    f"sel {coord}: terbilang tertulis tidak sama "
+                                    f"dengan terbilang jumlah pagu {_rupiah(total)}",
+                                    teks, benar))
+            elif self._terhitung:  # a live formula: its cached text
+                harap = f"{_AWALAN_TERBILANG} {benar}" if benar else None
+                if harap and not _sama(s.tersimpan, harap):
+                    t.append(Temuan("terbilang_tak_sesuai", lok,
+                                    f"sel {coord}: terbilang tersimpan tidak "
+                                    f"sama dengan terbilang jumlah pagu "
+                                    f"{_rupiah(total)}", s.tersimpan, harap))
         return t
 
 
@@ -407,4 +390,5 @@ def periksa_buku_kerja(path) -> list:
 
     Raises KesalahanBerkas when the file is not one of ours or a data cell cannot be read
     (e.g. text in a realisasi cell): the message names the sheet, row and value."""
-    return _Pemeriksa(Path(path)).semua()
+    with kontrak.buka(Path(path)) as k:  # checks the format version
+        return _Pemeriksa(k).semua()

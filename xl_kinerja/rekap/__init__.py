@@ -1,6 +1,7 @@
 """Rekap Triwulan: the quarterly summary of a generator workbook.
 
-Reading (`baca_nilai`, `baca_nilai_xlwings`) finds data by defined names (xl_kinerja.nama);
+Reading (`baca.baca_nilai`, `baca_nilai_xlwings`) goes through the contract reader
+(xl_kinerja.kontrak);
 the engine (`hitung_rekap`) is pure and computes every figure with the core from the INPUT
 columns; writers share one layout (`tulis._tata_letak`): `rekap_berkas` writes the sheet
 straight into the file's xlsx package (`paket`: every other part copied byte for byte),
@@ -9,8 +10,8 @@ workbook (the add-in).
 """
 from __future__ import annotations
 
-from .mesin import (DataBuku, Indikator, BarisAnggaran, Rekap, baca_nilai, baca_nilai_xlwings,
-                    hitung_rekap, romawi)
+from .baca import baca_nilai, baca_nilai_xlwings
+from .mesin import DataBuku, Indikator, BarisAnggaran, Rekap, hitung_rekap, romawi
 from .tulis import tulis_rekap_openpyxl, tulis_rekap_xlwings, rekap_berkas
 
 __all__ = ["DataBuku", "Indikator", "BarisAnggaran", "Rekap", "baca_nilai", "baca_nilai_xlwings",

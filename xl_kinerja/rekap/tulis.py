@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import KesalahanBerkas, KesalahanInput
-from .mesin import Rekap, baca_nilai, hitung_rekap, romawi
+from .baca import baca_nilai
+from .mesin import Rekap, hitung_rekap, romawi
 
 F_PERSEN = "0.00%"
 F_RUPIAH = "#,##0"
