@@ -113,6 +113,13 @@ class Paket:
     def __exit__(self, *_):
         self.close()
 
+    @classmethod
+    def atau_buka(cls, sumber):
+        """(package, opened here?) for functions taking a path or an open package."""
+        if isinstance(sumber, cls):
+            return sumber, False
+        return cls(sumber), True
+
     def berubah(self) -> bool:
         """Was the file replaced or modified since it was opened (another program or a
         concurrent rekap)?"""

@@ -33,23 +33,12 @@ from xml.sax.saxutils import escape
 
 from ..errors import KesalahanBerkas
 
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
-RT_OFFICE = NS_R + "/officeDocument"
-RT_WORKSHEET = NS_R + "/worksheet"
-RT_DRAWING = NS_R + "/drawing"
-RT_CHART = NS_R + "/chart"
-RT_STYLES = NS_R + "/styles"
-RT_CALCCHAIN = NS_R + "/calcChain"
-CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
-CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-CT_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+from ..ooxml.paket import Paket, pemilik_rels, rels_dari, target_bagian  # noqa: F401
+from ..ooxml.rujukan import huruf_kolom as _kolom, rujukan_lembar as _lembar_rujukan, \
+    urai_sel as _sel
+from ..ooxml.skema import (CT_CHART, CT_DRAWING, CT_RELS, CT_WORKSHEET, NS_A, NS_C,  # noqa: F401
+                           NS_CT, NS_MAIN, NS_PR, NS_R, NS_XDR, RT_APP, RT_CALCCHAIN, RT_CHART,
+                           RT_DRAWING, RT_OFFICE, RT_STYLES, RT_WORKSHEET, lokal as _lokal)
 
 # chart size as the openpyxl writer had it (16 cm x 7.5 cm), in EMU
 _CM = 360000
@@ -80,36 +69,12 @@ def _atribut(tag: str) -> dict:
             for k, v in _ATRIBUT.findall(tag)}
 
 
-def _kolom(c: int) -> str:
-    s = ""
-    while c:
-        c, m = divmod(c - 1, 26)
-        s = chr(65 + m) + s
-    return s
-
-
-def _sel(ref: str) -> tuple[int, int]:
-    m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-    c = 0
-    for ch in m.group(1):
-        c = c * 26 + ord(ch) - 64
-    return int(m.group(2)), c
-
-
 def _angka(v) -> str:
     if isinstance(v, bool):
         return "1" if v else "0"
     if isinstance(v, int):
         return str(v)
     return repr(float(v))
-
-
-def _lokal(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _lembar_rujukan(nama: str) -> str:
-    return "'" + nama.replace("'", "''") + "'"
 
 
 # ---------------------------------------------------------------- collecting the layout
@@ -270,98 +235,8 @@ class PenulisPaket:
         ).encode("utf-8")
 
 
-# ---------------------------------------------------------------- reading the package
-class _Paket:
-    def __init__(self, path: Path):
-        self.path = path
-        try:
-            self.zip = zipfile.ZipFile(path)
-            self.info = {i.filename: i for i in self.zip.infolist()}
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as e:
-            raise KesalahanBerkas(f"buku kerja rusak atau bukan format Excel ({e})",
-                                  berkas=path) from None
-        self._lower = {n.lower(): n for n in self.info}
-        self._rels: dict[str, list] = {}
-
-    def close(self):
-        self.zip.close()
-
-    def ada(self, nama: str) -> str | None:
-        return self._lower.get(nama.lower())
-
-    def baca(self, nama: str) -> bytes:
-        try:
-            return self.zip.read(self.ada(nama) or nama)
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error) as e:
-            raise KesalahanBerkas(f"bagian {nama} rusak atau tidak ada ({e})",
-                                  berkas=self.path) from None
-
-    def xml(self, nama: str):
-        """(text, parsed root) of an XML member; parsing through defusedxml."""
-        from defusedxml import ElementTree as DET
-        data = self.baca(nama)
-        try:
-            akar = DET.fromstring(data)
-        except Exception as e:  # DTD/entity bombs, external entities, broken XML
-            raise KesalahanBerkas(
-                f"isi buku kerja tidak dapat dibaca dengan aman ({nama}: "
-                f"{type(e).__name__}: {e})", berkas=self.path) from None
-        try:
-            teks = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise KesalahanBerkas(f"bagian {nama} bukan UTF-8; tidak dapat disunting dengan "
-                                  "aman", berkas=self.path) from None
-        if teks.startswith("\ufeff"):
-            teks = teks[1:]
-        return teks, akar
-
-    def rels(self, bagian: str) -> list[tuple[str, str, str | None, dict]]:
-        """Relationships of a part ('' = package): (Id, Type, target part or None, attrs)."""
-        if bagian in self._rels:
-            return self._rels[bagian]
-        rp = rels_dari(bagian)
-        hasil = []
-        if self.ada(rp):
-            _, akar = self.xml(rp)
-            for el in akar:
-                if _lokal(el.tag) != "Relationship":
-                    continue
-                a = el.attrib
-                tujuan = None
-                if a.get("TargetMode") != "External":
-                    tujuan = target_bagian(bagian, a.get("Target", ""))
-                hasil.append((a.get("Id", ""), a.get("Type", ""), tujuan, dict(a)))
-        self._rels[bagian] = hasil
-        return hasil
-
-
-def rels_dari(bagian: str) -> str:
-    d, b = posixpath.split(bagian)
-    return posixpath.join(d, "_rels", b + ".rels")
-
-
-def target_bagian(sumber: str, target: str) -> str:
-    from urllib.parse import unquote
-    target = unquote(target.split("#", 1)[0])
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(sumber), target)).lstrip("/")
-
-
-def _pemilik_rels(nama: str) -> str | None:
-    """'xl/_rels/workbook.xml.rels' -> 'xl/workbook.xml'; '_rels/.rels' -> ''."""
-    d, b = posixpath.split(nama)
-    if posixpath.basename(d) != "_rels" or not b.endswith(".rels"):
-        return None
-    return posixpath.join(posixpath.dirname(d), b[:-5])
-
-
-def bagian_buku(pk: _Paket) -> str:
-    for _, jenis, tujuan, _ in pk.rels(""):
-        if jenis == RT_OFFICE and tujuan:
-            return tujuan
-    raise KesalahanBerkas("paket tidak memiliki bagian buku kerja (officeDocument)",
-                          berkas=pk.path)
+def bagian_buku(pk: Paket) -> str:
+    return pk.bagian_buku()
 
 
 # ---------------------------------------------------------------- text splices
@@ -602,15 +477,15 @@ def tulis_paket(sumber, tujuan, nama: str, penulis_isi, waktu: str) -> list[str]
 
     `penulis_isi(p: PenulisPaket)` fills the layout. Returns notes (Indonesian) about what
     changed beyond the rekap sheet (e.g. calcChain dropped)."""
-    sumber, tujuan = Path(sumber), Path(tujuan)
-    pk = _Paket(sumber)
+    pk, sendiri = Paket.atau_buka(sumber)
     try:
-        return _tulis(pk, tujuan, nama, penulis_isi, _waktu_zip(waktu))
+        return _tulis(pk, Path(tujuan), nama, penulis_isi, _waktu_zip(waktu))
     finally:
-        pk.close()
+        if sendiri:
+            pk.close()
 
 
-def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]:
+def _tulis(pk: Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]:
     catatan: list[str] = []
     bk = bagian_buku(pk)
     teks_bk, akar_bk = pk.xml(bk)
@@ -725,8 +600,8 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     _periksa_hasil(pk, ubah, baru, hapus)
 
     # write: source order, edited members in place, new members at the end
-    with open(pk.path, "rb") as fs, open(tujuan, "wb") as fo:
-        zw = _PenulisZip(fo, fs)
+    with open(tujuan, "wb") as fo:  # raw copies from the descriptor the package was read from
+        zw = _PenulisZip(fo, pk.fp)
         tertulis = set()
         for info in pk.zip.infolist():
             n = info.filename
@@ -746,7 +621,7 @@ def _tulis(pk: _Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]
     return catatan
 
 
-def _periksa_hasil(pk: _Paket, ubah: dict, baru: dict, hapus: set) -> None:
+def _periksa_hasil(pk: Paket, ubah: dict, baru: dict, hapus: set) -> None:
     """Safety net before anything is written: every edited or new XML part is well-formed,
     each part has exactly one content type and no member name appears twice."""
     from defusedxml import ElementTree as DET
@@ -808,10 +683,7 @@ def _tambah_lembar(pk, teks: str, akar, nama: str, rid: str) -> str:
                         f'<{p}sheet name="{_attr(nama)}" sheetId="{sid}" {rid_attr}/>')
 
 
-RT_APP = NS_R + "/extended-properties"
-
-
-def _app_dengan_lembar(pk: _Paket, lembar, rels_bk, nama: str):
+def _app_dengan_lembar(pk: Paket, lembar, rels_bk, nama: str):
     """docProps/app.xml with the new sheet's title (Excel lists sheet titles there).
 
     Only when its lists are consistent: the worksheets group of HeadingPairs is the one
@@ -867,7 +739,7 @@ def _app_dengan_lembar(pk: _Paket, lembar, rels_bk, nama: str):
     return app, baru.encode("utf-8")
 
 
-def _bagian_milik(pk: _Paket, lembar: str, bk: str, rid: str) -> set[str]:
+def _bagian_milik(pk: Paket, lembar: str, bk: str, rid: str) -> set[str]:
     """Parts reachable only from the old sheet (its rels closure minus shared parts)."""
     tutup, antre = {lembar}, [lembar]
     while antre:
@@ -879,7 +751,7 @@ def _bagian_milik(pk: _Paket, lembar: str, bk: str, rid: str) -> set[str]:
                 antre.append(t)
     dipakai_lain = set()
     for n in pk.info:
-        pemilik = _pemilik_rels(n)
+        pemilik = pemilik_rels(n)
         if pemilik is None or pemilik in tutup:
             continue
         for i, _, tujuan, _ in pk.rels(pemilik):
@@ -922,7 +794,7 @@ def _buang_calcchain(pk, bk, rels_bk, ubah, hapus):
 
 def jenis_buku(path) -> str:
     """'xlsm' when the package's workbook is macro-enabled, else 'xlsx'."""
-    pk = _Paket(Path(path))
+    pk, sendiri = Paket.atau_buka(path)
     try:
         bk = bagian_buku(pk)
         _, akar = pk.xml(pk.ada("[Content_Types].xml") or "[Content_Types].xml")
@@ -932,4 +804,5 @@ def jenis_buku(path) -> str:
                 return "xlsm" if "macroenabled" in el.get("ContentType", "").lower() else "xlsx"
         return "xlsx"
     finally:
-        pk.close()
+        if sendiri:
+            pk.close()

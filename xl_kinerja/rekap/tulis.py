@@ -4,7 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import KesalahanBerkas, KesalahanInput
+from ..berkas import periksa_keluaran, tulis_atomik
+from ..ooxml.paket import Paket
+from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
+from .paket import jenis_buku, tulis_paket
 from .mesin import Rekap, hitung_rekap, romawi
 
 F_PERSEN = "0.00%"
@@ -222,22 +226,22 @@ def bagian_tak_terjaga(path) -> list[str]:
     - a workbook whose structure is protected (sheets locked) is not meant to get a new
       sheet; adding one behind the user's back would bypass that protection.
     """
-    from .paket import _Paket, NS_MAIN, bagian_buku
     alasan = []
-    pk = _Paket(Path(path))
+    pk, sendiri = Paket.atau_buka(path)
     try:
         nama = list(pk.info)
         if any(n.lower().startswith("_xmlsignatures/") for n in nama) or \
                 any(j.startswith(_TANDA_TANGAN) for _, j, _, _ in pk.rels("")):
             alasan.append("tanda tangan digital (akan menjadi tidak sah bila lembar ditambah)")
-        bk = bagian_buku(pk)
+        bk = pk.bagian_buku()
         _, akar = pk.xml(bk)
         lindung = akar.find(f"{{{NS_MAIN}}}workbookProtection")
         if lindung is not None and lindung.get("lockStructure", "0").lower() in ("1", "true"):
             alasan.append("struktur buku kerja dilindungi (lembar baru tidak boleh "
                           "ditambahkan; buka proteksinya dulu)")
     finally:
-        pk.close()
+        if sendiri:
+            pk.close()
     return alasan
 
 
@@ -252,18 +256,23 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
     them (see `paket`); every other part of the package is copied byte for byte.
     An existing `keluaran` other than `path` is replaced only with `timpa=True`.
     """
-    from ..berkas import periksa_keluaran, tulis_atomik
-    from .paket import jenis_buku, tulis_paket
     if isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan})", triwulan)
     path = Path(path)
-    data = baca_nilai(path)
+    with Paket(path) as pk:  # opened once: read, checked and copied from one descriptor
+        return _rekap_paket(pk, path, triwulan, keluaran, cadangan, batas_atas, dasar, tulis,
+                            timpa)
+
+
+def _rekap_paket(pk: Paket, path: Path, triwulan, keluaran, cadangan, batas_atas, dasar,
+                 tulis, timpa) -> Rekap:
+    data = baca_nilai(pk)
     data.berkas = path.name
     rk = hitung_rekap(data, triwulan, batas_atas=batas_atas, dasar=dasar)
     if not tulis:
         return rk
     tujuan = Path(keluaran) if keluaran else path
-    alasan = bagian_tak_terjaga(path)
+    alasan = bagian_tak_terjaga(pk)
     di_tempat = tujuan.resolve() == path.resolve()
     # overwrite, lock file, read-only, hard link, output = input: one set of checks
     periksa_keluaran(tujuan, masukan=[path], timpa=timpa, di_tempat=di_tempat)
@@ -277,7 +286,7 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
             rk.catatan.append("berkas keluaran memuat lembar rekap walaupun berkas asli "
                               "berisi: " + "; ".join(alasan) + f"; berkas asli {path.name} "
                               "tidak diubah")
-    jenis = jenis_buku(path)
+    jenis = jenis_buku(pk)
     if tujuan.resolve() != path.resolve() and tujuan.suffix.lower() != f".{jenis}":
         raise KesalahanBerkas(
             f"berkas keluaran harus berakhiran .{jenis}"
@@ -285,8 +294,13 @@ def rekap_berkas(path, triwulan: int, keluaran=None, cadangan: bool = True,
                "berakhiran .xlsx)" if jenis == "xlsm" else ""), berkas=tujuan)
 
     def tulis_ke(tmp):
-        rk.catatan.extend(tulis_paket(path, tmp, nama_lembar(rk.triwulan),
+        rk.catatan.extend(tulis_paket(pk, tmp, nama_lembar(rk.triwulan),
                                       lambda p: _tata_letak(rk, p), rk.dibuat))
+        if di_tempat and pk.berubah():  # e.g. a second rekap finished first: keep its work
+            raise KesalahanBerkas(
+                "berkas diubah oleh program lain selama rekap berjalan (mungkin rekap lain "
+                "yang berjalan bersamaan); berkas tidak ditimpa oleh rekap ini, jalankan "
+                "ulang perintahnya", berkas=path)
     # the .bak (atomic) is made by tulis_atomik once the new file is complete
     tulis_atomik(tujuan, tulis_ke, timpa=timpa, masukan=[path], di_tempat=di_tempat,
                  cadangan=cadangan)
