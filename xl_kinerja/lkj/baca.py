@@ -2,16 +2,17 @@
 
 The rekap reader (`rekap.baca_nilai`) gives the Pengukuran inputs, the Anggaran rows and the
 Referensi scale; this adds the annual target, the IKU matrix (targets per year, program of
-each sasaran) and the Rencana Aksi kegiatan, through the same name-to-range source.
+each sasaran) and the Rencana Aksi kegiatan, through the same contract reader (`kontrak`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import kontrak
 from .. import nama as N
 from ..berkas import buka_workbook
-from ..rekap.mesin import DataBuku, _Sumber, _sumber_openpyxl, _teks, baca_nilai
+from ..rekap import DataBuku, baca_nilai
 
 _KERTAS = {9: "A4", 14: "F4"}  # Excel paperSize codes the generator writes
 
@@ -27,31 +28,34 @@ class Tambahan:
     kertas: str = "A4"
 
 
-def _kolom_opsional(s: _Sumber, nama: str) -> list | None:
-    hasil = s._ambil(nama)
-    if hasil is None:
+def _teks(v):
+    return None if v is None else str(v).strip() or None
+
+
+def _kolom_opsional(s: kontrak.Kontrak, nama: str) -> list | None:
+    if not s.ada(nama):
         return None
-    return [b[0] if b else None for b in hasil[2]]
+    return [b[0] if b else None for b in s.nilai(nama)]
 
 
-def baca_tambahan(s: _Sumber, data: DataBuku) -> Tambahan:
+def baca_tambahan(s: kontrak.Kontrak, data: DataBuku) -> Tambahan:
     t = Tambahan()
-    kode = [_teks(v) for v in s.kolom(N.UKUR_KODE_INDIKATOR)[2]]
+    kode = [_teks(v) for v in _kolom_opsional(s, N.UKUR_KODE_INDIKATOR)]
     for nama, tujuan in ((N.UKUR_TARGET_TAHUNAN, t.target_tahunan),
                          (N.UKUR_PENANGGUNG_JAWAB, t.penanggung_jawab)):
         nilai = _kolom_opsional(s, nama) or []
         for k, v in zip(kode, nilai):
             if k:
                 tujuan[k] = v if nama == N.UKUR_TARGET_TAHUNAN else _teks(v)
-    if s._ambil(N.IKU_TAHUN) is not None:
+    if s.ada(N.IKU_TAHUN):
         tahun = []
-        for v in s.blok(N.IKU_TAHUN)[2][0]:
+        for v in s.nilai(N.IKU_TAHUN)[0]:
             try:
                 tahun.append(int(v))
             except (TypeError, ValueError):
                 tahun.append(None)
         t.iku_tahun = [x for x in tahun if x is not None]
-        target = s.blok(N.IKU_TARGET)[2]
+        target = s.nilai(N.IKU_TARGET)
         ik = _kolom_opsional(s, N.IKU_KODE_INDIKATOR) or []
         for k, baris in zip(ik, target):
             k = _teks(k)
@@ -73,8 +77,8 @@ def baca_buku(path) -> tuple[DataBuku, Tambahan]:
     """Open the workbook once; the rekap's data and the LKj's extras."""
     path = Path(path)
     wb = buka_workbook(path)
-    s = _sumber_openpyxl(wb, path)
-    data = baca_nilai(wb, berkas=str(path))
+    s = kontrak.buka(wb, str(path))
+    data = baca_nilai(s)
     t = baca_tambahan(s, data)
     if data.lembar_ukur in wb.sheetnames:
         t.kertas = _KERTAS.get(wb[data.lembar_ukur].page_setup.paperSize, "A4")
