@@ -1,21 +1,22 @@
 """Benchmark: `periksa` on a workbook of ours and on a large table, each against a baseline
 measured in the same run.
 
-    python benchmarks/bench_periksa.py [--ulang 3] [--baris 2000]
+    python benchmarks/bench_periksa.py [--ulang 3] [--ukuran 150,1500,5000] [--baris 2000]
 
-1. Workbook (150 indicators, 60 budget lines, as bench_rekap): `periksa_buku_kerja` against
-   the rekap engine alone on the same file (`baca_nilai` + `hitung_rekap` for TW I-IV), i.e.
-   what the checker adds on top of the reading and the rules it shares with the rekap.
+1. Workbook (bench_rekap's workbooks, at each --ukuran): `periksa_buku_kerja` against the
+   rekap engine alone on the same file (`baca_nilai` + `hitung_rekap` for TW I-IV), i.e.
+   what the checker adds on top of the reading and the rules it shares with the rekap
+   (goal: at most 2x at every size), and the growth between sizes.
 2. Table (--baris indicator rows, TSV as copied from an RKT): `periksa_berkas` against the
    bare minimum any checker must do: split the lines and parse every target with the core
    (`baca_target`). The ratio says how much the header recognition, row interpretation and
    rules cost over that.
-Prints best-of times and ratios (lower is better); no pass/fail goal, a record to compare
-future changes with.
+Prints median and spread (min-max) and ratios of medians (lower is better).
 """
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _ukur import buku_besar, terbaik  # noqa: E402
+from bench_rekap import buku, ringkas, ukur  # noqa: E402
 
 from xl_kinerja import baca_target  # noqa: E402
 from xl_kinerja.periksa import periksa_berkas  # noqa: E402
@@ -54,35 +55,43 @@ def tabel_rkt(n: int) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ulang", type=int, default=3)
+    ap.add_argument("--ukuran", default="150,1500,5000")
     ap.add_argument("--baris", type=int, default=2000)
     a = ap.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-periksa-") as d:
-        d = Path(d)
-        buku = buku_besar(d)
+    ukuran = [int(x) for x in a.ukuran.split(",")]
+    per_ukuran = {}
+    for n in ukuran:
+        p = buku(n)
 
         def mesin():
-            data = baca_nilai(buku)
+            data = baca_nilai(p)
             for q in (1, 2, 3, 4):
                 hitung_rekap(data, q)
 
-        t_mesin = terbaik(mesin, a.ulang)
-        t_buku = terbaik(lambda: periksa_buku_kerja(buku), a.ulang)
-        print(f"buku kerja (150 indikator, 60 baris anggaran): periksa {t_buku:.2f} d, mesin "
-              f"rekap saja {t_mesin:.2f} d, rasio {t_buku / t_mesin:.1f}")
-
-        tabel = d / "rkt.tsv"
+        periksa_buku_kerja(p)  # warm the file cache for both sides
+        t_mesin = ukur(mesin, a.ulang)
+        t_buku = ukur(lambda: periksa_buku_kerja(p), a.ulang)
+        m, b = statistics.median(t_mesin), statistics.median(t_buku)
+        per_ukuran[n] = b
+        print(f"buku kerja {n:>5} indikator: periksa {ringkas(t_buku)}, mesin rekap saja "
+              f"{ringkas(t_mesin)}, rasio {b / m:.2f} (sasaran <= 2)")
+    for n1, n2 in zip(ukuran, ukuran[1:]):
+        print(f"pertumbuhan periksa {n1} -> {n2} indikator ({n2 / n1:.1f}x): waktu "
+              f"{per_ukuran[n2] / per_ukuran[n1]:.2f}x")
+    with tempfile.TemporaryDirectory(prefix="bench-periksa-") as d:
+        tabel = Path(d) / "rkt.tsv"
         tabel.write_text(tabel_rkt(a.baris), encoding="utf-8")
 
         def dasar():
             for baris in tabel.read_text(encoding="utf-8").splitlines()[1:]:
                 baca_target(baris.split("\t")[3])
 
-        t_dasar = terbaik(dasar, a.ulang)
+        t_dasar = ukur(dasar, a.ulang)
         temuan = periksa_berkas(tabel)
-        t_tabel = terbaik(lambda: periksa_berkas(tabel), a.ulang)
+        t_tabel = ukur(lambda: periksa_berkas(tabel), a.ulang)
         print(f"tabel RKT ({a.baris} baris indikator, {len(temuan)} temuan): periksa "
-              f"{t_tabel:.2f} d, urai + baca_target saja {t_dasar:.3f} d, rasio "
-              f"{t_tabel / t_dasar:.0f}")
+              f"{ringkas(t_tabel)}, urai + baca_target saja {ringkas(t_dasar)}, rasio "
+              f"{statistics.median(t_tabel) / statistics.median(t_dasar):.0f}")
     return 0
 
 
