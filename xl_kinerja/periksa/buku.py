@@ -29,6 +29,8 @@ from .. import kontrak
 from .. import nama as N
 from ..ooxml.rujukan import koordinat
 from ..rekap import baca_nilai, hitung_rekap
+from .kode import periksa_kode
+from .temuan import Temuan
 
 _AWALAN_TERBILANG = "Terbilang:"
 # The fixed-text form written by earlier generator versions:
@@ -137,7 +139,6 @@ class _Pemeriksa:
 
     def angka_tak_terbaca(self) -> list:
         """Every numeric input cell holding text ("sembilan puluh", "95 %", "-")."""
-        from . import Temuan
         t = []
         for e in self.salah:
             if e.baris in self.ind and e.sheet == self.data.lembar_ukur:
@@ -150,7 +151,6 @@ class _Pemeriksa:
         return t
 
     def kode(self) -> list:
-        from . import periksa_kode
         d = self.data
         angg = [(self.lok_angg(b.baris), b.kode, b.uraian,
                  (b.kode, b.uraian.lower(), b.tingkat) if b.kode else None) for b in d.anggaran]
@@ -164,7 +164,6 @@ class _Pemeriksa:
 
     def temuan_rekap(self) -> list:
         """The engine's findings, per triwulan with realisasi, as Temuan."""
-        from . import Temuan
         t = []
         for q, rk in enumerate(self.rekap, 1):
             R = _romawi(q)
@@ -215,7 +214,6 @@ class _Pemeriksa:
         the engine finds unequal to the sum of their rows are errors (the engine's recorded
         and computed values); the others still equal it (rumus_ditimpa, peringatan)."""
         from ..rekap.mesin import anak_anggaran
-        from . import Temuan
         d = self.data
         anak = anak_anggaran(d.anggaran)
         sel_pagu = self.sel_per_baris(N.ANGG_PAGU)
@@ -256,7 +254,6 @@ class _Pemeriksa:
     # ------------------------------------------------------------------ formula columns
     def kolom_rumus(self) -> list:
         """Formula columns: constants typed over formulas; stale cached values."""
-        from . import Temuan
         sama = lambda v: v  # noqa: E731
         # (name, label, {row: engine row}, key, rule when the cached value differs, display)
         kolom = []
@@ -342,7 +339,6 @@ class _Pemeriksa:
     def terbilang(self) -> list:
         """The amount in words under the program tables (RKT, PK)."""
         from .. import terbilang as _terbilang
-        from . import Temuan
         total = self._total_pagu()
         benar = _terbilang(total) if total else None
         t = []
