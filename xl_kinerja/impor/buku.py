@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import re
 
+from ..anggaran import rincian_anggaran
+from ..angka import baca_angka
+from ..capaian import baca_realisasi
 from ..errors import KesalahanBerkas, KesalahanInput
+from ..generator import buat_buku_kerja, isi_realisasi
+from ..katalog import Katalog
 from ..nama import ROMAWI, romawi
+from ..target import baca_target
 from .hasil import HasilImpor
 from .judul import _peran_judul
+from .katalog import periksa_katalog
+from .sel import pendek
 
 _NOMOR_TW = {**{r.lower(): i for i, r in enumerate(ROMAWI, 1)}, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -44,7 +52,6 @@ def judul_realisasi(h: HasilImpor, sheet: str | None = None) -> str | None:
 def realisasi_anggaran(h: HasilImpor) -> tuple[dict[str, float], list[tuple[int, str]]]:
     """{kode: realisasi} of the budget rows with a code and a readable figure, and the
     (line, reason) of the figures that could not be read."""
-    from ..angka import baca_angka
     nilai, salah = {}, []
     for d in h.baris:
         teks = (d.nilai.get("realisasi") or "").strip()
@@ -61,9 +68,6 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
     """(openpyxl Workbook, notes): the standard workbook of the imported table. A table
     without indicators gets the default catalog's indicators. `triwulan` overrides the one
     read from the realisasi header."""
-    from .. import rincian_anggaran
-    from ..generator import buat_buku_kerja, isi_realisasi
-    from ..katalog import Katalog
     if not h.tahun:
         raise KesalahanBerkas("tahun tidak ditemukan di dokumen; berikan --tahun", berkas=h.berkas)
     if not satker:
@@ -72,11 +76,22 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
     catatan = []
     kat = h.katalog
     if not kat["sasaran"]:
-        dasar = Katalog.bawaan().ke_dict()
+        bawaan = Katalog.bawaan()
+        awal, akhir = bawaan.periode
+        if not awal <= h.tahun <= akhir:
+            raise KesalahanBerkas(
+                f"tabel ini tanpa indikator (hanya anggaran) dan katalog bawaan hanya untuk "
+                f"{awal}-{akhir}, bukan {h.tahun}: impor bersama tabel indikator tahun "
+                f"{h.tahun} (RKT/PK, mis. dalam satu dokumen Word) atau buat buku kerja dengan "
+                f"`baru --iku`", berkas=h.berkas)
+        dasar = bawaan.ke_dict()
         dasar["anggaran"], dasar["satker"] = kat["anggaran"], satker
         kat = dasar
         catatan.append("Tabel tanpa indikator: dipakai indikator katalog bawaan.")
-    wb = buat_buku_kerja(Katalog.dari_dict(kat), h.tahun, satker=satker)
+    else:
+        kat, catatan_tahun = _katalog_tahun(h, kat)
+        catatan += catatan_tahun
+    wb = buat_buku_kerja(periksa_katalog(h, kat, h.tahun), h.tahun, satker=satker)
 
     nilai, salah = realisasi_anggaran(h)
     catatan += [f"baris {n}: {alasan}" for n, alasan in salah]
@@ -102,13 +117,37 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
     return wb, catatan
 
 
+def _katalog_tahun(h: HasilImpor, kat: dict) -> tuple[dict, list[str]]:
+    """The table's own catalog for the workbook's year, whatever the default catalog's
+    period: the period stretched to hold the year, indicators without a target that year
+    left out (and named)."""
+    th = str(h.tahun)
+    kat = {**kat, "sasaran": []}
+    catatan, tanpa = [], []
+    for s in h.katalog["sasaran"]:
+        ind = [i for i in s["indikator"] if th in i["target"]]
+        tanpa += [i for i in s["indikator"] if th not in i["target"]]
+        if ind:
+            kat["sasaran"].append({**s, "indikator": ind})
+    if not kat["sasaran"]:
+        tahun = sorted({t for s in h.katalog["sasaran"] for i in s["indikator"]
+                        for t in i["target"]})
+        raise KesalahanBerkas(f"tidak ada indikator bertarget tahun {h.tahun} di tabel ini "
+                              f"(target tahun {', '.join(tahun)}); berikan --tahun",
+                              berkas=h.berkas)
+    if tanpa:
+        nama = "; ".join(f"{i['kode']} {pendek(i['nama'], 40)!r}" for i in tanpa[:5])
+        catatan.append(f"{len(tanpa)} indikator tanpa target tahun {h.tahun} tidak dimasukkan "
+                       f"ke buku kerja: {nama}{' ...' if len(tanpa) > 5 else ''}")
+    awal, akhir = kat.get("periode") or (h.tahun, h.tahun)
+    kat["periode"] = [min(awal, h.tahun), max(akhir, h.tahun)]
+    return kat, catatan
+
+
 def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
     """Indicator realisasi (a Pengukuran or LKj table) into Pengukuran's realisasi TW n,
     each figure read against its own target with the core (`baca_realisasi`); a bare number
     under a "(%)" header is a percentage."""
-    from ..capaian import baca_realisasi
-    from ..generator import isi_realisasi
-    from ..target import baca_target
     baris = [d for d in h.baris if d.jenis == "indikator" and (d.sheet, d.nomor) in h.kode_indikator
              and (d.nilai.get("realisasi") or "").strip()]
     if not baris:

@@ -18,7 +18,7 @@ from .hasil import HasilImpor
 from .jenis import NAMA_JENIS
 from .katalog import _tebak_tahun, ke_katalog
 from .polaritas import catatan_polaritas
-from .tabel import impor_baris
+from .baris import impor_baris
 from .word import TabelWord, baca_tabel_word, pendek
 
 

@@ -69,6 +69,10 @@ def kenali_jenis(baris: list[Baris], konteks: list[Baris] | None = None) -> Jeni
     if uang and not indikator:
         return JenisTabel("anggaran", True, f"judul kolom {kolom}", indikator, uang,
                           baris_judul, judul)
+    if uang and "target" not in peran and not tahun:
+        return JenisTabel("anggaran", True, f"judul kolom {kolom}: PAGU/REALISASI dengan "
+                          "INDIKATOR tanpa TARGET (anggaran per output)", indikator, uang,
+                          baris_judul, judul)
     if any(re.fullmatch(r"tw\d|b\d+|jadwal", p) for p in peran):
         return JenisTabel("renaksi", True, "kolom jadwal (TW/bulan/rencana pelaksanaan)",
                           indikator, uang, baris_judul, judul)

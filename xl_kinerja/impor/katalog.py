@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import re
 
-from ..errors import KesalahanInput
+from ..angka import baca_angka
+from ..errors import KesalahanBerkas, KesalahanInput
+from ..katalog import SATUAN_DIKENAL, Katalog
+from ..target import Target, baca_target
 from .baca import Baris
 from .hasil import BarisData
-from .satuan import _satuan, famili_satuan
+from .kode import program_dari_kegiatan
+from .satuan import famili_satuan
+from .sel import pendek
 
 
 def _tebak_tahun(baris: list[Baris]) -> int | None:
@@ -26,42 +31,23 @@ def _tebak_tahun(baris: list[Baris]) -> int | None:
 
 def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
                peringatan: list | None = None, kode_baris: dict | None = None) -> dict:
-    """Catalog dict; indicators without a readable target are left out and reported.
-    `kode_baris` (optional dict) receives {(sheet, line number): catalog code} of every
-    indicator."""
+    """Catalog dict that `Katalog.dari_dict` accepts: what of the table cannot enter it
+    (an unreadable target, a target of another kind than the indicator's other years, a
+    budget code used twice, budget rows before any program) is left out and reported, never
+    dropped silently. `kode_baris` (optional dict) receives {(sheet, line number): catalog
+    code} of every indicator."""
     if peringatan is None:
         peringatan = []
     sasaran: list[dict] = []
     indeks: dict[str, dict] = {}
-    anggaran = []
     thn = str(tahun) if tahun else None
     semua_tahun: set[int] = set()
     for d in data:
-        if d.jenis in ("program", "kegiatan", "output") and not d.kode:
-            if d.nilai.get("pagu") or d.nilai.get("realisasi"):
-                peringatan.append((d.nomor, f"baris anggaran tanpa kode tidak dimasukkan ke "
-                                            f"katalog: {d.indikator!r}"))
-            continue
-        if d.jenis in ("program", "kegiatan", "output"):
-            a = {"kode": d.kode, "uraian": d.indikator, "tingkat": d.jenis}
-            pagu = d.nilai.get("pagu")
-            if pagu and thn:
-                from ..angka import baca_angka
-                try:
-                    a["pagu"] = {thn: baca_angka(pagu)}
-                except KesalahanInput as e:  # kept out of the catalog, said so
-                    peringatan.append((d.nomor, f"pagu {d.kode} tidak dimasukkan: {e}"))
-            anggaran.append(a)
-            continue
         if d.jenis != "indikator" or not d.indikator:
             continue
-        satuan, jenis = _satuan(d.target) if d.target else (None, None)
-        if jenis is None:
-            peringatan.append((d.nomor, f"indikator tanpa target yang terbaca tidak dimasukkan ke "
-                                        f"katalog: {d.indikator!r} (target {d.target!r})"))
+        i = _indikator(d, thn, peringatan)
+        if i is None:
             continue
-        if jenis == "nol":
-            jenis = "persen" if satuan == "%" else "jumlah"
         kunci = d.sasaran or "(tanpa sasaran)"
         s = indeks.get(kunci)
         if s is None:
@@ -70,43 +56,220 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
                 s["program"] = d.nilai["program"]
             indeks[kunci] = s
             sasaran.append(s)
-        target_ok = True
-        if not satuan and famili_satuan(d.nilai.get("satuan", "")) in ("skor", "ordinal"):
-            satuan = d.nilai["satuan"].strip()  # "79" with SATUAN "Indeks"
-        if not satuan:
-            satuan = {"skor": "Nilai", "ordinal": "Predikat"}.get(jenis or "", "%")
-        i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", "nama": d.indikator,
-             "satuan": satuan or "", "jenis_target": jenis or "persen",
-             "polaritas": d.nilai.get("polaritas") or "maks",
-             "target": {thn: d.target} if (thn and target_ok) else {}}
-        if d.nilai.get("target_tahun"):
-            i["target"] = {th: tx for th, tx in d.nilai["target_tahun"].items()
-                           if _satuan(tx)[1] is not None}
+        i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", **i}
         semua_tahun.update(int(th) for th in i["target"])
-        for kunci_asal, kunci_katalog in (("penanggung_jawab", "penanggung_jawab"),
-                                           ("pelaksana", "pelaksana"), ("kegiatan", "kegiatan"),
-                                           ("formula", "formula"), ("definisi", "definisi_operasional"),
-                                           ("sumber", "sumber_data")):
-            if d.nilai.get(kunci_asal):
-                i[kunci_katalog] = d.nilai[kunci_asal]
-        tw = [n for n in range(1, 5) if d.nilai.get(f"tw{n}")]
-        if tw:
-            i["jadwal_tw"] = tw
-        bulan = [n for n in range(1, 13) if d.nilai.get(f"b{n}")]
-        if bulan:
-            i["jadwal_bulan"] = bulan
         s["indikator"].append(i)
         if kode_baris is not None:
             kode_baris[(d.sheet, d.nomor)] = i["kode"]
-    from ..katalog import SATUAN_DIKENAL
     dikenal = {x.lower() for x in SATUAN_DIKENAL}
     tambahan = sorted({i["satuan"] for s in sasaran for i in s["indikator"]
                        if i["satuan"].lower() not in dikenal})
     kat = {"format": "xl-kinerja/katalog", "versi": 1, "satker": satker or "",
            "periode": [min(semua_tahun), max(semua_tahun)] if semua_tahun else
-           ([tahun, tahun] if tahun else None), "sasaran": sasaran, "anggaran": anggaran}
+           ([tahun, tahun] if tahun else None), "sasaran": sasaran,
+           "anggaran": _anggaran(data, thn, peringatan)}
     if kat["periode"] is None:
         del kat["periode"]
     if tambahan:
         kat["satuan_tambahan"] = tambahan
     return kat
+
+
+_TAMBAHAN = (("penanggung_jawab", "penanggung_jawab"), ("pelaksana", "pelaksana"),
+             ("kegiatan", "kegiatan"), ("formula", "formula"),
+             ("definisi", "definisi_operasional"), ("sumber", "sumber_data"))
+
+
+def _indikator(d: BarisData, thn: str | None, peringatan: list) -> dict | None:
+    """One indicator's catalog entry (without its code), or None (reported) when none of
+    its targets can enter the catalog. The kind and unit come from all its years: a count
+    ("5 Laporan") decides over plain numbers and zeros ("0" in the years before an election),
+    and years of another kind are left out with a warning."""
+    mentah = d.nilai.get("target_tahun") or ({thn: d.target} if thn and d.target else {})
+    if not mentah and d.target and not thn:
+        peringatan.append((d.nomor, f"indikator {pendek(d.indikator)!r} tidak dimasukkan ke "
+                                    "katalog: tahun targetnya tidak diketahui (berikan --tahun)"))
+        return None
+    terbaca: dict[str, tuple[str, Target]] = {}
+    for th, tx in mentah.items():
+        try:
+            terbaca[th] = (tx, baca_target(tx))
+        except KesalahanInput:
+            if len(mentah) > 1:
+                peringatan.append((d.nomor, f"target {th} {tx!r} indikator "
+                                            f"{pendek(d.indikator)!r} tidak terbaca; tidak "
+                                            "dimasukkan ke katalog"))
+    if not terbaca:
+        peringatan.append((d.nomor, f"indikator tanpa target yang terbaca tidak dimasukkan ke "
+                                    f"katalog: {d.indikator!r} (target {d.target!r})"))
+        return None
+    jenis, satuan = _jenis_satuan(d, [t for _, t in terbaca.values()], peringatan)
+    target = {}
+    for th, (tx, t) in sorted(terbaca.items()):
+        if _cocok(jenis, satuan, t, terbaca):
+            target[th] = tx
+        else:
+            peringatan.append((d.nomor, f"target {th} {tx!r} indikator {pendek(d.indikator)!r} "
+                                        f"terbaca sebagai {t.jenis}, padahal target lainnya "
+                                        f"{jenis}; tidak dimasukkan ke katalog"))
+    i = {"nama": d.indikator, "satuan": satuan, "jenis_target": jenis,
+         "polaritas": d.nilai.get("polaritas") or "maks", "target": target}
+    for kunci_asal, kunci_katalog in _TAMBAHAN:
+        if d.nilai.get(kunci_asal):
+            i[kunci_katalog] = d.nilai[kunci_asal]
+    tw = [n for n in range(1, 5) if d.nilai.get(f"tw{n}")]
+    if tw:
+        i["jadwal_tw"] = tw
+    bulan = [n for n in range(1, 13) if d.nilai.get(f"b{n}")]
+    if bulan:
+        i["jadwal_bulan"] = bulan
+    return i
+
+
+def _jenis_satuan(d: BarisData, daftar: list[Target], peringatan: list) -> tuple[str, str]:
+    """(jenis_target, satuan) of an indicator from all its targets and its SATUAN cell."""
+    kolom = (d.nilai.get("satuan") or "").strip()
+    fam = famili_satuan(kolom)
+    bukan_nol = [t for t in daftar if t.jenis != "nol"]
+    utama = next((t for t in bukan_nol if t.jenis == "jumlah"), None) or \
+        (bukan_nol[0] if bukan_nol else None)
+    if utama is not None:
+        jenis = utama.jenis
+        if jenis in ("persen", "rentang"):
+            return jenis, "%"
+        if jenis == "jumlah":
+            return jenis, utama.satuan or kolom
+        if fam in ("skor", "ordinal"):
+            return jenis, kolom               # "79" with SATUAN "Indeks"
+        if jenis == "skor" and _JUMLAH.match(d.indikator):
+            return "jumlah", _satuan_jumlah(d, peringatan)   # "Jumlah kegiatan ...": 0 0 4 6
+        return jenis, {"skor": "Nilai", "ordinal": "Predikat"}[jenis]
+    # every target is zero: nothing planned in those years; the kind from the unit
+    if any(t.satuan == "%" for t in daftar) or fam == "persen" or \
+            (fam is None and re.match(r"(persentase|presentase|prosentase)\b",
+                                      d.indikator.lower())):
+        return "persen", "%"
+    if fam == "jumlah":
+        return "jumlah", kolom
+    if fam == "skor":
+        return "skor", kolom
+    return "jumlah", next((t.satuan for t in daftar if t.satuan), None) or \
+        _satuan_jumlah(d, peringatan)
+
+
+_JUMLAH = re.compile(r"jumlah\b", re.I)
+
+
+def _satuan_jumlah(d: BarisData, peringatan: list) -> str:
+    """The unit of a count whose targets are bare numbers: the SATUAN cell, else the known
+    unit its name counts ("Jumlah kegiatan ..." -> Kegiatan), else "Unit" (warned)."""
+    kolom = (d.nilai.get("satuan") or "").strip()
+    if famili_satuan(kolom) == "jumlah":
+        return kolom
+    satuan = _satuan_dari_nama(d.indikator)
+    if satuan is None:
+        satuan = "Unit"
+        peringatan.append((d.nomor, f"indikator {pendek(d.indikator)!r} bertarget angka tanpa "
+                                    "satuan: dipakai satuan 'Unit'; perbaiki di katalog bila "
+                                    "lain"))
+    return satuan
+
+
+def _satuan_dari_nama(nama: str) -> str | None:
+    """The counted unit a "Jumlah <unit> ..." name starts with, if it is a known one."""
+    m = re.match(r"jumlah\s+(\w+)", (nama or "").lower())
+    if not m:
+        return None
+    return next((s for s in SATUAN_DIKENAL if s.lower() == m.group(1)), None)
+
+
+def _cocok(jenis: str, satuan: str, t: Target, semua) -> bool:
+    """Can target `t` stand in a catalog indicator of this kind and unit (Katalog's rules)?"""
+    if t.jenis == "nol":
+        return jenis != "ordinal"
+    if t.jenis == "jumlah":
+        return jenis == "jumlah" and (t.satuan or "").lower() == satuan.lower()
+    if t.jenis == "ordinal":
+        keluarga = next(x.keluarga for _, x in semua.values() if x.jenis == "ordinal")
+        return jenis == "ordinal" and t.keluarga == keluarga
+    return t.jenis == jenis or (jenis == "jumlah" and t.jenis == "skor")
+
+
+def _anggaran(data: list[BarisData], thn: str | None, peringatan: list) -> list[dict]:
+    """The budget rows a catalog accepts: each code once, a name for every row, a program
+    first (a KPU kegiatan's program named from its code, 076.01.CQ for CQ.6709, when the
+    table does not show it)."""
+    hasil: list[dict] = []
+    terpakai: dict[str, int] = {}
+    turunan = False   # programs named from kegiatan codes (the table shows none)
+    for d in data:
+        if d.jenis not in ("program", "kegiatan", "output"):
+            continue
+        if not d.kode:
+            if d.nilai.get("pagu") or d.nilai.get("realisasi"):
+                peringatan.append((d.nomor, f"baris anggaran tanpa kode tidak dimasukkan ke "
+                                            f"katalog: {d.indikator!r}"))
+            continue
+        if d.kode in terpakai:
+            peringatan.append((d.nomor, f"kode anggaran {d.kode} sudah dipakai di baris "
+                                        f"{terpakai[d.kode]}; baris ini tidak dimasukkan ke "
+                                        "katalog"))
+            continue
+        if (not hasil or turunan) and d.jenis != "program":
+            # no program row in the table: each KPU kegiatan's program from its code
+            program = program_dari_kegiatan(d.kode) if d.jenis == "kegiatan" else None
+            if program is None and not hasil:
+                peringatan.append((d.nomor, f"baris anggaran {d.kode} sebelum baris program "
+                                            "pertama tidak dimasukkan ke katalog"))
+                continue
+            if program is not None and program not in terpakai:
+                hasil.append({"kode": program, "uraian": f"Program {program}",
+                              "tingkat": "program"})
+                terpakai[program] = d.nomor
+                turunan = True
+                peringatan.append((d.nomor, f"tabel tanpa baris program: program {program} "
+                                            f"(dari kode kegiatan {d.kode}) ditambahkan ke "
+                                            "katalog"))
+        uraian = d.indikator
+        if not uraian.strip():
+            uraian = d.kode
+            peringatan.append((d.nomor, f"baris anggaran {d.kode} tanpa uraian: uraiannya "
+                                        "diisi kodenya"))
+        a = {"kode": d.kode, "uraian": uraian, "tingkat": d.jenis}
+        pagu = d.nilai.get("pagu")
+        if pagu and thn:
+            try:
+                a["pagu"] = {thn: baca_angka(pagu)}
+            except KesalahanInput as e:  # kept out of the catalog, said so
+                peringatan.append((d.nomor, f"pagu {d.kode} tidak dimasukkan: {e}"))
+        terpakai[d.kode] = d.nomor
+        hasil.append(a)
+    return hasil
+
+
+def periksa_katalog(h, kat: dict | None = None, tahun: int | None = None):
+    """The `Katalog` of an import (`h.katalog`, or `kat`), loaded with the same rules `baru
+    --iku` applies (and, with `tahun`, the checks of a workbook of that year): what the tool
+    would refuse is refused here, as a KesalahanBerkas naming the input file and the line
+    the refused indicator or budget row came from."""
+    kat = h.katalog if kat is None else kat
+    try:
+        k = Katalog.dari_dict(kat)
+        if tahun is not None:
+            k.periksa_tahun(tahun)
+        return k
+    except KesalahanInput as e:
+        sheet, baris = _asal_pesan(h, e.pesan)
+        raise KesalahanBerkas(f"katalog dari tabel ini ditolak: {e.pesan}", berkas=h.berkas,
+                              sheet=sheet, baris=baris) from None
+
+
+def _asal_pesan(h, pesan: str) -> tuple[str | None, int | None]:
+    """(sheet, line) of the first catalog code a message names (indicator or budget code)."""
+    asal = {kode: tempat for tempat, kode in h.kode_indikator.items()}
+    for d in h.baris:
+        if d.jenis in ("program", "kegiatan", "output") and d.kode:
+            asal.setdefault(d.kode, (d.sheet, d.nomor))
+    temu = [(m.start(), asal[k]) for k in asal
+            if (m := re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", pesan))]
+    return min(temu)[1] if temu else (None, None)

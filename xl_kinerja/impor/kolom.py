@@ -13,7 +13,7 @@ import re
 from .baca import Baris
 from .hasil import BarisData
 from .judul import _judul, _nomor_kolom, _sub_judul, galat_tanpa_judul
-from .kode import _KODE_DI_TEKS, _KODE_MIRIP, tingkat_kode
+from .kode import _KODE_DI_TEKS, _KODE_MIRIP, pisah_kode, tingkat_kode
 from .satuan import _bagi_satuan, _pakai_satuan, gabung_satuan
 from .sel import _AWAL_INDIKATOR, _AWAL_TTD, pisah_indikator, pisah_target
 
@@ -34,6 +34,7 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
     setelah_judul = False      # right after a (repeated) header: a blank-NO row continues
     sasaran_kini = ""
     program_kini = ""
+    kegiatan_kini: dict[str, str] = {}   # kegiatan code -> name, as first seen
     ada_judul = False
     for b in baris:
         if b.kosong:
@@ -87,6 +88,33 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
         # is not one (program codes start with 0: "076.")
         if not kode and _KODE_MIRIP.match(no) and not (_NO.match(no) and no[0] != "0"):
             kode, no = no, ""
+        # code and name in one cell, whichever column: "076.01.CQ Penyelenggaraan Pemilu ..."
+        # in the KODE column with URAIAN empty
+        if kode and (kd := pisah_kode(kode))[0] and kd[1]:
+            kode = kd[0]
+            uraian = uraian or kd[1]
+        if indikator:
+            # budget per output inside an indicator table: the kegiatan code at the start of
+            # the Kegiatan cell, the output code at the start of the Indikator cell
+            kk, nk = pisah_kode(sel.get("kegiatan", ""))
+            if kk:
+                if kegiatan_kini.get(kk) != nk:
+                    data.append(BarisData(b.nomor, tingkat_kode(kk, program_kini), b.sheet, "",
+                                          kk, "", nk, "", {}))
+                    kegiatan_kini[kk] = nk
+                sel["kegiatan"] = nk
+            ko, no_ = pisah_kode(indikator) if not kode else ("", indikator)
+            if ko:
+                uang_sel = {k: sel.pop(k) for k in ("pagu", "realisasi", "persen", "sisa")
+                            if k in sel}
+                data.append(BarisData(b.nomor, tingkat_kode(ko, program_kini), b.sheet, no, ko,
+                                      "", no_, "", uang_sel))
+                setelah_judul = False
+                if not target:   # the output is all the row holds
+                    if sasaran and not sasaran[:1].islower():
+                        sasaran_kini = sasaran
+                    continue
+                indikator = no_
         nama_anggaran = uraian or sasaran or (sel.get("kegiatan", "") if jenis_tabel == "anggaran"
                                               or not indikator else "")
         if not kode and (m := _KODE_DI_TEKS.match(nama_anggaran)):
@@ -133,8 +161,18 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
         if lanjutan:
             if _sambung_lanjutan(b, data, sasaran, target, daftar_ind, daftar_tgt, peringatan,
                                  dilewati):
+                if sasaran:
+                    sasaran_kini = f"{sasaran_kini} {sasaran}".strip()
                 continue
+            if sasaran:
+                sasaran_kini = f"{sasaran_kini} {sasaran}".strip()
             sasaran = ""
+        elif sasaran and not no and sasaran[:1].islower() and sasaran_kini:
+            # the sasaran's text continues on this row (no number, lower case), with an
+            # indicator of its own: one sasaran, not two
+            baru = f"{sasaran_kini} {sasaran}"
+            _sambung_sasaran(data, sasaran_kini, sasaran)
+            sasaran_kini, sasaran = baru, ""
         if sasaran:
             sasaran_kini = sasaran
         if not daftar_ind:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..katalog import Katalog
 from .hasil import BarisData
 from .sel import pendek
 
@@ -56,7 +57,6 @@ def kunci_nama(nama: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _polaritas_bawaan() -> dict[str, tuple[str, str]]:
     """{kunci_nama: (polaritas, kode)} of the default catalog's indicators."""
-    from ..katalog import Katalog
     return {kunci_nama(i.nama): (i.polaritas, i.kode) for i in _semua(Katalog.bawaan())}
 
 

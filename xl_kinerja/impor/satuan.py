@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ..errors import KesalahanInput
+from ..katalog import SATUAN_DIKENAL
+from ..target import baca_target
 from .hasil import BarisData
 
 
 def _satuan(target: str) -> tuple[str | None, str | None]:
     """(unit, kind) of a target as the core reads it; (None, None) when it is unreadable."""
-    from ..target import baca_target
     try:
         t = baca_target(target)
     except KesalahanInput:
@@ -58,7 +59,6 @@ def gabung_satuan(target: str, satuan: str | None) -> tuple[str, str | None]:
     its own unit is kept as written; when the column says otherwise ("95%" with "Dokumen")
     the second value is an Indonesian message naming both. Unreadable targets are returned
     unchanged (the checker reports them)."""
-    from ..target import baca_target
     target = (target or "").strip()
     fam = famili_satuan(satuan or "")
     if not target or fam is None:
@@ -96,8 +96,6 @@ def _bagi_satuan(teks: str, daftar_tgt: list[str], n: int) -> list[str] | None:
     butir = [p.strip() for p in teks.split("•") if p.strip()]
     if len(butir) == n:
         return butir
-    from ..katalog import SATUAN_DIKENAL
-    from ..target import baca_target
     try:
         telanjang = len(daftar_tgt) == n and all(
             baca_target(x).jenis in ("skor", "nol") and baca_target(x).satuan is None

@@ -1,7 +1,5 @@
-"""Importing a table file: `impor_tabel` reads the file (baca.py; a Word document's tables
-with word.py), recognises the kind of table (jenis.py), interprets its rows by column
-(kolom.py) or, for PDF text without tabs, by line (teks_pdf.py), and builds the catalog dict
-(katalog.py).
+"""Importing a table file: `impor_tabel` reads the file (baca.py) and interprets its rows
+(baris.py); a Word document's tables are read and united by dokumen.py.
 
 Output: `HasilImpor` with `baris` (interpreted data rows, every one with its line number),
 `baris_dilewati` (line, reason) and the catalog dict (workbook_templates/KATALOG.md). A Word
@@ -12,23 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import KesalahanBerkas, KesalahanInput
-from .baca import Baris, baca_baris
+from .baca import baca_baris
+from .baris import impor_baris, periksa_jenis_diminta
+from .dokumen import impor_dokumen
 from .hasil import BarisData, HasilImpor
-from .jenis import JENIS, NAMA_JENIS, _periksa_jenis, kenali_jenis
-from .judul import _judul
-from .katalog import _tebak_tahun, ke_katalog
-from .kolom import interpretasi
-from .polaritas import catatan_polaritas, tetapkan_polaritas
-from .teks_pdf import interpretasi_baris_teks
 
 # BarisData and HasilImpor live in hasil.py; still importable from here as before
 __all__ = ["BarisData", "HasilImpor", "impor_tabel", "impor_baris"]
-
-
-def periksa_jenis_diminta(jenis: str | None) -> None:
-    if jenis is not None and jenis not in JENIS:
-        raise KesalahanInput(f"jenis tidak dikenal: {jenis!r} (pilihan: {', '.join(JENIS)})", jenis)
 
 
 def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
@@ -39,45 +27,7 @@ def impor_tabel(path, jenis: str | None = None, tahun: int | None = None,
     what). Raises KesalahanBerkas on unusable input or headers that contradict `jenis`."""
     periksa_jenis_diminta(jenis)
     if Path(path).suffix.lower() == ".docx":
-        from .dokumen import impor_dokumen
         return impor_dokumen(path, jenis, tahun, satker, polaritas_bawaan).gabungan()
     baris, pemisah = baca_baris(path)
     return impor_baris(baris, str(path), jenis, tahun, satker, pemisah,
                        polaritas_bawaan=polaritas_bawaan)
-
-
-def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
-                tahun: int | None = None, satker: str = "", pemisah: str = "\t",
-                konteks: list[Baris] | None = None,
-                polaritas_bawaan: str | None = None) -> HasilImpor:
-    """Interpret rows already read (one table). `konteks`: rows around the table (a Word
-    document's paragraphs) read only for the document title and year. `polaritas_bawaan`
-    ("maks"/"min"): every indicator's polarity unless a POLARITAS column says otherwise;
-    None: inferred (polaritas.py)."""
-    periksa_jenis_diminta(jenis)
-    konteks = konteks or []
-    k = kenali_jenis(baris, konteks)
-    catatan = []
-    if jenis is None and k.baris_judul is not None:
-        jenis = k.jenis
-        catatan.append(f"jenis tabel dikenali: {NAMA_JENIS[jenis]}, dari {k.alasan}" if k.yakin else
-                       f"jenis tabel dianggap {NAMA_JENIS[jenis]}: {k.alasan}; sebutkan --jenis "
-                       "bila lain")
-    elif k.baris_judul is not None:
-        _periksa_jenis(k, jenis, berkas)
-        if jenis == "renaksi" and k.jenis != "renaksi":
-            catatan.append("tabel Rencana Aksi tanpa kolom jadwal (TW/bulan): setiap indikator "
-                           "dijadwalkan TW I-IV (bawaan)")
-    jenis = jenis or "iku"
-    if pemisah == "" and not any(_judul(b) for b in baris):
-        data, dilewati, peringatan = interpretasi_baris_teks(baris, berkas)
-    else:
-        data, dilewati, peringatan = interpretasi(baris, berkas, jenis)
-    tetapkan_polaritas(data, polaritas_bawaan, peringatan)
-    if not any(d.jenis in ("indikator", "program", "kegiatan", "output", "total") for d in data):
-        raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=berkas)
-    tahun = tahun or _tebak_tahun(konteks + baris)
-    kode_baris: dict[tuple, str] = {}
-    katalog = ke_katalog(data, tahun, satker, peringatan, kode_baris)
-    return HasilImpor(jenis, berkas, katalog, data, dilewati, peringatan, tahun, catatan,
-                      list(k.judul or []), kode_baris, catatan_polaritas=catatan_polaritas(data))
