@@ -71,7 +71,7 @@ def _cek_triwulan(h, triwulan: int | None) -> None:
 
 def jalankan(args) -> int:
     from ..berkas import periksa_keluaran, tulis_atomik
-    from ..impor import impor_tabel
+    from ..impor import impor_tabel, periksa_katalog
 
     akhiran = args.keluaran.suffix.lower()
     if args.jenis is None and akhiran not in (".json", ".xlsx"):
@@ -97,6 +97,7 @@ def jalankan(args) -> int:
         raise KesalahanBerkas("tabel anggaran tidak menghasilkan katalog indikator; tulis buku "
                               "kerja .xlsx", berkas=args.keluaran)
     if akhiran == ".json":
+        periksa_katalog(h)  # what `baru --iku` would refuse is refused here, with its line
         data = json.dumps(h.katalog, ensure_ascii=False, indent=2) + "\n"
         tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
                      timpa=args.timpa, masukan=[args.tabel])
