@@ -145,6 +145,54 @@ def test_pk_tanda_tangan_bersama_akhir_tabel(cetakan, nama, lembar):
         assert h.ada(teks), (nama, lembar, h.nomor, teks)
 
 
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+@pytest.mark.parametrize("lembar", ["PK KPU", "PK Sekretariat", "RKT"])
+def test_baris_sasaran_tidak_terpotong_halaman(cetakan, nama, lembar):
+    # a sasaran and its indicators (No and sasaran merged down over them) on one page
+    c = cetakan[nama]
+    sasaran = c["katalog"].sasaran if lembar == "RKT" else _sasaran_pk(c["katalog"], lembar)
+    for s, hs, hi in _halaman_sasaran(c["dok"][lembar], sasaran):
+        assert hs is not None and set(hi) == {hs}, (s.kode, hs, hi)
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+@pytest.mark.parametrize("lembar", ["PK KPU", "PK Sekretariat"])
+def test_pk_lampiran_judul_tabel_tiap_halaman(cetakan, nama, lembar):
+    c = cetakan[nama]
+    _, *lampiran = c["dok"][lembar]
+    sasaran = _sasaran_pk(c["katalog"], lembar)
+    isi = P.letakkan(lampiran, [i.nama for s in sasaran for i in s.indikator])
+    judul = ["Indikator Kinerja", "Target"]
+    for h in lampiran:
+        if any(x.halaman is h for x in isi):
+            assert _judul_di_atas(h, judul, isi), (nama, lembar, h.nomor)
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+def test_nomor_halaman_per_dokumen(cetakan, nama):
+    # numbering restarts with each document; no "dari N" (LibreOffice and Excel count &N
+    # over the whole print job)
+    for lembar in DOKUMEN:
+        hal = cetakan[nama]["dok"][lembar]
+        assert [P.nomor_halaman(h) for h in hal] == list(range(1, len(hal) + 1)), lembar
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+@pytest.mark.parametrize("lembar", ["PK KPU", "PK Sekretariat", "RKT", "Rencana Aksi"])
+def test_dokumen_tanpa_warna_isian(cetakan, nama, lembar):
+    for h in cetakan[nama]["dok"][lembar]:
+        assert P.piksel_warna(h) == 0, (nama, lembar, h.nomor)
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+def test_rkt_judul_program_sekali(cetakan, nama):
+    c = cetakan[nama]
+    program = list(dict.fromkeys(s.program for s in c["katalog"].sasaran if s.program))
+    for p in program:
+        n = sum(1 for x in P.letakkan(c["dok"]["RKT"], [p.upper()] * 20) if x.halaman)
+        assert n == 1, (p, n)
+
+
 def test_warna_isian_terdeteksi(cetakan):
     # the detector sees the yellow input cells where they belong (Pengukuran)
     assert P.piksel_warna(cetakan["bawaan"]["dok"]["Pengukuran"][0]) > 1000

@@ -131,7 +131,14 @@ def test_rumus_terkunci_isian_terbuka(wb):
                     assert c.protection.locked, (judul, c.coordinate)
                     assert c.fill.fgColor.rgb != "00FFF2CC", (judul, c.coordinate)
                 elif not c.protection.locked:
-                    assert c.fill.fgColor.rgb == "00FFF2CC", (judul, c.coordinate)
+                    # printed documents carry no input fill: RKT and PK have no input
+                    # (signatories come from Referensi), Rencana Aksi's inputs are white
+                    assert judul == "Rencana Aksi" or c.fill.fgColor.rgb == "00FFF2CC", (
+                        judul, c.coordinate)
+                    assert judul not in ("RKT", "PK KPU", "PK Sekretariat"), (
+                        judul, c.coordinate)
+                    if judul == "Rencana Aksi":
+                        assert c.fill.fill_type is None, c.coordinate
         assert n_rumus > 0, judul
     ws = wb["Pengukuran"]
     for nama in N.UKUR_REALISASI_TW + N.UKUR_TARGET_TW + (N.UKUR_TARGET_TAHUNAN,):
@@ -196,18 +203,30 @@ def test_cetak_beku_dan_format(wb):
     assert f4["PK KPU"].page_setup.paperSize == 14
 
 
-def test_pk_isi_dan_terbilang(wb):
+def test_pk_isi_dan_terbilang(wb, buku_uji):
     ws = wb["PK KPU"]
     teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert "PERJANJIAN KINERJA TAHUN 2027" in teks
     assert "Pihak Pertama," in teks and "Pihak Kedua," in teks
-    assert "Contoh, 2 Januari 2027" in teks
-    assert "Ketua Komisi Pemilihan Umum Kabupaten Contoh" in teks
     terbilang = next(t for t in teks if "Terbilang" in t)  # a live formula (test_generator_rumus)
     assert terbilang.startswith('=IF(OR(') and "PROPER(" in terbilang
-    ws = wb["PK Sekretariat"]
-    teks = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-    assert "Sekretaris Komisi Pemilihan Umum Kabupaten Contoh" in teks
+    # signatories are Referensi inputs shown by formula (recalculated by LibreOffice)
+    h = openpyxl.load_workbook(buku_uji[1]["kosong"], data_only=True)
+    for judul, ada in (("PK KPU", ["Contoh, 2 Januari 2027",
+                                   ": Ketua Komisi Pemilihan Umum Kabupaten Contoh",
+                                   "Ketua Komisi Pemilihan Umum Kabupaten Contoh",
+                                   "Ketua Komisi Pemilihan Umum Provinsi"]),
+                       ("PK Sekretariat", ["Sekretaris Komisi Pemilihan Umum Kabupaten Contoh"]),
+                       ("RKT", ["Contoh, 2 Januari 2027"])):
+        teks = [c.value for row in h[judul].iter_rows() for c in row if isinstance(c.value, str)]
+        for t in ada:
+            assert t in teks, (judul, t)
+    ref = {nama: h[lembar][sel.replace("$", "")].value for nama in (
+        N.TTD_TEMPAT, N.TTD_TANGGAL, N.TTD_NAMA_KETUA, N.TTD_JABATAN_ATASAN)
+        for lembar, sel in h.defined_names[nama].destinations}
+    assert ref == {N.TTD_TEMPAT: "Contoh", N.TTD_TANGGAL: "2 Januari 2027",
+                   N.TTD_NAMA_KETUA: None,
+                   N.TTD_JABATAN_ATASAN: "Ketua Komisi Pemilihan Umum Provinsi"}
 
 
 TABEL_PROGRAM = [("RKT", N.RKT_JUMLAH_ANGGARAN, N.RKT_TERBILANG),

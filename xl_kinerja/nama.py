@@ -130,3 +130,14 @@ PK_JUMLAH_ANGGARAN_KPU = "Pk_JumlahAnggaran_KPU"
 PK_TERBILANG_KPU = "Pk_Terbilang_KPU"
 PK_JUMLAH_ANGGARAN_SEKRETARIAT = "Pk_JumlahAnggaran_Sekretariat"
 PK_TERBILANG_SEKRETARIAT = "Pk_Terbilang_Sekretariat"
+
+# --- signatories (Referensi, single cells; RKT, PK and Rencana Aksi show them by formula,
+# so the printed documents carry no input cell) ------------------------------------------
+TTD_TEMPAT = "Ttd_Tempat"                  # place of signing ("Sungai Raya")
+TTD_TANGGAL = "Ttd_Tanggal"                # date of signing, as printed ("2 Januari 2027")
+TTD_NAMA_KETUA = "Ttd_NamaKetua"
+TTD_JABATAN_KETUA = "Ttd_JabatanKetua"
+TTD_NAMA_SEKRETARIS = "Ttd_NamaSekretaris"
+TTD_JABATAN_SEKRETARIS = "Ttd_JabatanSekretaris"
+TTD_NAMA_ATASAN = "Ttd_NamaAtasan"         # Pihak Kedua of the PK KPU
+TTD_JABATAN_ATASAN = "Ttd_JabatanAtasan"

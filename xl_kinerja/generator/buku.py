@@ -33,8 +33,8 @@ def _bangun(kt: Konteks) -> Workbook:
     ukur = bangun_pengukuran(ws[LEMBAR_UKUR], kt, daftar_peringkat)
     angg = bangun_anggaran(ws[LEMBAR_ANGG], kt)
     bangun_iku(ws[LEMBAR_IKU], kt)
-    bangun_rkt(ws[LEMBAR_RKT], kt, ukur, angg)
-    skala = {LEMBAR_PK_KPU: bangun_pk(ws[LEMBAR_PK_KPU], kt, "kpu", ukur, angg),
+    skala = {LEMBAR_RKT: bangun_rkt(ws[LEMBAR_RKT], kt, ukur, angg),
+             LEMBAR_PK_KPU: bangun_pk(ws[LEMBAR_PK_KPU], kt, "kpu", ukur, angg),
              LEMBAR_PK_SEKRETARIAT: bangun_pk(ws[LEMBAR_PK_SEKRETARIAT], kt, "sekretariat",
                                               ukur, angg)}
     bangun_renaksi(ws[LEMBAR_RENAKSI], kt, ukur)

@@ -1,6 +1,8 @@
 """Print setup of every sheet: landscape on the chosen paper, footer, fit or fixed scale."""
 from __future__ import annotations
 
+from openpyxl.worksheet.pagebreak import Break
+
 from .tata import KERTAS
 
 # Printable page in points (landscape), per paper of tata.KERTAS.
@@ -9,8 +11,12 @@ MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING = 0.6, 0.7, 0.5  # inches
 
 
 def atur_cetak(ws, kertas: str, tahun: int, skala: int | None = None) -> None:
-    """Landscape, centred, "Halaman n dari m" footer; `skala` a fixed percentage
-    (from `skala_satu_halaman`), else fit to one page wide."""
+    """Landscape, centred, footer "<sheet> <year>" and "Halaman n" counted per document;
+    `skala` a fixed percentage, else fit to one page wide.
+
+    No "dari N": LibreOffice and Excel count &N over the whole print job (printing the
+    workbook gave "Halaman 13 dari 28" on a 2-page PK); the page number restarts at 1 on
+    every sheet (firstPageNumber)."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = KERTAS[kertas]
     if skala is not None:
@@ -24,23 +30,74 @@ def atur_cetak(ws, kertas: str, tahun: int, skala: int | None = None) -> None:
     ws.page_margins.left = ws.page_margins.right = MARGIN_SAMPING
     ws.page_margins.top = MARGIN_ATAS
     ws.page_margins.bottom = MARGIN_BAWAH
-    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.page_setup.firstPageNumber = 1
+    ws.page_setup.useFirstPageNumber = True
+    ws.oddFooter.center.text = "Halaman &P"
     ws.oddFooter.center.size = 8
     ws.oddFooter.left.text = f"{ws.title} {tahun}"
     ws.oddFooter.left.size = 8
 
 
-def skala_satu_halaman(ws, awal: int, akhir: int, lebar_total: float,
-                       kertas: str) -> int | None:
-    """Print scale that puts rows awal..akhir on one page (the PK lampiran with its
-    signatures), computed from the row heights set. A fixed scale, not "fit to page",
-    because Excel ignores manual page breaks in fit-to-page mode. None when it would be
-    below 55%: a long lampiran then stays readable and flows over several pages (fit to
-    width), the signatures following the last row."""
-    tinggi = sum((ws.row_dimensions[i].height or 15.0) for i in range(awal, akhir + 1))
-    kertas_pt = UKURAN_PT[kertas]
-    muat_t = (kertas_pt[1] - 72 * (MARGIN_ATAS + MARGIN_BAWAH)) * 0.93
-    muat_l = (kertas_pt[0] - 72 * (MARGIN_SAMPING * 2)) * 0.97
-    lebar_pt = (lebar_total * 7 + 5 * 4) * 0.75
-    skala = int(min(100, 100 * muat_t / tinggi, 100 * muat_l / lebar_pt))
-    return skala if skala >= 55 else None
+# Our row heights are exact (set on every row we size), but a row left at its default
+# height is laid out by the spreadsheet program: keep 5% in hand.
+CADANGAN = 0.95
+TINGGI_BAWAAN = 15.0
+
+
+def tinggi_baris(ws, r: int) -> float:
+    return ws.row_dimensions[r].height or TINGGI_BAWAAN
+
+
+def lebar_pt(lebar_kolom: float) -> float:
+    """Printed width (points at 100%) of columns whose widths add up to `lebar_kolom`
+    characters (7 px per character plus padding, 0.75 pt per px)."""
+    return (lebar_kolom * 7 + 5 * 4) * 0.75
+
+
+def skala_lebar(lebar_kolom: float, kertas: str) -> int:
+    """Largest print scale (at most 100%) at which these columns fit the page width."""
+    muat = (UKURAN_PT[kertas][0] - 72 * (MARGIN_SAMPING * 2)) * 0.97
+    return int(min(100, 100 * muat / lebar_pt(lebar_kolom)))
+
+
+def tinggi_halaman(kertas: str, skala: int) -> float:
+    """Sheet points of rows that fit on one page at `skala` percent."""
+    return (UKURAN_PT[kertas][1] - 72 * (MARGIN_ATAS + MARGIN_BAWAH)) * CADANGAN * 100 / skala
+
+
+def pecah_halaman(ws, blok: list[tuple[int, int]], kertas: str, skala: int,
+                  tinggi_judul: float = 0.0) -> int:
+    """Manual page breaks between blocks of rows that must stay on one page (a sasaran
+    with its indicators; the end of a table with its signatures). `blok`: consecutive
+    (first, last) row ranges; the first starts a page. Pages after the first begin with
+    the print title rows (`tinggi_judul` points). A block taller than a page starts a
+    page and flows on. Returns the number of pages."""
+    muat = tinggi_halaman(kertas, skala)
+    terpakai, halaman = 0.0, 1
+    for awal, akhir in blok:
+        t = sum(tinggi_baris(ws, r) for r in range(awal, akhir + 1))
+        if terpakai and terpakai + t > muat:
+            ws.row_breaks.append(Break(id=awal - 1))
+            halaman += 1
+            terpakai = tinggi_judul
+        terpakai += t
+        while terpakai > muat:  # a block longer than a page
+            halaman += 1
+            terpakai -= muat - tinggi_judul
+    return halaman
+
+
+def skala_dokumen(ws, blok: list[tuple[int, int]], lebar_kolom: float, kertas: str,
+                  tinggi_judul: float) -> int:
+    """Fixed print scale of a document laid out in blocks (PK lampiran, RKT), adding the
+    page breaks between blocks. A fixed scale, not "fit to page", because Excel ignores
+    manual page breaks in fit-to-page mode. All blocks on one page when that needs at
+    most a 20% reduction (a small catalog's PK: naskah, then one lampiran page); else the
+    scale that fits the width, breaking only between blocks."""
+    lebar = skala_lebar(lebar_kolom, kertas)
+    total = sum(tinggi_baris(ws, r) for a, b in blok for r in range(a, b + 1))
+    satu = int(100 * tinggi_halaman(kertas, 100) / total)
+    if satu >= 80:
+        return min(lebar, satu)
+    pecah_halaman(ws, blok, kertas, lebar, tinggi_judul)
+    return lebar

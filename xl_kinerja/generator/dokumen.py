@@ -6,11 +6,12 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Border, Font
 
 from . import rumus as R
-from .gaya import (BINGKAI, F_RUPIAH, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI, RATA_TENGAH,
-                   judul_kolom, rumus, tulis_teks)
+from .gaya import (BINGKAI, F_RUPIAH, FONT_ISIAN, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
+                   RATA_TENGAH, TERBUKA, _gaya_tersimpan, judul_kolom, rumus, tulis_teks)
 from .konteks import Konteks
 from .nilai_target import format_target
 from .penamaan import tetapkan
+from .penandatangan import tampil, tempat_tanggal
 from .tata import (A_PAGU, LEMBAR_ANGG, LEMBAR_UKUR, U_ATAS, U_TARGET, BarisUkur,
                    TataAnggaran, TataUkur, kol, ref_abs, tinggi)
 
@@ -51,6 +52,9 @@ def baris_sasaran(ws, r: int, no: int, s, ukur: TataUkur, *, lebar_indikator: in
         r += 1
     ws.cell(awal, 1, no)
     tulis_teks(ws.cell(awal, 2), s.nama)
+    kurang = tinggi(s.nama, 42) - sum(ws.row_dimensions[i].height for i in range(awal, r))
+    if kurang > 0:  # the merged sasaran text is longer than its indicators
+        ws.row_dimensions[r - 1].height += kurang
     if r - 1 > awal:
         ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
         ws.merge_cells(start_row=awal, start_column=2, end_row=r - 1, end_column=2)
@@ -107,28 +111,42 @@ def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggara
     return r + 1
 
 
-def tanda_tangan_tunggal(ws, r: int, c: int, kt: Konteks, jabatan: str, nama_orang: str):
-    """One signatory (RKT, Rencana Aksi): place and date, jabatan, name."""
-    tulis_teks(ws.cell(r, c), f"{kt.tempat}, {kt.tanggal}", gaya_isian=True)
-    tulis_teks(ws.cell(r + 1, c), f"{jabatan} {kt.wilayah}")
-    sel = tulis_teks(ws.cell(r + 5, c), nama_orang or "(nama)", gaya_isian=True)
-    sel.font = FONT_NAMA_TTD
+def tanda_tangan_tunggal(ws, r: int, c: int, nama: str, jabatan: str) -> None:
+    """One signatory (RKT, Rencana Aksi): place and date, jabatan, name; `nama` and
+    `jabatan` are the defined names of the Referensi inputs."""
+    tempat_tanggal(ws.cell(r, c))
+    tampil(ws.cell(r + 1, c), jabatan)
+    tampil(ws.cell(r + 5, c), nama).font = FONT_NAMA_TTD
     for i in (0, 1, 5):
         ws.cell(r + i, c).alignment = TENGAH_ATAS
+        ws.cell(r + i, c).border = Border()
+    ws.row_dimensions[r + 1].height = 28
 
 
-def blok_ttd(ws, r: int, kt: Konteks, nama1, jab1, nama2, jab2) -> int:
-    """Two signatories (PK): Pihak Kedua left, Pihak Pertama right; returns the next row."""
-    tulis_teks(ws.cell(r, 3), f"{kt.tempat}, {kt.tanggal}", gaya_isian=True)
-    ws.cell(r, 3).alignment = TENGAH_ATAS
+def blok_ttd(ws, r: int, pertama: tuple[str, str], kedua: tuple[str, str]) -> int:
+    """Two signatories (PK): Pihak Kedua left, Pihak Pertama right; `pertama`/`kedua` are
+    (name, jabatan) defined names of the Referensi inputs. Returns the next row."""
+    tempat_tanggal(ws.cell(r, 3)).alignment = TENGAH_ATAS
+    ws.cell(r, 3).border = Border()
     ws.cell(r + 1, 2, "Pihak Kedua,").alignment = TENGAH_ATAS
     ws.cell(r + 1, 3, "Pihak Pertama,").alignment = TENGAH_ATAS
-    tulis_teks(ws.cell(r + 2, 2), jab2).alignment = TENGAH_ATAS
-    tulis_teks(ws.cell(r + 2, 3), jab1).alignment = TENGAH_ATAS
-    ws.row_dimensions[r + 2].height = 28
-    for c, nm in ((2, nama2), (3, nama1)):
-        sel = tulis_teks(ws.cell(r + 5, c), nm or "(nama)", gaya_isian=True)
+    for c, (nama, jabatan) in ((2, kedua), (3, pertama)):
+        tampil(ws.cell(r + 2, c), jabatan).alignment = TENGAH_ATAS
+        sel = tampil(ws.cell(r + 5, c), nama)
         sel.font = FONT_NAMA_TTD
         sel.alignment = TENGAH_ATAS
-        sel.border = Border()
+    ws.row_dimensions[r + 2].height = 28
     return r + 6
+
+
+def isian_dokumen(sel):
+    """An input cell on a printed document (Rencana Aksi): open and dark blue like every
+    input, but white, so the print shows no input fill (xlsx has no print-only style);
+    the hint appears on screen when the cell is selected (the data validation's input
+    message)."""
+    def atur(s):
+        s.protection = TERBUKA
+        s.font = FONT_ISIAN
+        s.border = BINGKAI
+    _gaya_tersimpan(sel, ("isian_dokumen",), atur)
+    return sel

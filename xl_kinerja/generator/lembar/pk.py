@@ -7,9 +7,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.pagebreak import Break
 
 from ... import nama as N
-from ..cetak import skala_satu_halaman
+from ..cetak import skala_dokumen, tinggi_baris
 from ..dokumen import baris_sasaran, blok_ttd, tabel_program
 from ..gaya import FONT_BIASA, FONT_SUBJUDUL, judul_kolom, tulis_teks
+from ..penandatangan import tampil
 from ..konteks import Konteks
 from ..proteksi import lindungi
 from ..tata import TataAnggaran, TataUkur
@@ -28,19 +29,13 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
     that keeps the lampiran on one page (None: fit to width)."""
     kpu = tingkat == "kpu"
     wil = kt.wilayah
-    ttd = kt.ttd
+    ketua = (N.TTD_NAMA_KETUA, N.TTD_JABATAN_KETUA)
     if kpu:
         judul2 = f"KOMISI PEMILIHAN UMUM {wil.upper()}"
-        jab1 = f"Ketua Komisi Pemilihan Umum {wil}"
-        nama1 = ttd.get("ketua", "")
-        jab2 = ttd.get("atasan_jabatan") or "Ketua Komisi Pemilihan Umum Provinsi"
-        nama2 = ttd.get("atasan_nama", "")
+        pertama, kedua = ketua, (N.TTD_NAMA_ATASAN, N.TTD_JABATAN_ATASAN)
     else:
         judul2 = f"SEKRETARIAT KOMISI PEMILIHAN UMUM {wil.upper()}"
-        jab1 = f"Sekretaris Komisi Pemilihan Umum {wil}"
-        nama1 = ttd.get("sekretaris", "")
-        jab2 = f"Ketua Komisi Pemilihan Umum {wil}"
-        nama2 = ttd.get("ketua", "")
+        pertama, kedua = (N.TTD_NAMA_SEKRETARIS, N.TTD_JABATAN_SEKRETARIS), ketua
     for c, lb in zip("ABCD", LEBAR_KOLOM):
         ws.column_dimensions[c].width = lb
     ws.sheet_view.showGridLines = False
@@ -65,16 +60,15 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
                 "dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di "
                 "bawah ini:", 30)
 
-    def identitas(r, nama_orang, jabatan):
+    def identitas(r, pihak):
         ws.cell(r, 2, "Nama").font = FONT_BIASA
-        tulis_teks(ws.cell(r, 3), nama_orang or "(nama)", gaya_isian=True)
+        tampil(ws.cell(r, 3), pihak[0], ": ")
         ws.cell(r + 1, 2, "Jabatan").font = FONT_BIASA
-        tulis_teks(ws.cell(r + 1, 3), jabatan, gaya_isian=True)
-        ws.cell(r + 1, 3).alignment = Alignment(wrap_text=True)
+        tampil(ws.cell(r + 1, 3), pihak[1], ": ").alignment = Alignment(wrap_text=True)
 
-    identitas(6, nama1, jab1)
+    identitas(6, pertama)
     paragraf(8, "selanjutnya disebut PIHAK PERTAMA.", 16)
-    identitas(10, nama2, jab2)
+    identitas(10, kedua)
     paragraf(12, "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA.", 16)
     paragraf(14, "PIHAK PERTAMA berjanji akan mewujudkan target kinerja yang seharusnya "
                  "sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja "
@@ -84,22 +78,28 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
     paragraf(16, "PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan "
                  "evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil "
                  "tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.")
-    r = blok_ttd(ws, 18, kt, nama1, jab1, nama2, jab2)
-    ws.row_breaks.append(Break(id=r))
+    r = blok_ttd(ws, 18, pertama, kedua)
+    ws.row_breaks.append(Break(id=r))  # the naskah on its own page
     r += 1
     lampiran = r
     baris_judul(r, f"LAMPIRAN PERJANJIAN KINERJA TAHUN {kt.tahun}")
     baris_judul(r + 1, judul2)
     r += 3
+    judul = r
     for c, teks in enumerate(("No", "Sasaran Strategis" if kpu else "Sasaran Program/Kegiatan",
                               "Indikator Kinerja", "Target"), 1):
         judul_kolom(ws, r, c, teks)
+    ws.print_title_rows = f"{judul}:{judul}"  # repeated from the lampiran's 2nd page on
     r += 1
     sasaran = [s for s in kt.katalog.sasaran if s.tingkat == tingkat]
+    blok = []  # rows kept on one page: each sasaran with its indicators
     for no, s in enumerate(sasaran, 1):
+        awal = r
         r = baris_sasaran(ws, r, no, s, ukur, lebar_indikator=52)
+        blok.append((awal, r - 1))
     if not sasaran:
         tulis_teks(ws.cell(r, 2), "(katalog tidak memuat sasaran tingkat ini)")
+        blok.append((r, r))
         r += 1
     r += 1
     nama_program = {s.program.strip().lower() for s in sasaran if s.program}
@@ -112,7 +112,11 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
     r = tabel_program(ws, r, kt, program, angg, nama_jumlah=jumlah, nama_terbilang=terbilang,
                       kolom_uraian=2, kolom_nilai=4, lebar_gabung=2)
     r += 1
-    r = blok_ttd(ws, r, kt, nama1, jab1, nama2, jab2)
-    ws.print_area = f"A1:D{r}"
+    r = blok_ttd(ws, r, pertama, kedua)
+    ws.print_area = f"A1:D{r - 1}"
     lindungi(ws, kt.sandi)
-    return skala_satu_halaman(ws, lampiran, r, sum(LEBAR_KOLOM), kt.kertas)
+    # the title and header open the first block; the last sasaran, the program table and
+    # the signatures close the lampiran on one page
+    blok[0] = (lampiran, blok[0][1])
+    blok[-1] = (blok[-1][0], r - 1)
+    return skala_dokumen(ws, blok, sum(LEBAR_KOLOM), kt.kertas, tinggi_baris(ws, judul))

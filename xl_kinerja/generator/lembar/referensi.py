@@ -11,6 +11,7 @@ from ..gaya import (BINGKAI, F_PERSEN, FONT_KECIL, FONT_SUBJUDUL, FONT_TEBAL, is
                     judul_kolom, judul_lembar, rumus, tulis_teks)
 from ..konteks import Konteks
 from ..penamaan import NAMA_DAFTAR, tetapkan
+from ..penandatangan import tulis_penandatangan
 from ..proteksi import lindungi
 from ..tata import LEMBAR_REF, TANDA, kol, ref_abs
 
@@ -124,6 +125,7 @@ def bangun_referensi(ws, kt: Konteks) -> dict[str, str]:
         tetapkan(wb, nama, ref_abs(LEMBAR_REF, 1, mulai, 1, r - 1))
         daftar_keluarga[keluarga] = nama
     tetapkan(wb, N.REF_PERINGKAT, ref_abs(LEMBAR_REF, 1, awal, 2, r - 1))
+    tulis_penandatangan(ws, r + 1, kt)
 
     # dropdown lists (editable: an office adds its own units / units of work)
     semua = list(kt.katalog.semua_indikator())
