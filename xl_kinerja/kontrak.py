@@ -29,8 +29,16 @@ from .errors import KesalahanBerkas
 from .ooxml.buku import baca_buku
 from .ooxml.paket import Paket
 from .ooxml.rujukan import koordinat, urai_rujukan
-from .ooxml.sel import (RUMUS, SEL_KOSONG, Konteks, Sel, baca_lembar, gaya_tanggal,
-                        konstanta, teks_bersama)
+from .ooxml.sel import (
+    RUMUS,
+    SEL_KOSONG,
+    Konteks,
+    Sel,
+    baca_lembar,
+    gaya_tanggal,
+    konstanta,
+    teks_bersama,
+)
 
 # the largest real range is Iku_Target (indicators x 5 years); 2 million cells is ~400.000
 # indicators, far above any office, and still small in memory

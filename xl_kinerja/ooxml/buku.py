@@ -4,8 +4,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import KesalahanBerkas
-from .paket import Paket
-from .skema import NS_MAIN, NS_MAIN_STRICT, NS_R, RT_SHARED_STRINGS, RT_STYLES, lokal
+from .paket import Paket, rels_dari
+from .skema import (
+    NS_MAIN,
+    NS_MAIN_STRICT,
+    NS_R,
+    RT_CALCCHAIN,
+    RT_SHARED_STRINGS,
+    RT_STYLES,
+    lokal,
+)
+from .teks import attr_xml, awalan_ns, cari_tag, hapus_tag_kosong, sisip_akhir
 
 _NS_R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
@@ -65,3 +74,50 @@ def baca_buku(paket: Paket) -> IsiBuku:
             elif jenis == RT_SHARED_STRINGS:
                 isi.bagian_teks = paket.ada(tujuan)
     return isi
+
+
+def tambah_lembar(pk, teks: str, akar, nama: str, rid: str) -> str:
+    ids = [int(el.get("sheetId")) for el in akar.iter(f"{{{NS_MAIN}}}sheet")
+           if (el.get("sheetId") or "").isdigit()]
+    sid = max(ids, default=0) + 1
+    m_lembar, p = cari_tag(teks, "sheets")
+    m_akar, _ = cari_tag(teks, "workbook")
+    # only a prefix declared on <workbook> or <sheets> reaches a new <sheet> (openpyxl
+    # declares xmlns:r on each <sheet>, out of scope for a new sibling)
+    pr = awalan_ns((m_akar.group(0) if m_akar else "") + m_lembar.group(0), NS_R)
+    if pr:
+        rid_attr = f'{pr}:id="{rid}"'
+    else:
+        rid_attr = f'xmlns:xlkr="{NS_R}" xlkr:id="{rid}"'
+    return sisip_akhir(teks, "sheets",
+                        f'<{p}sheet name="{attr_xml(nama)}" sheetId="{sid}" {rid_attr}/>')
+
+
+def calcchain_memuat(pk, rels_bk, sheet_id) -> bool:
+    """Does calcChain.xml list formulas of sheet `sheet_id` (attribute i, inherited)?"""
+    cc = next((pk.ada(t) for _, j, t, _ in rels_bk if j == RT_CALCCHAIN and t and pk.ada(t)),
+              None)
+    if cc is None:
+        return False
+    _, akar = pk.xml(cc)
+    i = None
+    for el in akar:
+        i = el.get("i", i)
+        if i == sheet_id:
+            return True
+    return False
+
+
+def buang_calcchain(pk, bk, rels_bk, ubah, hapus):
+    for rid, j, t, _ in rels_bk:
+        if j == RT_CALCCHAIN and t and pk.ada(t):
+            hapus.add(pk.ada(t))
+            rp = pk.ada(rels_dari(bk))
+            teks = ubah[rp].decode("utf-8") if rp in ubah else pk.xml(rp)[0]
+            ubah[rp] = hapus_tag_kosong(teks, "Relationship",
+                                         lambda a, rid=rid: a.get("Id") == rid).encode("utf-8")
+            ct = pk.ada("[Content_Types].xml")
+            teks_ct = ubah[ct].decode("utf-8") if ct in ubah else pk.xml(ct)[0]
+            ubah[ct] = hapus_tag_kosong(
+                teks_ct, "Override",
+                lambda a, t=t: a.get("PartName", "").lower() == "/" + t.lower()).encode("utf-8")

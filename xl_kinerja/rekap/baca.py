@@ -131,8 +131,8 @@ def baca_kontrak(k: kontrak.Kontrak, salah: list | None = None) -> DataBuku:
         if not tingkat and not _teks(v[N.ANGG_URAIAN]):
             continue
 
-        def num(s, nm):  # a formula (subtotal) is computed from its rows, never its cache
-            return None if s.rumus is not None else p.angka(s, lembar_a, baris, nm)
+        def num(s, nm, baris=baris):  # a formula (subtotal): computed from its rows, never
+            return None if s.rumus is not None else p.angka(s, lembar_a, baris, nm)  # cached
         anggaran.append(BarisAnggaran(
             baris=baris, kode=_teks(v[N.ANGG_KODE]) or "", uraian=_teks(v[N.ANGG_URAIAN]) or "",
             tingkat=tingkat, pagu=num(v[N.ANGG_PAGU], N.ANGG_PAGU),

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import KesalahanBerkas, KesalahanInput
 from ..berkas import periksa_keluaran, tulis_atomik
+from ..errors import KesalahanBerkas, KesalahanInput
 from ..ooxml.paket import Paket
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
-from .paket import jenis_buku, tulis_paket
 from .mesin import Rekap, hitung_rekap, romawi
+from .paket import jenis_buku, tulis_paket
 
 F_PERSEN = "0.00%"
 F_RUPIAH = "#,##0"

@@ -1,0 +1,173 @@
+"""A new worksheet built from cells: SpreadsheetML, its drawing and native bar charts.
+
+`LembarBaru` collects cells (value, number format, bold), column widths, print setup and
+bar charts, then renders the sheet part, the drawing part and each chart part.
+"""
+from __future__ import annotations
+
+import math
+
+from .rujukan import huruf_kolom, rujukan_lembar, urai_sel
+from .skema import NS_A, NS_C, NS_MAIN, NS_R, NS_XDR
+from .teks import angka_xml, attr_xml, teks_xml
+
+# chart size as the openpyxl writer had it (16 cm x 7.5 cm), in EMU
+_CM = 360000
+_LEBAR_GRAFIK, _TINGGI_GRAFIK = 16 * _CM, int(7.5 * _CM)
+
+
+class LembarBaru:
+    """`_tata_letak` target: collects cells, widths and charts, then renders SpreadsheetML."""
+
+    def __init__(self, nama_lembar: str):
+        self.nama = nama_lembar
+        self.sel: dict[tuple[int, int], tuple] = {}
+        self.lebar_kolom: dict[int, float] = {}
+        self.daftar_grafik: list[tuple] = []
+        self.lanskap_muat_lebar = False
+
+    def cetak(self):
+        self.lanskap_muat_lebar = True
+
+    def tulis(self, r, c, v, fmt=None, tebal=False):
+        if isinstance(v, float) and not math.isfinite(v):
+            v = None  # SpreadsheetML has no NaN/inf; Excel would "repair" the file
+        self.sel[(r, c)] = (v, fmt, tebal)
+
+    def lebar(self, c, x):
+        self.lebar_kolom[c] = x
+
+    def grafik(self, jenis, judul, kategori, seri, posisi):
+        self.daftar_grafik.append((judul, kategori, seri if isinstance(seri, list) else [seri],
+                                   posisi))
+
+    def gaya_dipakai(self) -> set:
+        return {(f, t) for v, f, t in self.sel.values() if f or t}
+
+    def nilai(self, r, c):
+        isi = self.sel.get((r, c))
+        return None if isi is None else isi[0]
+
+    # -- rendering
+    def xml_lembar(self, gaya: dict, rid_gambar: str | None) -> bytes:
+        baris: dict[int, list] = {}
+        for (r, c) in sorted(self.sel):
+            baris.setdefault(r, []).append(c)
+        keping = []
+        for r, kolom in baris.items():
+            sel = []
+            for c in kolom:
+                v, fmt, tebal = self.sel[(r, c)]
+                s = gaya.get((fmt, tebal), 0) if (fmt or tebal) else 0
+                ref = f"{huruf_kolom(c)}{r}"
+                sa = f' s="{s}"' if s else ""
+                if v is None or v == "":  # as openpyxl: an empty text is an empty cell
+                    if s:
+                        sel.append(f'<c r="{ref}"{sa}/>')
+                elif isinstance(v, str):
+                    t = teks_xml(v)
+                    ruang = ' xml:space="preserve"' if t != t.strip() else ""
+                    sel.append(f'<c r="{ref}"{sa} t="inlineStr"><is><t{ruang}>{t}</t></is></c>')
+                elif isinstance(v, bool):
+                    sel.append(f'<c r="{ref}"{sa} t="b"><v>{angka_xml(v)}</v></c>')
+                else:
+                    sel.append(f'<c r="{ref}"{sa}><v>{angka_xml(v)}</v></c>')
+            keping.append(f'<row r="{r}">{"".join(sel)}</row>')
+        maks_r = max((r for r, _ in self.sel), default=1)
+        maks_c = max((c for _, c in self.sel), default=1)
+        kolom = "".join(f'<col min="{c}" max="{c}" width="{x}" customWidth="1"/>'
+                        for c, x in sorted(self.lebar_kolom.items()))
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">'
+            + ('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if self.lanskap_muat_lebar
+               else "")
+            + f'<dimension ref="A1:{huruf_kolom(maks_c)}{maks_r}"/>'
+            '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+            '<sheetFormatPr defaultRowHeight="15"/>'
+            + (f"<cols>{kolom}</cols>" if kolom else "")
+            + f'<sheetData>{"".join(keping)}</sheetData>'
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+            'footer="0.3"/>'
+            + ('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
+               'fitToHeight="0"/>' if self.lanskap_muat_lebar else "")
+            + (f'<drawing r:id="{rid_gambar}"/>' if rid_gambar else "")
+            + "</worksheet>").encode("utf-8")
+
+    def xml_gambar(self) -> bytes:
+        jangkar = []
+        for i, (judul, _, _, posisi) in enumerate(self.daftar_grafik):
+            r, c = urai_sel(posisi)
+            jangkar.append(
+                f"<xdr:oneCellAnchor><xdr:from><xdr:col>{c - 1}</xdr:col><xdr:colOff>0"
+                f"</xdr:colOff><xdr:row>{r - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>"
+                f'<xdr:ext cx="{_LEBAR_GRAFIK}" cy="{_TINGGI_GRAFIK}"/>'
+                f'<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>'
+                f'<xdr:cNvPr id="{i + 2}" name="{attr_xml(judul)}"/><xdr:cNvGraphicFramePr/>'
+                f'</xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/>'
+                f'</xdr:xfrm><a:graphic><a:graphicData uri="{NS_C}"><c:chart xmlns:c="{NS_C}" '
+                f'xmlns:r="{NS_R}" r:id="rId{i + 1}"/></a:graphicData></a:graphic>'
+                f"</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>")
+        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<xdr:wsDr xmlns:xdr="{NS_XDR}" xmlns:a="{NS_A}">{"".join(jangkar)}'
+                "</xdr:wsDr>").encode("utf-8")
+
+    def _ref(self, r1, c, r2) -> str:
+        a = f"${huruf_kolom(c)}${r1}"
+        return f"{rujukan_lembar(self.nama)}!{a}" + (f":${huruf_kolom(c)}${r2}" if r2 != r1 else "")
+
+    def xml_grafik(self, i: int) -> bytes:
+        judul, kat, daftar_seri, _ = self.daftar_grafik[i]
+        k1, kc, k2 = kat
+        titik = []
+        for j, r in enumerate(range(k1, k2 + 1)):
+            v = self.nilai(r, kc)
+            if v is not None:
+                titik.append(f'<c:pt idx="{j}"><c:v>{teks_xml(str(v))}</c:v></c:pt>')
+        n = k2 - k1 + 1
+        cache_kat = f'<c:strCache><c:ptCount val="{n}"/>{"".join(titik)}</c:strCache>'
+        seri = []
+        for j, (h, c, r2) in enumerate(daftar_seri):
+            nama = self.nilai(h, c)
+            nama = "" if nama is None else str(nama)
+            angka = []
+            for m, r in enumerate(range(h + 1, r2 + 1)):
+                v = self.nilai(r, c)
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    angka.append(f'<c:pt idx="{m}"><c:v>{angka_xml(v)}</c:v></c:pt>')
+            seri.append(
+                f'<c:ser><c:idx val="{j}"/><c:order val="{j}"/>'
+                f"<c:tx><c:strRef><c:f>{teks_xml(self._ref(h, c, h))}</c:f><c:strCache>"
+                f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{teks_xml(nama)}</c:v></c:pt>'
+                f'</c:strCache></c:strRef></c:tx><c:invertIfNegative val="0"/>'
+                f"<c:cat><c:strRef><c:f>{teks_xml(self._ref(k1, kc, k2))}</c:f>{cache_kat}"
+                f"</c:strRef></c:cat>"
+                f"<c:val><c:numRef><c:f>{teks_xml(self._ref(h + 1, c, r2))}</c:f><c:numCache>"
+                f'<c:formatCode>0.00%</c:formatCode><c:ptCount val="{r2 - h}"/>'
+                f'{"".join(angka)}</c:numCache></c:numRef></c:val></c:ser>')
+        ax_kat, ax_nilai = 500000 + 2 * i, 500001 + 2 * i
+        return (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<c:chartSpace xmlns:c="{NS_C}" xmlns:a="{NS_A}" xmlns:r="{NS_R}">'
+            '<c:roundedCorners val="0"/><c:chart>'
+            f"<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>{teks_xml(judul)}</a:t></a:r></a:p>"
+            '</c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
+            '<c:plotArea><c:layout/><c:barChart><c:barDir val="col"/>'
+            '<c:grouping val="clustered"/><c:varyColors val="0"/>'
+            + "".join(seri)
+            + f'<c:gapWidth val="150"/><c:axId val="{ax_kat}"/><c:axId val="{ax_nilai}"/>'
+            f'</c:barChart><c:catAx><c:axId val="{ax_kat}"/><c:scaling><c:orientation '
+            'val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>'
+            '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/>'
+            '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
+            f'<c:crossAx val="{ax_nilai}"/><c:crosses val="autoZero"/><c:auto val="1"/>'
+            '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
+            f'<c:valAx><c:axId val="{ax_nilai}"/><c:scaling><c:orientation val="minMax"/>'
+            '</c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>'
+            '<c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="out"/>'
+            '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>'
+            f'<c:crossAx val="{ax_kat}"/><c:crosses val="autoZero"/>'
+            '<c:crossBetween val="between"/></c:valAx></c:plotArea>'
+            '<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>'
+            '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+        ).encode("utf-8")
