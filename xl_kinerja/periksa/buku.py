@@ -27,8 +27,11 @@ from pathlib import Path
 
 from .. import kontrak
 from .. import nama as N
+from ..angka import format_angka, format_persen
 from ..ooxml.rujukan import koordinat
 from ..rekap import baca_nilai, hitung_rekap
+from ..rekap.mesin import anak_anggaran
+from ..terbilang import terbilang as _terbilang
 from .kode import periksa_kode
 from .temuan import Temuan
 
@@ -58,13 +61,11 @@ _romawi = N.romawi
 
 
 def _persen(x):
-    from ..angka import format_persen
     return format_persen(x) if isinstance(x, (int, float)) and not isinstance(x, bool) else x
 
 
 def _tampil(x, jenis: str):
     """A target/realisasi as the sheet shows it: 0.975 -> "97,50%" for persen/rentang."""
-    from ..angka import format_angka
     if not isinstance(x, (int, float)) or isinstance(x, bool):
         return x
     if jenis in ("persen", "rentang"):
@@ -73,7 +74,6 @@ def _tampil(x, jenis: str):
 
 
 def _rupiah(x) -> str:
-    from ..angka import format_angka
     return f"Rp {format_angka(x, 0)}" if isinstance(x, (int, float)) else "kosong"
 
 
@@ -213,7 +213,6 @@ class _Pemeriksa:
         a number instead of their SUM formula (the reader gives None for a formula). Those
         the engine finds unequal to the sum of their rows are errors (the engine's recorded
         and computed values); the others still equal it (rumus_ditimpa, peringatan)."""
-        from ..rekap.mesin import anak_anggaran
         d = self.data
         anak = anak_anggaran(d.anggaran)
         sel_pagu = self.sel_per_baris(N.ANGG_PAGU)
@@ -338,7 +337,6 @@ class _Pemeriksa:
 
     def terbilang(self) -> list:
         """The amount in words under the program tables (RKT, PK)."""
-        from .. import terbilang as _terbilang
         total = self._total_pagu()
         benar = _terbilang(total) if total else None
         t = []

@@ -3,10 +3,19 @@ the core)."""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import asdict, dataclass, field
 
 from .. import nama as N
+from ..agregat import capaian_per_sasaran, capaian_satker
+from ..anggaran import jumlah_sesuai, persen_anggaran, rincian_anggaran, sisa_anggaran
+from ..angka import format_angka, format_persen
+from ..capaian import capaian as _capaian
+from ..capaian import capaian_janggal
 from ..errors import KesalahanBerkas, KesalahanInput
+from ..predikat import Skala
+from ..predikat import predikat as _predikat
+from ..target import Target, baca_target
 
 romawi = N.romawi  # re-exported: the rekap writers and the checker use it
 
@@ -81,7 +90,6 @@ class Rekap:
     def ringkasan(self, temuan_maks: int = 10) -> list[str]:
         """A few Indonesian lines for a terminal or a message box: satker average, counts
         per predikat, budget absorption against the quarter's target, the first findings."""
-        from ..angka import format_angka, format_persen
         baris = [f"{self.judul} - {self.satker}, tahun {self.tahun}"]
         if self.capaian_satker is not None:
             baris.append(f"Capaian rata-rata satker: {format_persen(self.capaian_satker)}")
@@ -121,7 +129,6 @@ class Rekap:
 
 # ---------------------------------------------------------------- engine
 def _skala(data: DataBuku):
-    from .. import Skala
     pasangan = sorted(zip(data.skala_batas, data.skala_predikat), key=lambda p: p[0],
                       reverse=True)
     kategori = tuple((b, lbl) for b, lbl in pasangan[:-1]) + ((None, pasangan[-1][1]),)
@@ -131,7 +138,6 @@ def _skala(data: DataBuku):
 
 def _target_inti(ind: Indikator, t):
     """Build what the core's capaian() expects for this indicator's target."""
-    from .. import Target, baca_target
     if ind.jenis == "rentang" and ind.target_atas is not None and isinstance(t, float):
         return Target(jenis="rentang", nilai=None, bawah=t, atas=ind.target_atas)
     if ind.jenis == "ordinal" and isinstance(t, str):
@@ -142,8 +148,6 @@ def _target_inti(ind: Indikator, t):
 def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "sasaran",
                  dibuat: str | None = None) -> Rekap:
     """The rekap for one quarter, computed with the core from the input values only."""
-    from .. import capaian as _capaian, capaian_janggal, capaian_per_sasaran, capaian_satker, \
-        format_persen, persen_anggaran, predikat as _predikat, sisa_anggaran
     if not isinstance(triwulan, int) or isinstance(triwulan, bool) or triwulan not in (1, 2, 3, 4):
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan!r})", triwulan)
     q = triwulan - 1
@@ -172,6 +176,11 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
             except KesalahanInput as e:
                 raise KesalahanBerkas(str(e), berkas=data.berkas, sheet=data.lembar_ukur,
                                       baris=ind.baris, nilai=r) from None
+            if c is not None and not math.isfinite(c):
+                raise KesalahanBerkas(
+                    f"capaian {ind.kode} bukan angka terhingga (target {t!r}, realisasi "
+                    f"{r!r}: angkanya terlalu besar atau terlalu kecil)", berkas=data.berkas,
+                    sheet=data.lembar_ukur, baris=ind.baris, nilai=r)
             if capaian_janggal(c, ind.polaritas):
                 temuan.append({**lokasi, "jenis": "capaian_janggal",
                                "pesan": f"{ind.kode}: capaian {format_persen(c)} jauh di atas "
@@ -209,12 +218,10 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
 def anak_anggaran(baris: list) -> dict[int, list[int]]:
     """Which rows each subtotal row sums (indices into `baris`, BarisAnggaran in sheet
     order): the core rule `rincian_anggaran` over their tingkat."""
-    from ..anggaran import rincian_anggaran
     return rincian_anggaran([b.tingkat for b in baris])
 
 
 def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
-    from .. import format_angka, format_persen, jumlah_sesuai
     baris = data.anggaran
     nilai_r = [b.realisasi[q] for b in baris]
     nilai_p = [b.pagu for b in baris]
@@ -238,7 +245,17 @@ def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
                               "pesan": f"{b.kode or b.uraian}: {label} {b.tingkat} "
                                        f"{format_angka(nilai[i], 0)} tidak sama dengan jumlah "
                                        f"rinciannya {format_angka(s, 0)}"})
-        return nilai[i] if nilai[i] is not None else s
+        hasil = nilai[i] if nilai[i] is not None else s
+        _terhingga(hasil, baris[i], kolom)
+        return hasil
+
+    def _terhingga(x, b, kolom):
+        """Sums of huge values overflow (pagu 1e308 + 1e308): refused before any write."""
+        if x is not None and not math.isfinite(x):
+            label = kolom if kolom == "pagu" else f"{kolom} TW {romawi(q + 1)}"
+            raise KesalahanBerkas(f"{b.kode or b.uraian}: {label} {b.tingkat} bukan angka "
+                                  f"terhingga (jumlah rinciannya terlalu besar)",
+                                  berkas=data.berkas, sheet=data.lembar_angg, baris=b.baris)
 
     dicek = set()
     tgt = data.target_serapan[q]
@@ -246,9 +263,12 @@ def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
         pagu = total(i, nilai_p, "pagu", dicek)
         real = total(i, nilai_r, "realisasi", dicek)
         persen = persen_anggaran(pagu, real)
+        sisa = sisa_anggaran(pagu, real)
+        _terhingga(persen, b, "persentase")
+        _terhingga(sisa, b, "sisa")
         rk.anggaran.append({"baris": b.baris, "kode": b.kode, "uraian": b.uraian,
                             "tingkat": b.tingkat, "pagu": pagu, "realisasi": real,
-                            "persen": persen, "sisa": sisa_anggaran(pagu, real),
+                            "persen": persen, "sisa": sisa,
                             "target_serapan": tgt,
                             "selisih_target": None if persen is None or tgt is None
                             else persen - tgt})
