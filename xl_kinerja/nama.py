@@ -141,3 +141,36 @@ TTD_NAMA_SEKRETARIS = "Ttd_NamaSekretaris"
 TTD_JABATAN_SEKRETARIS = "Ttd_JabatanSekretaris"
 TTD_NAMA_ATASAN = "Ttd_NamaAtasan"         # Pihak Kedua of the PK KPU
 TTD_JABATAN_ATASAN = "Ttd_JabatanAtasan"
+
+# --- Laporan Kinerja (issue 12; additive) ---------------------------------------------
+# Pengukuran: the office's own words per indicator and triwulan (input text), quoted by
+# the LKj (causes, solutions) and shown by the rekap for the quarter.
+UKUR_KENDALA_TW = per_tw("Ukur_Kendala")
+UKUR_SOLUSI_TW = per_tw("Ukur_Solusi")          # solusi / tindak lanjut
+UKUR_BUKTI_TW = per_tw("Ukur_BuktiDukung")      # a link or a file name
+# IKU: realisasi per year of the period and the baseline year before it (input; same kind
+# of value as Pengukuran: persen as a fraction, ordinal as grade text), and the national
+# figure ("standar nasional / realisasi KPU RI") per indicator.
+IKU_TAHUN_REALISASI = "Iku_TahunRealisasi"  # one header row: baseline year, then the period
+IKU_REALISASI = "Iku_Realisasi"             # rows x years (same columns as Iku_TahunRealisasi)
+IKU_NASIONAL = "Iku_Nasional"
+# Referensi: the efficiency rule of the LKj ("selisih" or "rasio"; evaluasi.py).
+REF_ATURAN_EFISIENSI = "Ref_AturanEfisiensi"
+IKU_KODE_ANGGARAN = "Iku_KodeAnggaran"      # budget codes serving the sasaran ("076.01.WA, ...")
+# LKj sheet (formulas, read by the tests and by readers of the figures)
+LKJ_KODE_INDIKATOR = "Lkj_KodeIndikator"
+LKJ_CAPAIAN = "Lkj_Capaian"
+LKJ_KETERANGAN = "Lkj_Keterangan"              # Tercapai / Tidak Tercapai
+LKJ_TREN = "Lkj_Tren"
+LKJ_CAPAIAN_AKHIR = "Lkj_CapaianAkhirPeriode"
+LKJ_CAPAIAN_NASIONAL = "Lkj_CapaianNasional"
+LKJ_KODE_SASARAN = "Lkj_KodeSasaran"
+LKJ_CAPAIAN_SASARAN = "Lkj_CapaianSasaran"
+LKJ_SERAPAN_SASARAN = "Lkj_SerapanSasaran"
+LKJ_NILAI_EFISIENSI = "Lkj_NilaiEfisiensi"
+LKJ_EFISIENSI = "Lkj_Efisiensi"
+LKJ_CAPAIAN_SATKER = "Lkj_CapaianSatker"
+LKJ_ANGG_KODE = "Lkj_AnggKode"                 # program/kegiatan rows and JUMLAH
+LKJ_ANGG_PERSEN = "Lkj_AnggPersen"
+LKJ_ANGG_PAGU_LALU = "Lkj_AnggPaguLalu"        # input: last year's pagu (baru --dari)
+LKJ_ANGG_REALISASI_LALU = "Lkj_AnggRealisasiLalu"
