@@ -34,10 +34,11 @@ SATUAN_DIKENAL = (
 
 _KUNCI_ATAS = {"format", "versi", "satker", "periode", "sasaran", "anggaran",
                "satuan_tambahan", "penandatangan", "catatan"}
-_KUNCI_SASARAN = {"kode", "nama", "tingkat", "program", "indikator"}
+_KUNCI_SASARAN = {"kode", "nama", "tingkat", "program", "indikator", "kode_anggaran"}
 _KUNCI_INDIKATOR = {"kode", "nama", "satuan", "jenis_target", "polaritas", "target",
                     "target_tw", "definisi_operasional", "formula", "sumber_data",
-                    "penanggung_jawab", "kegiatan", "pelaksana", "jadwal_tw", "jadwal_bulan"}
+                    "penanggung_jawab", "kegiatan", "pelaksana", "jadwal_tw", "jadwal_bulan",
+                    "realisasi", "nasional"}
 _KUNCI_ANGGARAN = {"kode", "uraian", "tingkat", "pagu", "realisasi_tw"}
 _KUNCI_TTD = {"tempat", "tanggal", "ketua", "sekretaris", "atasan_nama", "atasan_jabatan"}
 
@@ -124,6 +125,10 @@ class Indikator:
     pelaksana: str = ""
     jadwal_tw: list[int] = field(default_factory=list)
     jadwal_bulan: list[int] = field(default_factory=list)
+    # LKj history (lkj/README): year -> realisasi as the workbook stores it (persen as a
+    # fraction, ordinal as grade text) or as text ("95%"); the national figure likewise
+    realisasi: dict[int, object] = field(default_factory=dict)
+    nasional: object = None
 
     def target_tahun(self, tahun: int):
         """The core `Target` for `tahun` (None when the catalog has no target that year)."""
@@ -147,6 +152,7 @@ class Sasaran:
     indikator: list[Indikator]
     tingkat: str = "kpu"
     program: str = ""
+    kode_anggaran: list[str] = field(default_factory=list)  # budget lines serving it (LKj)
 
 
 @dataclass
@@ -302,6 +308,8 @@ class Katalog:
             ds = {"kode": s.kode, "nama": s.nama, "tingkat": s.tingkat}
             if s.program:
                 ds["program"] = s.program
+            if s.kode_anggaran:
+                ds["kode_anggaran"] = list(s.kode_anggaran)
             ds["indikator"] = []
             for ind in s.indikator:
                 di = {"kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan,
@@ -317,6 +325,10 @@ class Katalog:
                     di["jadwal_tw"] = list(ind.jadwal_tw)
                 if ind.jadwal_bulan:
                     di["jadwal_bulan"] = list(ind.jadwal_bulan)
+                if ind.realisasi:
+                    di["realisasi"] = {str(t): v for t, v in sorted(ind.realisasi.items())}
+                if ind.nasional is not None:
+                    di["nasional"] = ind.nasional
                 ds["indikator"].append(di)
             d["sasaran"].append(ds)
         d["anggaran"] = []
@@ -371,8 +383,14 @@ def _baca_sasaran(ds, i, periode, dikenal, kode_terpakai) -> Sasaran:
         raise KesalahanInput(f"{apa}: wajib memuat minimal satu indikator", teks=daftar)
     indikator = [_baca_indikator(di, apa, j, periode, dikenal, kode_terpakai)
                  for j, di in enumerate(daftar, 1)]
+    kode_angg = ds.get("kode_anggaran") or []
+    if not isinstance(kode_angg, list) or not all(isinstance(k, str) and k.strip()
+                                                  for k in kode_angg):
+        raise KesalahanInput(f"{apa}: 'kode_anggaran' harus daftar kode program/kegiatan "
+                             f"(mis. [\"076.01.WA\"])", teks=kode_angg)
     return Sasaran(kode=kode, nama=nama, indikator=indikator, tingkat=tingkat,
-                   program=_teks(ds.get("program"), f"{apa}: 'program'", wajib=False))
+                   program=_teks(ds.get("program"), f"{apa}: 'program'", wajib=False),
+                   kode_anggaran=[k.strip() for k in kode_angg])
 
 
 def _cocok_jenis(jenis_katalog: str, t) -> bool:
@@ -470,7 +488,33 @@ def _baca_indikator(di, apa_sasaran, j, periode, dikenal, kode_terpakai) -> Indi
                                          teks=v)
             target_tw[th] = [None if v is None else str(v) for v in daftar]
 
+    realisasi: dict[int, object] = {}
+    mreal = di.get("realisasi") or {}
+    if not isinstance(mreal, dict):
+        raise KesalahanInput(f"{apa}: 'realisasi' harus objek {{\"tahun\": realisasi}}",
+                             teks=mreal)
+    for k, v in list(mreal.items()) + [("nasional", di.get("nasional"))]:
+        if v is None or v == "":
+            continue
+        apa_r = f"{apa}: {'nasional' if k == 'nasional' else 'realisasi ' + str(k)}"
+        if k != "nasional":
+            th = _tahun(k, f"{apa}: realisasi")
+            if not periode[0] - 1 <= th <= periode[1]:
+                raise KesalahanInput(f"{apa_r} di luar periode {periode[0] - 1} (tahun dasar)-"
+                                     f"{periode[1]}", teks=k)
+        if isinstance(v, bool) or not isinstance(v, (str, int, float)) or \
+                (not isinstance(v, str) and v < 0):
+            raise KesalahanInput(f"{apa_r}: {v!r} harus angka tidak negatif atau teks seperti "
+                                 f"\"95%\"", teks=v)
+        if isinstance(v, str):
+            try:
+                baca_target(v)
+            except KesalahanInput as e:
+                raise KesalahanInput(f"{apa_r} {v!r} tidak terbaca: {e.pesan}", teks=v) from None
+        if k != "nasional":
+            realisasi[th] = v
     return Indikator(
+        realisasi=realisasi, nasional=di.get("nasional") if di.get("nasional") != "" else None,
         kode=kode, nama=nama, satuan=satuan, jenis_target=jenis, target=target,
         polaritas=polaritas, target_tw=target_tw,
         definisi_operasional=_teks(di.get("definisi_operasional"), f"{apa}: definisi",
