@@ -32,7 +32,7 @@ def _semua_nama_kontrak():
 
 def test_lembar_berurutan(wb):
     assert wb.sheetnames == ["IKU", "RKT", "PK KPU", "PK Sekretariat", "Rencana Aksi",
-                             "Pengukuran", "Anggaran", "Referensi"]
+                             "Pengukuran", "Anggaran", "LKj", "Referensi"]
     assert tuple(wb.sheetnames) == LEMBAR
 
 
@@ -282,7 +282,9 @@ def test_teks_awalan_rumus_tetap_teks(buku_uji):
 FUNGSI_EXCEL_2010 = {"IF", "OR", "AND", "MAX", "VLOOKUP", "INDEX", "SUMPRODUCT", "ROUND",
                      "SUM", "SUMIF", "COUNT", "COUNTIF", "AVERAGE", "ISNUMBER", "MATCH", "ROWS",
                      # terbilang (all present since Excel 2007, LibreOffice and WPS)
-                     "TEXT", "MID", "CHOOSE", "INT", "TRIM", "PROPER"}
+                     "TEXT", "MID", "CHOOSE", "INT", "TRIM", "PROPER",
+                     # LKj sheet: budget codes listed in one cell ("076.01.WA, CQ.6709")
+                     "SEARCH", "SUBSTITUTE"}
 
 
 def _semua_rumus(wb):

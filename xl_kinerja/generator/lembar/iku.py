@@ -7,6 +7,7 @@ from openpyxl.styles import PatternFill
 from ... import nama as N
 from ..gaya import BINGKAI, RATA_KIRI, RATA_TENGAH, judul_kolom, judul_lembar, tulis_teks
 from ..konteks import Konteks
+from .iku_riwayat import bangun_riwayat
 from ..penamaan import tetapkan, tetapkan_kolom
 from ..tata import LEMBAR_IKU, kol, ref_abs, tinggi
 
@@ -63,6 +64,7 @@ def bangun_iku(ws, kt: Konteks) -> None:
         *((nama, c_sesudah + i) for i, nama in enumerate((
             N.IKU_DEFINISI, N.IKU_FORMULA, N.IKU_SUMBER_DATA, N.IKU_PENANGGUNG_JAWAB,
             N.IKU_POLARITAS, N.IKU_TINGKAT, N.IKU_KODE_SASARAN, N.IKU_KODE_INDIKATOR)))])
+    bangun_riwayat(ws, kt, n + 1, 5, akhir)  # realisasi per year, national figure (LKj)
     ws.freeze_panes = "E5"
     ws.auto_filter.ref = f"A4:{kol(n)}{akhir}"
     ws.print_title_rows = "4:4"

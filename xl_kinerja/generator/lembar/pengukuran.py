@@ -16,6 +16,7 @@ from ..konteks import Konteks
 from ..nilai_target import nilai_sel, target_tw
 from ..penamaan import NAMA_DAFTAR, tetapkan_kolom
 from ..proteksi import lindungi
+from .narasi import bangun_narasi
 from ..tata import (BARIS_DATA, LEMBAR_UKUR, U_ATAS, U_CAP_THN, U_INDIKATOR, U_JENIS,
                     U_KODE_INDIKATOR, U_KODE_SASARAN, U_NO, U_PJ, U_POLARITAS, U_PRED_THN,
                     U_REAL_THN, U_SASARAN, U_SATUAN, U_TARGET, U_TERAKHIR_CETAK, BarisUkur,
@@ -151,6 +152,8 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
             (N.UKUR_TARGET_TW, N.UKUR_REALISASI_TW, N.UKUR_CAPAIAN_TW, N.UKUR_PREDIKAT_TW))),
         (N.UKUR_REALISASI_TAHUNAN, U_REAL_THN), (N.UKUR_CAPAIAN_TAHUNAN, U_CAP_THN),
         (N.UKUR_PREDIKAT_TAHUNAN, U_PRED_THN)])
+
+    bangun_narasi(ws, akhir)  # kendala, solusi, bukti dukung per triwulan (LKj)
 
     # predikat colours
     rentang_pred = [f"{kol(u_tw(q, 3))}{BARIS_DATA}:{kol(u_tw(q, 3))}{akhir}"
