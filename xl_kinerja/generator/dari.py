@@ -72,6 +72,7 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
                 _teks(keg), _teks(pel),
                 [i for i, v in enumerate(tw, 1) if _teks(v)],
                 [i for i, v in enumerate(bln, 1) if _teks(v)])
+    riwayat = _riwayat_lkj(baca)  # LKj: realisasi per year, national figure, budget codes
     sasaran: list[dict] = []
     per_kode: dict[str, dict] = {}
     for i, kode in enumerate(kol[N.IKU_KODE_INDIKATOR]):
@@ -83,6 +84,8 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
             per_kode[ks] = {"kode": ks, "nama": _teks(kol[N.IKU_SASARAN][i]),
                             "tingkat": _teks(kol[N.IKU_TINGKAT][i]) or "kpu",
                             "program": _teks(kol[N.IKU_PROGRAM][i]), "indikator": []}
+            if riwayat["anggaran"].get(i):
+                per_kode[ks]["kode_anggaran"] = riwayat["anggaran"][i]
             sasaran.append(per_kode[ks])
         ind = {"kode": kode, "nama": _teks(kol[N.IKU_INDIKATOR][i]),
                "satuan": _teks(kol[N.IKU_SATUAN][i]),
@@ -93,6 +96,10 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
                "formula": _teks(kol[N.IKU_FORMULA][i]),
                "sumber_data": _teks(kol[N.IKU_SUMBER_DATA][i]),
                "penanggung_jawab": _teks(kol[N.IKU_PENANGGUNG_JAWAB][i])}
+        if riwayat["realisasi"].get(kode):
+            ind["realisasi"] = riwayat["realisasi"][kode]
+        if riwayat["nasional"].get(kode) is not None:
+            ind["nasional"] = riwayat["nasional"][kode]
         if kode in renaksi:
             keg, pel, tw, bln = renaksi[kode]
             ind.update({"kegiatan": keg, "pelaksana": pel, "jadwal_tw": tw,
@@ -108,6 +115,11 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
         if (tahun_baru and isinstance(pagu, (int, float)) and not isinstance(pagu, bool)
                 and pagu >= 0):
             baris["pagu"] = {str(tahun_baru): pagu}
+            if riwayat["tahun"]:  # LKj: last year's pagu and realisasi stay known
+                baris["pagu"][str(riwayat["tahun"])] = pagu
+                real = riwayat["anggaran_real"].get(_teks(kode))
+                if real and any(v is not None for v in real):
+                    baris["realisasi_tw"] = {str(riwayat["tahun"]): real}
         anggaran.append(baris)
     satuan = [s for s in map(_teks, baca.kolom(N.REF_DAFTAR_SATUAN)) if s]
     dikenal = {s.lower() for s in SATUAN_DIKENAL}
@@ -117,6 +129,49 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
          "satuan_tambahan": [s for s in satuan if s.lower() not in dikenal],
          "sasaran": sasaran, "anggaran": anggaran}
     return Katalog.dari_dict_berkas(d, path)
+
+
+def _angka_isian(v):
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 else None
+
+
+def _riwayat_lkj(baca: _Pembaca) -> dict:
+    """What the LKj needs from the old workbook: per indicator the realisasi of every year
+    already on its IKU sheet plus its own year's (the latest cumulative quarter), the
+    national figure; per IKU row the sasaran's budget codes; per budget line its realisasi."""
+    hasil = {"realisasi": {}, "nasional": {}, "anggaran": {}, "anggaran_real": {},
+             "tahun": None}
+    try:
+        tahun = int(baca.tunggal(N.INFO_TAHUN))
+    except (TypeError, ValueError):
+        return hasil
+    hasil["tahun"] = tahun
+    kode_iku = [_teks(k) for k in baca.kolom(N.IKU_KODE_INDIKATOR)]
+    if baca.ada(N.IKU_TAHUN_REALISASI):
+        th = baca.sel(N.IKU_TAHUN_REALISASI)[0]
+        for k, baris in zip(kode_iku, baca.sel(N.IKU_REALISASI)):
+            isi = {str(int(t)): v for t, v in zip(th, baris)
+                   if isinstance(t, (int, float)) and v not in (None, "")}
+            if k and isi:
+                hasil["realisasi"][k] = isi
+        for k, v in zip(kode_iku, baca.kolom(N.IKU_NASIONAL)):
+            if k and v not in (None, ""):
+                hasil["nasional"][k] = v
+        for i, v in enumerate(baca.kolom(N.IKU_KODE_ANGGARAN)):
+            kode = [x.strip() for x in _teks(v).split(",") if x.strip()]
+            if kode:
+                hasil["anggaran"][i] = kode
+    tw = [baca.kolom(n) for n in N.UKUR_REALISASI_TW]
+    for i, k in enumerate(map(_teks, baca.kolom(N.UKUR_KODE_INDIKATOR))):
+        isi = [c[i] for c in tw if c[i] not in (None, "") and not
+               (isinstance(c[i], str) and c[i].startswith("="))]
+        if k and isi:
+            hasil["realisasi"].setdefault(k, {})[str(tahun)] = isi[-1]
+    real = [baca.kolom(n) for n in N.ANGG_REALISASI_TW]
+    for i, k in enumerate(map(_teks, baca.kolom(N.ANGG_KODE))):
+        if k:
+            hasil["anggaran_real"][k] = [_angka_isian(c[i]) for c in real]
+    return hasil
 
 
 def gabung_dari(katalog: Katalog | None, dari, tahun: int) -> Katalog:
@@ -141,6 +196,11 @@ def gabung_dari(katalog: Katalog | None, dari, tahun: int) -> Katalog:
                 setattr(ind, k, getattr(tua, k))
         if not ind.jadwal_tw and not ind.jadwal_bulan:
             ind.jadwal_tw, ind.jadwal_bulan = list(tua.jadwal_tw), list(tua.jadwal_bulan)
+        lo = katalog.periode[0] - 1  # LKj history inside the new catalog's period
+        ind.realisasi = {**{t: v for t, v in tua.realisasi.items()
+                            if lo <= t <= katalog.periode[1]}, **ind.realisasi}
+        if ind.nasional is None:
+            ind.nasional = tua.nasional
     if not katalog.anggaran:
         katalog.anggaran = lama.anggaran
     return katalog
