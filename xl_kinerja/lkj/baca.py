@@ -26,6 +26,12 @@ class Tambahan:
     program: dict = field(default_factory=dict)          # kode sasaran -> program name
     kegiatan: dict = field(default_factory=dict)         # kode indikator -> kegiatan text
     kertas: str = "A4"
+    realisasi: dict = field(default_factory=dict)        # kode -> {tahun: realisasi} (IKU)
+    nasional: dict = field(default_factory=dict)         # kode -> national figure (IKU)
+    kode_anggaran: dict = field(default_factory=dict)    # kode sasaran -> [budget codes]
+    narasi: dict = field(default_factory=dict)           # kode -> (kendala, solusi, bukti)
+    aturan_efisiensi: str | None = None                  # Ref_AturanEfisiensi
+    anggaran_lalu: list = field(default_factory=list)    # LKj sheet: [(pagu, realisasi)]
 
 
 def _teks(v):
@@ -66,11 +72,48 @@ def baca_tambahan(s: kontrak.Kontrak, data: DataBuku) -> Tambahan:
         for k, p in zip(ks, _kolom_opsional(s, N.IKU_PROGRAM) or []):
             if _teks(k) and _teks(p):
                 t.program.setdefault(_teks(k), _teks(p))
+    _baca_lkj(s, t)
     rk = _kolom_opsional(s, N.RENAKSI_KODE_INDIKATOR) or []
     for k, keg in zip(rk, _kolom_opsional(s, N.RENAKSI_KEGIATAN) or []):
         if _teks(k) and _teks(keg):
             t.kegiatan[_teks(k)] = _teks(keg)
     return t
+
+
+def _baca_lkj(s: _Sumber, t: Tambahan) -> None:
+    """The names of the LKj (issue 12): absent in older workbooks, then nothing is read."""
+    ik = [_teks(v) for v in (_kolom_opsional(s, N.IKU_KODE_INDIKATOR) or [])]
+    if s._ambil(N.IKU_TAHUN_REALISASI) is not None:
+        tahun = s.blok(N.IKU_TAHUN_REALISASI)[2][0]
+        for k, baris in zip(ik, s.blok(N.IKU_REALISASI)[2]):
+            if k:
+                t.realisasi[k] = {int(th): v for th, v in zip(tahun, baris)
+                                  if isinstance(th, (int, float)) and v not in (None, "")}
+    for k, v in zip(ik, _kolom_opsional(s, N.IKU_NASIONAL) or []):
+        if k and v not in (None, ""):
+            t.nasional[k] = v
+    ks = _kolom_opsional(s, N.IKU_KODE_SASARAN) or []
+    for k, v in zip(ks, _kolom_opsional(s, N.IKU_KODE_ANGGARAN) or []):
+        k = _teks(k)
+        if k and k not in t.kode_anggaran:  # the sasaran's first indicator row, as the sheet
+            t.kode_anggaran[k] = [x.strip() for x in (_teks(v) or "").split(",") if x.strip()]
+    uk = [_teks(v) for v in s.kolom(N.UKUR_KODE_INDIKATOR)[2]]
+    kolom = [[_kolom_opsional(s, n) for n in daftar]
+             for daftar in (N.UKUR_KENDALA_TW, N.UKUR_SOLUSI_TW, N.UKUR_BUKTI_TW)]
+    if all(c is not None for bagian in kolom for c in bagian):
+        for i, k in enumerate(uk):
+            if k:
+                t.narasi[k] = tuple([f"TW {N.romawi(q + 1)}: {_teks(c[i])}"
+                                     for q, c in enumerate(bagian) if _teks(c[i])]
+                                    for bagian in kolom)
+    if s._ambil(N.REF_ATURAN_EFISIENSI) is not None:
+        t.aturan_efisiensi = _teks(s.sel(N.REF_ATURAN_EFISIENSI))
+    pagu, real = (_kolom_opsional(s, n) for n in (N.LKJ_ANGG_PAGU_LALU,
+                                                    N.LKJ_ANGG_REALISASI_LALU))
+    if pagu is not None and real is not None:
+        t.anggaran_lalu = [(p if isinstance(p, (int, float)) else None,
+                            r if isinstance(r, (int, float)) else None)
+                           for p, r in zip(pagu, real)]
 
 
 def baca_buku(path) -> tuple[DataBuku, Tambahan]:
@@ -81,5 +124,8 @@ def baca_buku(path) -> tuple[DataBuku, Tambahan]:
     data = baca_nilai(s)
     t = baca_tambahan(s, data)
     if data.lembar_ukur in wb.sheetnames:
-        t.kertas = _KERTAS.get(wb[data.lembar_ukur].page_setup.paperSize, "A4")
+        try:
+            t.kertas = _KERTAS.get(int(wb[data.lembar_ukur].page_setup.paperSize or 9), "A4")
+        except (TypeError, ValueError):
+            t.kertas = "A4"
     return data, t

@@ -87,8 +87,22 @@ def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> Indikator
         target=t_sel, target_atas=ind.target_atas, realisasi=r, capaian=c,
         predikat=predikat(c, skala) if c is not None else None, status=tercapai(c),
         kegiatan=tambahan.kegiatan.get(ind.kode, ""))
-    # (2) last year
+    hasil.kendala, hasil.solusi, hasil.bukti = (list(x) for x in tambahan.narasi.get(
+        ind.kode, ([], [], [])))
+    # (2) earlier years: the IKU sheet's realisasi, last year's workbook when given
     tahun = int(data.tahun)
+    riwayat = {}
+    for th, v in sorted(tambahan.realisasi.get(ind.kode, {}).items()):
+        if th >= tahun:
+            continue
+        teks = tambahan.iku_target.get(ind.kode, {}).get(th)
+        c_l = None
+        if teks:
+            try:
+                c_l = capaian(teks, v, ind.polaritas)
+            except KesalahanInput as e:
+                catatan.append(f"{ind.kode}: capaian tahun {th} tidak dihitung ({e})")
+        riwayat[th] = Riwayat(th, teks, v, c_l)
     ll = _riwayat_lalu(lalu, ind.kode)
     if ll is not None:
         ind_l, t_l, r_l = ll
@@ -98,9 +112,11 @@ def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> Indikator
                 c_l = capaian(t_l, r_l, ind_l.polaritas)
             except KesalahanInput as e:
                 catatan.append(f"{ind.kode}: capaian tahun {tahun - 1} tidak dihitung ({e})")
-        t_l_sel = _target_tahunan(ind_l, lalu[1])
-        hasil.riwayat.append(Riwayat(tahun - 1, t_l_sel, r_l, c_l))
-        hasil.tren = tren(_skalar(target, r_l), _skalar(target, r), ind.polaritas)
+        riwayat[tahun - 1] = Riwayat(tahun - 1, _target_tahunan(ind_l, lalu[1]), r_l, c_l)
+    hasil.riwayat = [riwayat[th] for th in sorted(riwayat)]
+    if tahun - 1 in riwayat:  # the trend is against last year
+        hasil.tren = tren(_skalar(target, riwayat[tahun - 1].realisasi), _skalar(target, r),
+                          ind.polaritas)
     # (3) the last target of the IKU period
     if tambahan.iku_tahun:
         akhir = max(tambahan.iku_tahun)
@@ -114,12 +130,13 @@ def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> Indikator
                     catatan.append(f"{ind.kode}: realisasi terhadap target {akhir} tidak "
                                    f"dihitung ({e})")
     # (4) the national figure
-    n = (nasional or {}).get(ind.kode)
+    n = (nasional if nasional is not None else tambahan.nasional).get(ind.kode)
     if n is not None and n != "":
         hasil.nasional = n
         if r is not None:
-            try:
-                hasil.capaian_nasional = capaian(_target_inti(ind, n), r, ind.polaritas)
+            try:  # one figure: a range indicator compares like a percentage
+                hasil.capaian_nasional = capaian(
+                    baca_target(n) if isinstance(n, str) else n, r, ind.polaritas)
             except KesalahanInput as e:
                 catatan.append(f"{ind.kode}: perbandingan dengan angka nasional tidak "
                                f"dihitung ({e})")
@@ -147,7 +164,8 @@ def susun_laporan(data: DataBuku, tambahan: Tambahan | None = None, lalu=None, *
     workbook, for analysis 2 and last year's budget; `nasional`: {kode indikator: figure};
     `peta_anggaran`: {kode sasaran: [budget codes]} (default: the sasaran's program)."""
     tambahan = tambahan or Tambahan()
-    aturan = _aturan(aturan_efisiensi)
+    aturan = _aturan(aturan_efisiensi if aturan_efisiensi is not None
+                     else tambahan.aturan_efisiensi)
     skala = _skala(data)
     cap = data.batas_capaian if batas_atas is None else batas_atas
     tw = _tw_terakhir(data)
@@ -155,6 +173,9 @@ def susun_laporan(data: DataBuku, tambahan: Tambahan | None = None, lalu=None, *
         satker=data.satker, tahun=int(data.tahun), berkas=data.berkas, kertas=tambahan.kertas,
         triwulan=tw, skala=[lbl for _, lbl in skala.kategori], dasar=dasar, batas_capaian=cap,
         aturan_efisiensi=aturan, tahun_lalu=int(lalu[0].tahun) if lalu else None)
+    if lap.tahun_lalu is None and any(a is not None for x in tambahan.anggaran_lalu
+                                      for a in x):
+        lap.tahun_lalu = lap.tahun - 1
     if tw < 4:
         lap.catatan.append(f"realisasi baru terisi sampai TW {N.romawi(tw)}; angka LKj adalah "
                            f"angka sampai triwulan itu")
@@ -188,9 +209,19 @@ def susun_laporan(data: DataBuku, tambahan: Tambahan | None = None, lalu=None, *
     if lalu:
         for a in hitung_rekap(lalu[0], _tw_terakhir(lalu[0])).anggaran:
             lalu_baris[a["kode"] or a["tingkat"]] = a
-    for a in baris:
-        if a["tingkat"] not in TINGKAT_TABEL:
-            continue
+    tabel = [a for a in baris if a["tingkat"] in TINGKAT_TABEL]
+    if not lalu and len(tambahan.anggaran_lalu) == len(tabel):
+        # the LKj sheet's inputs (filled by `baru --dari`), row for row; JUMLAH = programs
+        for a, (p, r) in zip(tabel, tambahan.anggaran_lalu):
+            if a["tingkat"] == "jumlah":
+                prog = [x for x, b in zip(tambahan.anggaran_lalu, tabel)
+                        if b["tingkat"] == "program"]
+                isi_p = [x[0] for x in prog if x[0] is not None]
+                isi_r = [x[1] for x in prog if x[1] is not None]
+                p, r = (sum(isi_p) if isi_p else None), (sum(isi_r) if isi_r else None)
+            lalu_baris[a["kode"] or a["tingkat"]] = {
+                "pagu": p, "realisasi": r, "persen": persen_anggaran(p, r)}
+    for a in tabel:
         al = lalu_baris.get(a["kode"] or a["tingkat"], {})
         lap.anggaran.append(AnggaranLkj(
             kode=a["kode"], uraian=a["uraian"], tingkat=a["tingkat"], pagu=a["pagu"],
@@ -205,7 +236,8 @@ def susun_laporan(data: DataBuku, tambahan: Tambahan | None = None, lalu=None, *
     lap.pagu, lap.realisasi_anggaran = total["pagu"], total["realisasi"]
     lap.serapan = persen_anggaran(lap.pagu, lap.realisasi_anggaran)
     # (6) efficiency per sasaran
-    peta = peta_anggaran if peta_anggaran is not None else _peta_bawaan(data, tambahan)
+    peta = peta_anggaran if peta_anggaran is not None else (
+        tambahan.kode_anggaran or _peta_bawaan(data, tambahan))
     per_angg = {a["kode"]: a for a in baris if a["kode"]}
     for s in lap.sasaran:
         kode = [k for k in peta.get(s.kode, []) if k in per_angg]
