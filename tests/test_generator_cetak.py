@@ -21,7 +21,7 @@ def _halaman_per_lembar(pdf) -> dict[str, list[str]]:
         if not halaman.strip():
             continue
         m = re.search(r"^\s*(IKU|RKT|PK KPU|PK Sekretariat|Rencana Aksi|Pengukuran|Anggaran|"
-                      r"Referensi) 2027\b", halaman, re.M)
+                      r"LKj|Referensi) 2027\b", halaman, re.M)
         assert m, halaman[-300:]
         hasil.setdefault(m.group(1), []).append(halaman)
     return hasil

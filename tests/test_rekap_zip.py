@@ -95,16 +95,16 @@ def test_bagian_lain_byte_identik(kaya, tmp_path):
     baru = [n for n in sesudah if n not in sebelum]
     # one worksheet, its rels, one drawing + rels, two charts (existing drawing1/chart1 kept)
     assert sorted(baru) == sorted([
-        "xl/worksheets/sheet10.xml", "xl/worksheets/_rels/sheet10.xml.rels",
+        "xl/worksheets/sheet11.xml", "xl/worksheets/_rels/sheet11.xml.rels",
         "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels",
         "xl/charts/chart2.xml", "xl/charts/chart3.xml"]), baru
     # the chart parts are referenced: sheet -> drawing -> charts
-    rels_lembar = _akar(sesudah["xl/worksheets/_rels/sheet10.xml.rels"])
+    rels_lembar = _akar(sesudah["xl/worksheets/_rels/sheet11.xml.rels"])
     assert [r.get("Target") for r in rels_lembar] == ["../drawings/drawing2.xml"]
     rels_gambar = _akar(sesudah["xl/drawings/_rels/drawing2.xml.rels"])
     assert [r.get("Target") for r in rels_gambar] == ["../charts/chart2.xml",
                                                      "../charts/chart3.xml"]
-    assert b'r:id="rId1"' in sesudah["xl/worksheets/sheet10.xml"]
+    assert b'r:id="rId1"' in sesudah["xl/worksheets/sheet11.xml"]
     assert sesudah["xl/drawings/drawing2.xml"].count(b"<c:chart ") == 2
     assert b"Capaian per Sasaran" in sesudah["xl/charts/chart2.xml"]
     assert b"Serapan Anggaran terhadap Target" in sesudah["xl/charts/chart3.xml"]
@@ -129,7 +129,7 @@ def test_bagian_lain_byte_identik(kaya, tmp_path):
     r0 = [_tanda(x) for x in _akar(sebelum["xl/_rels/workbook.xml.rels"])]
     r1 = [_tanda(x) for x in _akar(sesudah["xl/_rels/workbook.xml.rels"])]
     assert r1[:-1] == r0
-    assert dict(r1[-1][1])["Target"] == "/xl/worksheets/sheet10.xml"
+    assert dict(r1[-1][1])["Target"] == "/xl/worksheets/sheet11.xml"
     # styles.xml: every list only grows at its end; nothing else changes
     g0, g1 = _akar(sebelum["xl/styles.xml"]), _akar(sesudah["xl/styles.xml"])
     assert [x.tag for x in g0] == [x.tag for x in g1]
@@ -179,10 +179,10 @@ def test_ulang_identik_kecuali_waktu_dan_gaya_tidak_tumbuh(kaya, tmp_path):
     kedua = _anggota(p)
     assert list(pertama) == list(kedua)
     beda = [n for n in pertama if pertama[n] != kedua[n]]
-    assert set(beda) <= {"xl/worksheets/sheet10.xml"}
-    lembar2 = kedua["xl/worksheets/sheet10.xml"].replace(rk2.dibuat.encode(), rk1.dibuat.encode())
-    assert lembar2 == pertama["xl/worksheets/sheet10.xml"]
-    assert rk1.dibuat.encode() in pertama["xl/worksheets/sheet10.xml"]
+    assert set(beda) <= {"xl/worksheets/sheet11.xml"}
+    lembar2 = kedua["xl/worksheets/sheet11.xml"].replace(rk2.dibuat.encode(), rk1.dibuat.encode())
+    assert lembar2 == pertama["xl/worksheets/sheet11.xml"]
+    assert rk1.dibuat.encode() in pertama["xl/worksheets/sheet11.xml"]
     # nothing else was even re-compressed: the stored bytes of those members are the same
     with zipfile.ZipFile(p) as z:
         tetap = {i.filename: (i.CRC, i.compress_size) for i in z.infolist()}
@@ -191,7 +191,7 @@ def test_ulang_identik_kecuali_waktu_dan_gaya_tidak_tumbuh(kaya, tmp_path):
     _jalan(p1, 3)
     with zipfile.ZipFile(p1) as z:
         lagi = {i.filename: (i.CRC, i.compress_size) for i in z.infolist()}
-    assert {n for n in tetap if tetap[n] != lagi[n]} <= {"xl/worksheets/sheet10.xml"}
+    assert {n for n in tetap if tetap[n] != lagi[n]} <= {"xl/worksheets/sheet11.xml"}
 
 
 def test_lembar_rekap_tidak_terakhir(kaya, tmp_path):
@@ -206,7 +206,7 @@ def test_lembar_rekap_tidak_terakhir(kaya, tmp_path):
     b = _anggota(p)
     assert list(a) == list(b)
     beda = {n for n in a if a[n] != b[n]}
-    assert beda <= {"xl/worksheets/sheet10.xml"}  # TW I's sheet (timestamp at most)
+    assert beda <= {"xl/worksheets/sheet11.xml"}  # TW I's sheet (timestamp at most)
     import openpyxl
     wb = openpyxl.load_workbook(p)
     assert wb.sheetnames[-3:] == ["Catatan Pengguna", "Rekap TW 1", "Rekap TW 2"]
@@ -552,7 +552,7 @@ def test_override_bentuk_panjang_dihapus(kaya, tmp_path):
             b"</Types>", f'<Override PartName="{ps}" ContentType="application/vnd.'
                          'openxmlformats-officedocument.spreadsheetml.printerSettings">'
                          '</Override></Types>'.encode()),
-        "xl/worksheets/_rels/sheet10.xml.rels": lambda b: b.replace(b"</Relationships>", (
+        "xl/worksheets/_rels/sheet11.xml.rels": lambda b: b.replace(b"</Relationships>", (
             '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/'
             f'2006/relationships/printerSettings" Target="..{ps[3:]}"/></Relationships>'
         ).encode())}, tambah={ps[1:]: b"\0" * 8})
@@ -562,7 +562,7 @@ def test_override_bentuk_panjang_dihapus(kaya, tmp_path):
     akar = _akar(isi["[Content_Types].xml"])
     nama = [el.get("PartName") for el in akar if el.tag.endswith("Override")]
     assert len(nama) == len(set(nama)) and ps not in nama
-    assert "/xl/charts/chart2.xml" in nama and "/xl/worksheets/sheet10.xml" in nama
+    assert "/xl/charts/chart2.xml" in nama and "/xl/worksheets/sheet11.xml" in nama
 
 
 @pytest.mark.filterwarnings("ignore:Workbook contains no stylesheet")
