@@ -80,12 +80,12 @@ def baca_tambahan(s: kontrak.Kontrak, data: DataBuku) -> Tambahan:
     return t
 
 
-def _baca_lkj(s: _Sumber, t: Tambahan) -> None:
+def _baca_lkj(s: kontrak.Kontrak, t: Tambahan) -> None:
     """The names of the LKj (issue 12): absent in older workbooks, then nothing is read."""
     ik = [_teks(v) for v in (_kolom_opsional(s, N.IKU_KODE_INDIKATOR) or [])]
-    if s._ambil(N.IKU_TAHUN_REALISASI) is not None:
-        tahun = s.blok(N.IKU_TAHUN_REALISASI)[2][0]
-        for k, baris in zip(ik, s.blok(N.IKU_REALISASI)[2]):
+    if s.ada(N.IKU_TAHUN_REALISASI) and s.ada(N.IKU_REALISASI):
+        tahun = s.nilai(N.IKU_TAHUN_REALISASI)[0]
+        for k, baris in zip(ik, s.nilai(N.IKU_REALISASI)):
             if k:
                 t.realisasi[k] = {int(th): v for th, v in zip(tahun, baris)
                                   if isinstance(th, (int, float)) and v not in (None, "")}
@@ -97,7 +97,7 @@ def _baca_lkj(s: _Sumber, t: Tambahan) -> None:
         k = _teks(k)
         if k and k not in t.kode_anggaran:  # the sasaran's first indicator row, as the sheet
             t.kode_anggaran[k] = [x.strip() for x in (_teks(v) or "").split(",") if x.strip()]
-    uk = [_teks(v) for v in s.kolom(N.UKUR_KODE_INDIKATOR)[2]]
+    uk = [_teks(v) for v in (_kolom_opsional(s, N.UKUR_KODE_INDIKATOR) or [])]
     kolom = [[_kolom_opsional(s, n) for n in daftar]
              for daftar in (N.UKUR_KENDALA_TW, N.UKUR_SOLUSI_TW, N.UKUR_BUKTI_TW)]
     if all(c is not None for bagian in kolom for c in bagian):
@@ -106,8 +106,8 @@ def _baca_lkj(s: _Sumber, t: Tambahan) -> None:
                 t.narasi[k] = tuple([f"TW {N.romawi(q + 1)}: {_teks(c[i])}"
                                      for q, c in enumerate(bagian) if _teks(c[i])]
                                     for bagian in kolom)
-    if s._ambil(N.REF_ATURAN_EFISIENSI) is not None:
-        t.aturan_efisiensi = _teks(s.sel(N.REF_ATURAN_EFISIENSI))
+    if s.ada(N.REF_ATURAN_EFISIENSI):
+        t.aturan_efisiensi = _teks(s.nilai(N.REF_ATURAN_EFISIENSI)[0][0])
     pagu, real = (_kolom_opsional(s, n) for n in (N.LKJ_ANGG_PAGU_LALU,
                                                     N.LKJ_ANGG_REALISASI_LALU))
     if pagu is not None and real is not None:

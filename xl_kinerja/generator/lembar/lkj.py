@@ -28,7 +28,7 @@ from ..penamaan import tetapkan, tetapkan_kolom
 from ..proteksi import lindungi
 from ..tata import (BARIS_DATA, LEMBAR_ANGG, LEMBAR_LKJ, LEMBAR_REF, LEMBAR_UKUR, A_KODE,
                     A_PAGU, A_URAIAN, U_ATAS, U_JENIS, U_POLARITAS, U_REAL_THN, U_TARGET,
-                    TataAnggaran, TataUkur, a_tw, kol, ref_abs, tinggi)
+                    TataAnggaran, TataUkur, a_tw, kol, ref_abs, rentang_baris, tinggi)
 
 # indicator table columns
 L_NO, L_KODE, L_INDIKATOR, L_TARGET, L_REAL, L_CAP, L_PRED, L_KET = range(1, 9)
@@ -200,7 +200,7 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
         ws.cell(r, L_NO, n).alignment = RATA_TENGAH
         tulis_teks(ws.cell(r, L_KODE), s.kode)
         tulis_teks(ws.cell(r, L_INDIKATOR), s.nama).alignment = RATA_KIRI
-        rentang = ",".join(f"{kol(L_CAP)}{x}" for x in rows)
+        rentang = ",".join(rentang_baris(L_CAP, rows))
         cap = f"{kol(L_TARGET)}{r}"
         rumus(ws.cell(r, L_TARGET), "=" + R.rata_rata(rentang), F_PERSEN)
         rumus(ws.cell(r, L_REAL), "=" + R.predikat(cap)).alignment = RATA_TENGAH
