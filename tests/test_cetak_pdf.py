@@ -196,3 +196,18 @@ def test_rkt_judul_program_sekali(cetakan, nama):
 def test_warna_isian_terdeteksi(cetakan):
     # the detector sees the yellow input cells where they belong (Pengukuran)
     assert P.piksel_warna(cetakan["bawaan"]["dok"]["Pengukuran"][0]) > 1000
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+def test_pengukuran_dua_halaman_kolom(cetakan, nama):
+    # No..Target repeated; TW I-II on one page, TW III-IV and Tahunan on the next, left
+    # to right then down: the pages alternate and the row pages come in pairs
+    hal = cetakan[nama]["dok"]["Pengukuran"]
+    assert len(hal) % 2 == 0
+    for i, h in enumerate(hal):
+        kiri = ("Triwulan I", "Triwulan II")
+        kanan = ("Triwulan III", "Triwulan IV", "Realisasi Terakhir")
+        ada, tiada = (kiri, kanan) if i % 2 == 0 else (kanan, kiri)
+        assert all(h.ada(t) for t in ada), (h.nomor, ada)
+        assert not any(h.ada(t) for t in tiada), (h.nomor, tiada)
+        assert h.ada("Indikator Kinerja") and h.ada("Target Tahunan")

@@ -195,7 +195,9 @@ def test_cetak_beku_dan_format(wb):
     ws = wb["Pengukuran"]
     assert ws.freeze_panes == "D6"
     assert ws.print_title_rows == "$4:$5"
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    # two column pages at a fixed scale (manual column break, No..Target repeated)
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale == 81
+    assert ws.print_title_cols == "$A:$E" and [b.id for b in ws.col_breaks.brk] == [13]
     assert ws["H6"].number_format == "[$-421]0.00%"
     assert len(ws.conditional_formatting) >= 5
     assert wb["PK KPU"].page_setup.scale <= 100 and wb["PK KPU"].row_breaks.brk

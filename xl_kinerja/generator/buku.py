@@ -20,7 +20,7 @@ from .dari import gabung_dari
 from .konteks import Konteks
 from .lembar.lkj import bangun_lkj
 from .lembar import (bangun_anggaran, bangun_iku, bangun_pengukuran, bangun_pk,
-                     bangun_referensi, bangun_renaksi, bangun_rkt)
+                     bangun_referensi, bangun_renaksi, bangun_rkt, cetak_pengukuran)
 from .tata import (KERTAS, LEMBAR, LEMBAR_ANGG, LEMBAR_IKU, LEMBAR_LKJ, LEMBAR_PK_KPU,
                    LEMBAR_PK_SEKRETARIAT, LEMBAR_REF, LEMBAR_RENAKSI, LEMBAR_RKT, LEMBAR_UKUR)
 
@@ -40,6 +40,7 @@ def _bangun(kt: Konteks) -> Workbook:
                                               ukur, angg)}
     bangun_renaksi(ws[LEMBAR_RENAKSI], kt, ukur)
     bangun_lkj(ws[LEMBAR_LKJ], kt, ukur, angg, ws[LEMBAR_REF])
+    skala[LEMBAR_UKUR] = cetak_pengukuran(ws[LEMBAR_UKUR], kt.kertas)
     for judul, lembar in ws.items():
         atur_cetak(lembar, kt.kertas, kt.tahun, skala.get(judul))
     wb.active = wb.sheetnames.index(LEMBAR_UKUR)

@@ -7,7 +7,7 @@ from .tata import KERTAS
 
 # Printable page in points (landscape), per paper of tata.KERTAS.
 UKURAN_PT = {"A4": (841.9, 595.3), "F4": (936.0, 612.0)}
-MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING = 0.6, 0.7, 0.5  # inches
+MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING = 0.6, 0.7, 0.4  # inches
 
 
 def atur_cetak(ws, kertas: str, tahun: int, skala: int | None = None) -> None:
@@ -48,14 +48,16 @@ def tinggi_baris(ws, r: int) -> float:
     return ws.row_dimensions[r].height or TINGGI_BAWAAN
 
 
-def lebar_pt(lebar_kolom: float) -> float:
-    """Printed width (points at 100%) of columns whose widths add up to `lebar_kolom`
-    characters (7 px per character plus padding, 0.75 pt per px)."""
-    return (lebar_kolom * 7 + 5 * 4) * 0.75
+def lebar_pt(lebar_kolom) -> float:
+    """Printed width (points at 100%) of columns of these widths in characters: 7 px per
+    character plus 5 px padding per column, 0.75 pt per px (as Excel and LibreOffice
+    convert a width; the padding alone is 4% of Pengukuran's printed width)."""
+    return sum(w * 7 + 5 for w in lebar_kolom) * 0.75
 
 
-def skala_lebar(lebar_kolom: float, kertas: str) -> int:
-    """Largest print scale (at most 100%) at which these columns fit the page width."""
+def skala_lebar(lebar_kolom, kertas: str) -> int:
+    """Largest print scale (at most 100%) at which columns of these widths fit the page
+    width."""
     muat = (UKURAN_PT[kertas][0] - 72 * (MARGIN_SAMPING * 2)) * 0.97
     return int(min(100, 100 * muat / lebar_pt(lebar_kolom)))
 
@@ -87,7 +89,7 @@ def pecah_halaman(ws, blok: list[tuple[int, int]], kertas: str, skala: int,
     return halaman
 
 
-def skala_dokumen(ws, blok: list[tuple[int, int]], lebar_kolom: float, kertas: str,
+def skala_dokumen(ws, blok: list[tuple[int, int]], lebar_kolom, kertas: str,
                   tinggi_judul: float) -> int:
     """Fixed print scale of a document laid out in blocks (PK lampiran, RKT), adding the
     page breaks between blocks. A fixed scale, not "fit to page", because Excel ignores

@@ -59,9 +59,9 @@ def tulis_penandatangan(ws, r: int, kt: Konteks) -> int:
 
 
 def tampil(sel, nama: str, awalan: str = ""):
-    """`sel` shows the Referensi input `nama` (blank while it is empty)."""
-    isi = f'"{awalan}"&{nama}' if awalan else nama
-    rumus(sel, f'=IF({nama}="","",{isi})')
+    """`sel` shows the Referensi input `nama` (blank while it is empty), after `awalan`
+    (": " in the naskah's Nama/Jabatan lines, printed even before the name is typed)."""
+    rumus(sel, f'="{awalan}"&{nama}' if awalan else f'=IF({nama}="","",{nama})')
     sel.border = Border()
     sel.comment = Comment(CATATAN, "xl-kinerja", width=220, height=40)
     return sel

@@ -7,7 +7,6 @@ Rencana Aksi) receive them as arguments.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
@@ -88,12 +87,29 @@ def rentang_baris(col: int, rows: list[int]) -> list[str]:
 
 
 def tinggi(teks: str, lebar_kolom: float, minimum: float = 15.0) -> float:
-    """Estimated row height (points) for wrapped text in a column of this width."""
+    """Estimated row height (points) for wrapped text in a column of this width: lines
+    broken at spaces as the spreadsheet does (a 10 pt Arial or 11 pt Calibri line holds
+    about one character per unit of column width, less one for the cell padding). A row
+    too low clips its text on paper, so the estimate errs high."""
     if not teks:
         return minimum
-    per_baris = max(8, int(lebar_kolom * 1.1))
-    n = sum(max(1, math.ceil(len(bagian) / per_baris)) for bagian in str(teks).split("\n"))
-    return max(minimum, 12.6 * n + 3)
+    per_baris = max(6, int(lebar_kolom) - 1)
+    n = sum(_jumlah_baris(bagian, per_baris) for bagian in str(teks).split("\n"))
+    return max(minimum, 13.5 * n + 3)  # 13.5 pt: a Calibri 11 line (Arial 10: 11.5)
+
+
+def _jumlah_baris(teks: str, per_baris: int) -> int:
+    """Lines of a greedy word wrap; a word longer than a line takes several."""
+    n, isi = 1, 0
+    for kata in teks.split():
+        if isi and isi + 1 + len(kata) > per_baris:
+            n, isi = n + 1, 0
+        if isi:
+            isi += 1
+        while len(kata) > per_baris:
+            n, kata = n + 1, kata[per_baris:]
+        isi += len(kata)
+    return n
 
 
 @dataclass(frozen=True)

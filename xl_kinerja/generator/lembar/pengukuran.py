@@ -10,6 +10,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ... import nama as N
 from .. import rumus as R
+from ..cetak import skala_lebar
 from ..gaya import (BINGKAI, F_ANGKA, F_PERSEN, F_TEKS, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
                     RATA_TENGAH, isian, judul_kolom, judul_lembar, rumus, tulis_teks)
 from ..konteks import Konteks
@@ -22,33 +23,45 @@ from ..tata import (BARIS_DATA, LEMBAR_UKUR, U_ATAS, U_CAP_THN, U_INDIKATOR, U_J
                     U_REAL_THN, U_SASARAN, U_SATUAN, U_TARGET, U_TERAKHIR_CETAK, BarisUkur,
                     TataUkur, kol, rentang_baris, tinggi, u_tw)
 
-TENGAH_SEBARIS = Alignment(horizontal="center", vertical="center", wrap_text=False,
-                           shrink_to_fit=True)
+# predikat wraps ("Kurang / Berhasil"), never shrinks: the print must stay >= 8 pt
+TENGAH_SEBARIS = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# Column widths. The print puts No..Target (repeated) with TW I-II on one page and with
+# TW III-IV and Tahunan on the next: 166 characters in 16 columns at most, so a fixed 81%
+# scale on A4 keeps the 10 pt text at 8 pt or more on paper (tests/test_cetak_pdf.py
+# measures it).
+LEBAR_TETAP = (4, 19, 28, 7, 8)
+LEBAR_TW = (8, 9, 8, 11)
+LEBAR_TAHUNAN = (9, 8, 11)
+TINGGI_MIN = 28.2  # two lines: a wrapped predikat
+
+
+CATATAN_CETAK = Font(name="Arial", size=10, italic=True, color="595959")
 
 
 def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> TataUkur:
     """Write the sheet; `daftar_peringkat` = {grade family: name of its list} (from
     Referensi). Returns the row of every indicator."""
     tahun = kt.tahun
-    judul_lembar(ws, f"PENGUKURAN KINERJA TAHUN {tahun}", kt.satker.upper(),
-                 U_TERAKHIR_CETAK,
+    # the title spans the first printed column page (TW I-II), not the whole width
+    judul_lembar(ws, f"PENGUKURAN KINERJA TAHUN {tahun}", kt.satker.upper(), u_tw(2, 3),
                  catatan="Sel kuning = isian (target dan realisasi kumulatif s.d. akhir "
                          "triwulan). Sel putih = rumus (terkunci). Target triwulan kosong "
                          "= tidak diukur pada triwulan itu.")
-    tetap = [(U_NO, "No", 5), (U_SASARAN, "Sasaran", 28), (U_INDIKATOR, "Indikator Kinerja",
-             38), (U_SATUAN, "Satuan", 10), (U_TARGET, "Target Tahunan", 11)]
+    ws.cell(3, 1).font = CATATAN_CETAK
+    tetap = zip((U_NO, U_SASARAN, U_INDIKATOR, U_SATUAN, U_TARGET),
+                ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan"), LEBAR_TETAP)
     for c, teks, lebar in tetap:
         judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
         ws.column_dimensions[kol(c)].width = lebar
     for q in range(1, 5):
         judul_kolom(ws, 4, u_tw(q, 0), f"Triwulan {N.romawi(q)}", lebar_gabung=4)
-        for b, (teks, lebar) in enumerate((("Target", 9), ("Realisasi", 9),
-                                           ("Capaian", 9), ("Predikat", 14))):
+        for b, (teks, lebar) in enumerate(zip(("Target", "Realisasi", "Capaian", "Predikat"),
+                                              LEBAR_TW)):
             judul_kolom(ws, 5, u_tw(q, b), teks)
             ws.column_dimensions[kol(u_tw(q, b))].width = lebar
     judul_kolom(ws, 4, U_REAL_THN, "Tahunan", lebar_gabung=3)
-    for c, teks, lebar in ((U_REAL_THN, "Realisasi Terakhir", 10),
-                           (U_CAP_THN, "Capaian", 9), (U_PRED_THN, "Predikat", 14)):
+    for c, teks, lebar in zip((U_REAL_THN, U_CAP_THN, U_PRED_THN),
+                              ("Realisasi Terakhir", "Capaian", "Predikat"), LEBAR_TAHUNAN):
         judul_kolom(ws, 5, c, teks)
         ws.column_dimensions[kol(c)].width = lebar
     for c, teks, lebar in ((U_KODE_SASARAN, "Kode Sasaran", 8),
@@ -125,7 +138,8 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
         else:
             for sel in sel_isian + [f"{kol(U_ATAS)}{r}"]:
                 dv_angka.add(sel)
-        ws.row_dimensions[r].height = max(tinggi(ind.nama, 38), tinggi(s.nama, 28))
+        ws.row_dimensions[r].height = max(tinggi(ind.nama, LEBAR_TETAP[2]),
+                                          tinggi(s.nama, LEBAR_TETAP[1]), TINGGI_MIN)
         r += 1
     akhir = r - 1
 
@@ -170,22 +184,26 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
     return TataUkur.dari(baris)
 
 
+def cetak_pengukuran(ws, kertas: str) -> int:
+    """Print over two column pages: No..Target repeated (print title columns) with TW I-II,
+    then with TW III-IV and Tahunan, left to right then down; returns the fixed scale
+    (Excel ignores manual breaks when fitting to a page width)."""
+    ws.print_title_cols = f"A:{kol(U_TARGET)}"
+    ws.col_breaks.append(Break(id=u_tw(2, 3)))
+    ws.page_setup.pageOrder = "overThenDown"
+    return skala_lebar(LEBAR_TETAP + 2 * LEBAR_TW + LEBAR_TAHUNAN, kertas)  # the wider page
+
+
 def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
                    rentang_pred: list[str]) -> int:
     """Rekap per sasaran (averages: mirror of rata_rata_capaian) below the indicator rows,
     on its own page, then the satker row; returns the satker row."""
     ws.row_breaks.append(Break(id=akhir + 1))  # the rekap starts on its own page
     r = akhir + 2
+    # no header of its own: the columns are those of rows 4-5 (Capaian, Predikat per
+    # triwulan and Tahunan), which the print repeats and the screen keeps frozen
     ws.cell(r, U_SASARAN, "REKAP CAPAIAN PER SASARAN (rata-rata indikator; kosong tidak "
                           "dihitung)").font = FONT_TEBAL
-    r += 1
-    judul_kolom(ws, r, U_NO, "No")
-    judul_kolom(ws, r, U_SASARAN, "Sasaran", lebar_gabung=2)
-    for q in range(1, 5):
-        judul_kolom(ws, r, u_tw(q, 2), f"TW {N.romawi(q)}")
-        judul_kolom(ws, r, u_tw(q, 3), "Predikat")
-    judul_kolom(ws, r, U_CAP_THN, "Tahunan")
-    judul_kolom(ws, r, U_PRED_THN, "Predikat")
     r += 1
     rekap_awal = r
     baris_per_sasaran: dict[str, list[int]] = {}
@@ -197,7 +215,8 @@ def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
         ws.merge_cells(start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
         tulis_teks(ws.cell(r, U_SASARAN), f"{s.kode} {s.nama}").alignment = RATA_KIRI
         ws.cell(r, U_SASARAN).border = BINGKAI
-        ws.row_dimensions[r].height = tinggi(s.nama, 66)
+        ws.row_dimensions[r].height = max(
+            tinggi(f"{s.kode} {s.nama}", LEBAR_TETAP[1] + LEBAR_TETAP[2]), TINGGI_MIN)
         for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
             rentang = ",".join(rentang_baris(c, rows))
             rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN)
@@ -207,6 +226,7 @@ def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
     rekap_akhir = r - 1
     ws.cell(r, U_SASARAN, "CAPAIAN SATKER (rata-rata sasaran)").font = FONT_TEBAL
     ws.merge_cells(start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
+    ws.row_dimensions[r].height = TINGGI_MIN
     for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
         rentang = f"{kol(c)}{rekap_awal}:{kol(c)}{rekap_akhir}"
         rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN).font = FONT_TEBAL

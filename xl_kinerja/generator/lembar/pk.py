@@ -119,4 +119,4 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
     # the signatures close the lampiran on one page
     blok[0] = (lampiran, blok[0][1])
     blok[-1] = (blok[-1][0], r - 1)
-    return skala_dokumen(ws, blok, sum(LEBAR_KOLOM), kt.kertas, tinggi_baris(ws, judul))
+    return skala_dokumen(ws, blok, LEBAR_KOLOM, kt.kertas, tinggi_baris(ws, judul))

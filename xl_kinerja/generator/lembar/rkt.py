@@ -60,4 +60,4 @@ def bangun_rkt(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran) -> int:
     ws.print_title_rows = "4:4"
     ws.print_area = f"A1:D{akhir}"
     lindungi(ws, kt.sandi)
-    return skala_dokumen(ws, blok, sum(LEBAR_KOLOM), kt.kertas, tinggi_baris(ws, 4))
+    return skala_dokumen(ws, blok, LEBAR_KOLOM, kt.kertas, tinggi_baris(ws, 4))
