@@ -34,7 +34,8 @@ def periksa_baris_anggaran(lok: dict, v: dict) -> tuple[float | None, list[Temua
             rec = None
         frak = persen_anggaran(pagu, real)
         des = _desimal(tulis)
-        if rec is not None and frak is not None and round(frak * 100, des) != round(rec, des):
+        if rec is not None and frak is not None and \
+                abs(frak * 100 - rec) > 0.5 * 10 ** -des + 1e-9:  # shown precision, half up
             t.append(Temuan("persen_salah", lok, f"persentase tercatat {tulis} tidak sama "
                             f"dengan realisasi/pagu = {format_persen(frak, des)}",
                             tulis, format_persen(frak, des)))

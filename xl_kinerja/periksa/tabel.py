@@ -74,7 +74,7 @@ def _periksa_capaian(lok: dict, d: BarisData) -> list[Temuan]:
     if frak is None or rec is None:
         return []
     des = _desimal(tulis)
-    if round(frak * 100, des) == round(rec, des):
+    if abs(frak * 100 - rec) <= 0.5 * 10 ** -des + 1e-9:  # to the shown precision (half up)
         return []
     return [Temuan("persen_salah", lok, f"capaian tercatat {tulis} tidak sama dengan "
                    f"realisasi/target = {format_persen(frak, des)}", tulis,
