@@ -251,9 +251,9 @@ class _Penulis:
         if program:
             self.para(f"Program dan anggaran yang mendukung pencapaian sasaran tersebut "
                       f"terdiri dari {hitungan(len(program), 'program')} sebagai berikut:")
-            baris = [[str(n), a.kode, a.uraian, rupiah(a.pagu) if a.pagu is not None else "-"]
+            baris = [[str(n), a.kode, a.uraian, _uang(a.pagu)]
                      for n, a in enumerate(program, 1)]
-            baris.append(["", "", "JUMLAH", rupiah(lap.pagu) if lap.pagu is not None else "-"])
+            baris.append(["", "", "JUMLAH", _uang(lap.pagu)])
             self.tabel(f"Program dan Anggaran Tahun {lap.tahun}",
                        ["No", "Kode", "Program", "Anggaran (Rp)"], baris, [1, 2.6, 8, 4],
                        kanan={3}, tebal_baris={len(baris) - 1})
@@ -282,8 +282,8 @@ class _Penulis:
             lebar = [2, 5, 3, 3, 1.8, 1.8]
         baris, tebal = [], set()
         for a in lap.anggaran:
-            b = [a.kode, a.uraian, rupiah(a.pagu) if a.pagu is not None else "-",
-                 rupiah(a.realisasi) if a.realisasi is not None else "-", persen(a.persen)]
+            b = [a.kode, a.uraian, _uang(a.pagu),
+                 _uang(a.realisasi), persen(a.persen)]
             if lalu:
                 b.append(persen(a.persen_lalu))
             if a.tingkat in ("program", "jumlah"):
@@ -330,12 +330,12 @@ class _Penulis:
             self.para(K.tanpa_riwayat(s))
         self.para("3. Realisasi terhadap target akhir periode IKU", tebal=True,
                   rata=WD_ALIGN_PARAGRAPH.LEFT)
-        if any(i.tahun_akhir for i in s.indikator):
+        akhir = next((i.tahun_akhir for i in s.indikator if i.tahun_akhir), None)
+        if akhir:
             self.tabel(JUDUL_TABEL[3] + f" (Sasaran {s.kode})",
-                       ["Indikator", f"Realisasi {lap.tahun}", "Target Akhir Periode",
+                       ["Indikator", f"Realisasi {lap.tahun}", f"Target Akhir Periode {akhir}",
                         "Persentase Tercapai"],
-                       [[i.indikator, K.realisasi(i),
-                         f"{i.target_akhir} ({i.tahun_akhir})" if i.tahun_akhir else "-",
+                       [[i.indikator, K.realisasi(i), i.target_akhir or "-",
                          persen(i.capaian_akhir)] for i in s.indikator],
                        [7, 2.8, 3.2, 3], kanan={1, 2, 3})
         for i in s.indikator:
@@ -367,13 +367,12 @@ class _Penulis:
                 poin(s.nilai_efisiensi) if lap.aturan_efisiensi == "selisih"
                 else angka(round(s.nilai_efisiensi, 2)))
             self.tabel(JUDUL_TABEL[6] + f" (Sasaran {s.kode})",
-                       ["Capaian Kinerja", "Anggaran", "Pagu (Rp)", "Realisasi (Rp)",
-                        "Penyerapan Anggaran", ukuran, "Keterangan"],
-                       [[persen(s.capaian), ", ".join(s.kode_anggaran),
-                         rupiah(s.pagu) if s.pagu is not None else "-",
-                         rupiah(s.realisasi_anggaran) if s.realisasi_anggaran is not None
-                         else "-", persen(s.serapan), nilai, s.efisiensi or "-"]],
-                       [2, 2.2, 3.1, 3.1, 2.2, 1.9, 2.2], kanan={0, 2, 3, 4, 5})
+                       ["Kode", "Capaian Kinerja Sasaran", "Pagu (Rp)",
+                        "Realisasi (Rp)", "Penyerapan (%)", ukuran, "Keterangan"],
+                       [[", ".join(s.kode_anggaran), persen(s.capaian), _uang(s.pagu),
+                         _uang(s.realisasi_anggaran), persen(s.serapan), nilai,
+                         s.efisiensi or "-"]],
+                       [2.2, 2, 3.1, 3.1, 2.2, 1.9, 2.2], kanan={1, 2, 3, 4, 5})
         self.para(K.analisis_6(s, lap.aturan_efisiensi))
         self.para("7. Program/kegiatan yang menunjang atau menghambat", tebal=True,
                   rata=WD_ALIGN_PARAGRAPH.LEFT)
@@ -415,6 +414,11 @@ class _Penulis:
         self.bab_4()
         self.lampiran()
         return self.doc
+
+
+def _uang(v) -> str:
+    """An amount in a "(Rp)" column: digits only, as budget tables print it."""
+    return "-" if v is None else angka(round(v, 2))
 
 
 def dokumen(lap: LaporanKinerja):
