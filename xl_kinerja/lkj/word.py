@@ -302,10 +302,11 @@ class _Penulis:
         self.para(teks + ".")
         self.para("1. Target dan realisasi tahun ini", tebal=True, rata=WD_ALIGN_PARAGRAPH.LEFT)
         self.tabel(JUDUL_TABEL[1].format(tahun=lap.tahun) + f" (Sasaran {s.kode})",
-                   ["Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Keterangan"],
-                   [[i.indikator, K.target(i), K.realisasi(i), persen(i.capaian),
+                   ["Indikator", "Polaritas", "Target", "Realisasi", "Capaian", "Predikat",
+                    "Keterangan"],
+                   [[i.indikator, i.polaritas, K.target(i), K.realisasi(i), persen(i.capaian),
                      i.predikat or "-", i.status or "-"] for i in s.indikator],
-                   [5.5, 2.2, 2.2, 2, 2.3, 2.3], kanan={1, 2, 3})
+                   [5, 1.6, 2, 2, 1.8, 2.2, 2.2], kanan={2, 3, 4})
         for i in s.indikator:
             self.para(K.analisis_1(i))
         self.para("2. Perbandingan dengan tahun-tahun sebelumnya", tebal=True,
