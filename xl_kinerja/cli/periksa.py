@@ -32,9 +32,10 @@ def daftarkan(subparsers) -> None:
 
 def _lokasi_teks(l: dict) -> str:
     bagian = [str(l["berkas"])]
-    if l.get("sheet"):
-        bagian.append(f"sheet '{l['sheet']}'")
-    bagian.append(f"baris {l['baris']}")
+    if l.get("sheet"):  # a Word LKj names its paragraph/table itself
+        bagian.append(l["sheet"] if "paragraf" in l else f"sheet '{l['sheet']}'")
+    if l.get("baris") is not None:
+        bagian.append(f"baris {l['baris']}")
     if l.get("kode"):
         bagian.append(f"kode {l['kode']}")
     return ", ".join(bagian)

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..impor import impor_tabel
 from ..impor.dokumen import impor_dokumen
 from .buku import buku_kerja_kita, periksa_buku_kerja
+from .lkj import periksa_lkj
 from .tabel import periksa_hasil, skala_periksa
 from .temuan import Temuan
 
@@ -28,7 +29,8 @@ def periksa_berkas(path, jenis: str | None = None, skala="kpu",
         dok = impor_dokumen(path, jenis)
         if catatan is not None:
             catatan.extend(f"{path}: {c}" for c in dok.ringkasan())
-        return [x for t in dok.dipakai for x in periksa_hasil(t.hasil, skala)]
+        return [x for t in dok.dipakai for x in periksa_hasil(t.hasil, skala)] + \
+            periksa_lkj(path)  # the text of a hand-written LKj (numbers in words, ...)
     h = impor_tabel(path, jenis)
     if catatan is not None:
         catatan.extend(f"{path}: {c}" for c in h.catatan)
