@@ -60,6 +60,6 @@ def jalankan(args) -> int:
     for c in rk.catatan:
         print(f"catatan: {c}", file=sys.stderr)
     print("\n".join(rk.ringkasan()))
-    print(f"Lembar \"Rekap TW {rk.triwulan}\" ditulis ke {tujuan} "
+    print(f"Lembar \"{rk.lembar_ditulis or f'Rekap TW {rk.triwulan}'}\" ditulis ke {tujuan} "
           f"({len(rk.indikator)} indikator, {len(rk.anggaran)} baris anggaran).")
     return 0
