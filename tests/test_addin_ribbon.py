@@ -10,8 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.styles import Font
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+from xl_kinerja import kontrak
 from xl_kinerja.addin import ribbon
 from xl_kinerja.cli import main as cli_main
 from xl_kinerja.errors import KesalahanInput
@@ -158,13 +159,8 @@ class _Nama:
 
     @property
     def refers_to_range(self):
-        sheet, ref = list(self.tujuan.destinations)[0]
-        ref = ref.replace("$", "")
-        awal, _, akhir = ref.partition(":")
-        k1, r1 = coordinate_from_string(awal)
-        k2, r2 = coordinate_from_string(akhir or awal)
-        return RangePalsu(self.book.sheets[sheet], r1, column_index_from_string(k1),
-                          r2, column_index_from_string(k2))
+        r = kontrak.buka(self.book.wb, periksa_versi=False).rentang(self.tujuan.name)
+        return RangePalsu(self.book.sheets[r.lembar], r.baris1, r.kolom1, r.baris2, r.kolom2)
 
 
 class NamesPalsu:

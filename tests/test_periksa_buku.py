@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from xl_kinerja import kontrak
 from xl_kinerja import nama as N
 from xl_kinerja import terbilang
 from xl_kinerja.cli import main
@@ -38,8 +39,10 @@ PAGU_OUTPUT = {  # default catalog, 2027
 
 
 def _kolom(wb, nama):
-    (lembar, ref), = wb.defined_names[nama].destinations
-    return [r[0] for r in wb[lembar][ref.replace("$", "")]]
+    """The openpyxl cells of a one-column name, located with the contract reader."""
+    r = kontrak.buka(wb, periksa_versi=False).rentang(nama)
+    ws = wb[r.lembar]
+    return [ws.cell(b, r.kolom1) for b in range(r.baris1, r.baris2 + 1)]
 
 
 def _sel(wb, nama, baris):

@@ -10,6 +10,7 @@ import pytest
 from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
 from xl_kinerja import (baca_target, capaian, capaian_per_sasaran, capaian_satker,
                         persen_anggaran, predikat, sisa_anggaran)
+from xl_kinerja import kontrak
 from xl_kinerja import nama as N
 from xl_kinerja.cli import main
 from xl_kinerja.errors import KesalahanBerkas
@@ -35,9 +36,9 @@ def salinan(grid_rekap, tmp_path):
 
 
 def _sel(wb, nama, i=0):
-    lembar, ref = next(iter(wb.defined_names[nama].destinations))
-    isi = wb[lembar][ref.replace("$", "")]
-    return isi if not isinstance(isi, tuple) else isi[i][0]
+    """The openpyxl cell of row i of a name, located with the contract reader."""
+    r = kontrak.buka(wb, periksa_versi=False).rentang(nama)
+    return wb[r.lembar].cell(r.baris1 + i, r.kolom1)
 
 
 def _target_tw(kode, q):
@@ -538,22 +539,22 @@ class _Buku:
 
     def __init__(self, path):
         import openpyxl
-        from openpyxl.utils.cell import range_boundaries
         wb = openpyxl.load_workbook(path)
+        k = kontrak.buka(wb, periksa_versi=False)
         self.name = self.fullname = path.name
         self.app = object()
         self._lembar = []
         nama = {}
-        for n, dn in wb.defined_names.items():
-            tujuan = list(dn.destinations)
-            if len(tujuan) != 1:
+        for n in wb.defined_names:
+            try:
+                r = k.rentang(n)
+            except KesalahanBerkas:
                 continue
-            s, ref = tujuan[0]
-            c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
-            nilai = [[wb[s].cell(r, c).value for c in range(c1, c2 + 1)]
-                     for r in range(r1, r2 + 1)]
+            s = r.lembar
+            nilai = [[wb[s].cell(b, c).value for c in range(r.kolom1, r.kolom2 + 1)]
+                     for b in range(r.baris1, r.baris2 + 1)]
             nama[n] = type("N", (), {"refers_to_range": _Rentang(
-                _Lembar(s), r1, c1, nilai)})()
+                _Lembar(s), r.baris1, r.kolom1, nilai)})()
         self.names = nama
         buku = self
 
