@@ -14,7 +14,7 @@ from conftest import KASUS
 from test_rekap import _bom, _gagal, _png_kecil, grid_rekap  # noqa: F401 (fixture)
 from xl_kinerja.cli import main
 from xl_kinerja.rekap import rekap_berkas, tulis_rekap_openpyxl
-from xl_kinerja.rekap.paket import NS_MAIN
+from xl_kinerja.rekap.paket import NS_MAIN, PENANDA_REKAP
 
 DIUBAH = {"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
           "xl/styles.xml"}
@@ -124,6 +124,12 @@ def test_bagian_lain_byte_identik(kaya, tmp_path):
     assert s1[-1].get("name") == "Rekap TW 1" and s1[-1].get("sheetId") == str(
         max(int(x.get("sheetId")) for x in s0) + 1)
     s1.remove(s1[-1])
+    # the one addition: the rekap's hidden sheet-scope mark on the new (last) sheet
+    dn1 = wb1.find(f"{{{NS_MAIN}}}definedNames")
+    tanda = dn1[-1]
+    assert (tanda.get("name"), tanda.get("localSheetId"), tanda.get("hidden"), tanda.text) == (
+        PENANDA_REKAP, str(len(s0)), "1", "'Rekap TW 1'!$A$1")
+    dn1.remove(tanda)
     assert _tanda(wb1) == _tanda(wb0)  # definedNames incl. localSheetId untouched
     # workbook rels: one relationship added
     r0 = [_tanda(x) for x in _akar(sebelum["xl/_rels/workbook.xml.rels"])]

@@ -14,7 +14,7 @@ from .skema import (
     RT_STYLES,
     lokal,
 )
-from .teks import attr_xml, awalan_ns, cari_tag, hapus_tag_kosong, sisip_akhir
+from .teks import attr_xml, awalan_ns, cari_tag, hapus_tag_kosong, sisip_akhir, teks_xml
 
 _NS_R_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
@@ -121,3 +121,46 @@ def buang_calcchain(pk, bk, rels_bk, ubah, hapus):
             ubah[ct] = hapus_tag_kosong(
                 teks_ct, "Override",
                 lambda a, t=t: a.get("PartName", "").lower() == "/" + t.lower()).encode("utf-8")
+
+
+def nama_lokal_lembar(akar_bk) -> dict[tuple[str, str], str]:
+    """Sheet-scope defined names of a parsed workbook part: (name, localSheetId) -> ref."""
+    hasil = {}
+    for el in akar_bk:
+        if lokal(el.tag) == "definedNames":
+            for dn in el:
+                if dn.get("localSheetId") is not None and dn.get("name"):
+                    hasil[(dn.get("name"), dn.get("localSheetId"))] = (dn.text or "").strip()
+    return hasil
+
+
+# CT_Workbook children that come before <definedNames> (ECMA-376 18.2.27), last first
+_SEBELUM_NAMA = ("externalReferences", "functionGroups", "sheets")
+
+
+def tambah_nama(teks: str, nama: str, rujukan: str, lembar_ke: int | None = None,
+                tersembunyi: bool = False) -> str:
+    """workbook.xml text with one more defined name (sheet scope when `lembar_ke`)."""
+    _, p = cari_tag(teks, "workbook")
+    atribut = f'name="{attr_xml(nama)}"'
+    if lembar_ke is not None:
+        atribut += f' localSheetId="{lembar_ke}"'
+    if tersembunyi:
+        atribut += ' hidden="1"'
+    m, pd = cari_tag(teks, "definedNames")
+    if m is not None:
+        return sisip_akhir(teks, "definedNames",
+                           f"<{pd}definedName {atribut}>{teks_xml(rujukan)}</{pd}definedName>")
+    isi = (f"<{p}definedNames><{p}definedName {atribut}>{teks_xml(rujukan)}</{p}definedName>"
+           f"</{p}definedNames>")
+    for anak in _SEBELUM_NAMA:
+        m, pa = cari_tag(teks, anak)
+        if m is None:
+            continue
+        if m.group(0).endswith("/>"):
+            akhir = m.end()
+        else:
+            tutup = f"</{pa}{anak}>"
+            akhir = teks.index(tutup, m.end()) + len(tutup)
+        return teks[:akhir] + isi + teks[akhir:]
+    raise ValueError("sheets")

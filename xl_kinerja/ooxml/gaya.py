@@ -82,7 +82,8 @@ class Gaya:
         self._parse()
         return n
 
-    def xf(self, fmt: str | None, tebal: bool) -> int:
+    def xf(self, fmt: str | None, tebal: bool, kutip: bool = False) -> int:
+        """The cellXfs index of (number format, bold, quote prefix), appended if new."""
         num = self.format_angka(fmt) if fmt else 0
         font = self.font_tebal() if tebal else 0
         ingin = {"numFmtId": str(num), "fontId": str(font), "fillId": "0", "borderId": "0",
@@ -91,6 +92,8 @@ class Gaya:
             ingin["applyNumberFormat"] = "1"
         if font:
             ingin["applyFont"] = "1"
+        if kutip:
+            ingin["quotePrefix"] = "1"
         xfs = self._daftar("cellXfs")
         if xfs is None or len(xfs) == 0:
             raise ValueError("cellXfs")

@@ -11,6 +11,9 @@ from .rujukan import huruf_kolom, rujukan_lembar, urai_sel
 from .skema import NS_A, NS_C, NS_MAIN, NS_R, NS_XDR
 from .teks import angka_xml, attr_xml, teks_xml
 
+# first characters that make Excel read typed text as a formula
+AWALAN_RUMUS = ("=", "+", "-", "@")
+
 # chart size as the openpyxl writer had it (16 cm x 7.5 cm), in EMU
 _CM = 360000
 _LEBAR_GRAFIK, _TINGGI_GRAFIK = 16 * _CM, int(7.5 * _CM)
@@ -32,7 +35,9 @@ class LembarBaru:
     def tulis(self, r, c, v, fmt=None, tebal=False):
         if isinstance(v, float) and not math.isfinite(v):
             v = None  # SpreadsheetML has no NaN/inf; Excel would "repair" the file
-        self.sel[(r, c)] = (v, fmt, tebal)
+        # a text Excel would turn into a formula on F2+Enter keeps the quote prefix
+        kutip = isinstance(v, str) and v[:1] in AWALAN_RUMUS
+        self.sel[(r, c)] = (v, fmt, tebal, kutip)
 
     def lebar(self, c, x):
         self.lebar_kolom[c] = x
@@ -42,7 +47,9 @@ class LembarBaru:
                                    posisi))
 
     def gaya_dipakai(self) -> set:
-        return {(f, t) for v, f, t in self.sel.values() if f or t}
+        """Style keys (format, bold) or, for quote-prefixed text, (format, bold, True)."""
+        return {(f, t, True) if k else (f, t) for v, f, t, k in self.sel.values()
+                if f or t or k}
 
     def nilai(self, r, c):
         isi = self.sel.get((r, c))
@@ -57,8 +64,9 @@ class LembarBaru:
         for r, kolom in baris.items():
             sel = []
             for c in kolom:
-                v, fmt, tebal = self.sel[(r, c)]
-                s = gaya.get((fmt, tebal), 0) if (fmt or tebal) else 0
+                v, fmt, tebal, kutip = self.sel[(r, c)]
+                kunci = (fmt, tebal, True) if kutip else (fmt, tebal)
+                s = gaya.get(kunci, 0) if (fmt or tebal or kutip) else 0
                 ref = f"{huruf_kolom(c)}{r}"
                 sa = f' s="{s}"' if s else ""
                 if v is None or v == "":  # as openpyxl: an empty text is an empty cell

@@ -11,8 +11,8 @@ workbook (the add-in).
 from __future__ import annotations
 
 from .baca import baca_nilai, baca_nilai_xlwings
-from .mesin import DataBuku, Indikator, BarisAnggaran, Rekap, hitung_rekap, romawi
-from .tulis import tulis_rekap_openpyxl, tulis_rekap_xlwings, rekap_berkas
+from .mesin import BarisAnggaran, DataBuku, Indikator, Rekap, hitung_rekap, romawi
+from .tulis import rekap_berkas, tulis_rekap_openpyxl, tulis_rekap_xlwings
 
 __all__ = ["DataBuku", "Indikator", "BarisAnggaran", "Rekap", "baca_nilai", "baca_nilai_xlwings",
            "hitung_rekap", "romawi", "tulis_rekap_openpyxl", "tulis_rekap_xlwings",

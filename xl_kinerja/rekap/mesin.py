@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from dataclasses import asdict, dataclass, field
+from typing import ClassVar
 
 from .. import nama as N
 from ..agregat import capaian_per_sasaran, capaian_satker
@@ -77,6 +78,9 @@ class Rekap:
     target_serapan: float | None = None
     temuan: list[dict] = field(default_factory=list)
     catatan: list[str] = field(default_factory=list)  # notes for the user (e.g. parts dropped)
+    # the sheet a file write used (a free name when a user's sheet had the rekap's name);
+    # set by rekap_berkas, not part of ke_dict()
+    lembar_ditulis: ClassVar[str | None] = None
 
     @property
     def judul(self) -> str:

@@ -22,15 +22,25 @@ A replaced sheet keeps its place among the sheets, a new one goes last, so sheet
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import KesalahanBerkas
 from ..ooxml.app import app_dengan_lembar
 from ..ooxml.bagian import bagian_milik, nama_bebas, relatif, rid_baru, xml_rels
-from ..ooxml.buku import buang_calcchain, calcchain_memuat, tambah_lembar
+from ..ooxml.buku import (
+    baca_buku,
+    buang_calcchain,
+    calcchain_memuat,
+    nama_lokal_lembar,
+    tambah_lembar,
+    tambah_nama,
+)
 from ..ooxml.gaya import Gaya, bagian_gaya
 from ..ooxml.jenis import jenis_buku, jenis_dengan, periksa_paket
 from ..ooxml.lembar import LembarBaru
 from ..ooxml.paket import Paket, rels_dari
+from ..ooxml.rujukan import rujukan_lembar
+from ..ooxml.sel import Konteks, baca_lembar, teks_bersama
 from ..ooxml.skema import (
     CT_CHART,
     CT_DRAWING,
@@ -48,11 +58,14 @@ PenulisPaket = LembarBaru  # the layout target's earlier name (tests, scripts)
 __all__ = ["NS_MAIN", "PenulisPaket", "jenis_buku", "tulis_paket"]
 
 
-def tulis_paket(sumber, tujuan, nama: str, penulis_isi, waktu: str) -> list[str]:
-    """Write `tujuan` = `sumber` + worksheet `nama` (replaced if present).
+def tulis_paket(sumber, tujuan, nama: str, penulis_isi, waktu: str) -> HasilPaket:
+    """Write `tujuan` = `sumber` + worksheet `nama`.
 
-    `penulis_isi(p: LembarBaru)` fills the layout. Returns notes (Indonesian) about what
-    changed beyond the rekap sheet (e.g. calcChain dropped)."""
+    A sheet of that name (any case) is replaced only when the rekap wrote it (the hidden
+    sheet-scope name PENANDA_REKAP, or an earlier version's layout); a user's own sheet of
+    that name is left alone and the rekap goes to `nama (2)` (or the next free/own name).
+    `penulis_isi(p: LembarBaru)` fills the layout. Returns the sheet written and notes
+    (Indonesian) about what changed beyond it (e.g. calcChain dropped)."""
     pk, sendiri = Paket.atau_buka(sumber)
     try:
         return _tulis(pk, Path(tujuan), nama, penulis_isi, waktu_zip(waktu))
@@ -61,7 +74,7 @@ def tulis_paket(sumber, tujuan, nama: str, penulis_isi, waktu: str) -> list[str]
             pk.close()
 
 
-def _tulis(pk: Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]:
+def _tulis(pk: Paket, tujuan: Path, nama_diminta: str, penulis_isi, waktu) -> HasilPaket:
     catatan: list[str] = []
     bk = pk.bagian_buku()
     teks_bk, akar_bk = pk.xml(bk)
@@ -74,7 +87,10 @@ def _tulis(pk: Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]:
     lembar = []
     for el in akar_bk.iter(f"{{{NS_MAIN}}}sheet"):
         lembar.append((el.get("name"), el.get("sheetId"), el.get(f"{{{NS_R}}}id")))
-    lama = next((x for x in lembar if x[0] is not None and x[0].lower() == nama.lower()), None)
+    nama, lama, indeks = _lembar_tujuan(pk, akar_bk, lembar, per_id, nama_diminta)
+    if nama != nama_diminta:
+        catatan.append(f"lembar '{nama_diminta}' bukan buatan rekap (lembar pengguna) dan "
+                       f"dibiarkan; rekap ditulis ke lembar '{nama}'")
     ubah: dict[str, bytes] = {}
     hapus: set[str] = set()
     buang_cc = False
@@ -135,8 +151,16 @@ def _tulis(pk: Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]:
     if ct is not None:
         ubah[ct[0]] = ct[1]
 
+    teks_bk_baru = teks_bk
     if rid_lembar is not None:
-        ubah[bk] = tambah_lembar(pk, teks_bk, akar_bk, nama, rid_lembar).encode("utf-8")
+        teks_bk_baru = tambah_lembar(pk, teks_bk, akar_bk, nama, rid_lembar)
+    if (PENANDA_REKAP, str(indeks)) not in nama_lokal_lembar(akar_bk):
+        # the mark that makes this sheet the rekap's own (replaced on the next run)
+        teks_bk_baru = tambah_nama(teks_bk_baru, PENANDA_REKAP,
+                                   f"{rujukan_lembar(nama)}!$A$1", indeks, tersembunyi=True)
+    if teks_bk_baru != teks_bk:
+        ubah[bk] = teks_bk_baru.encode("utf-8")
+    if rid_lembar is not None:
         rp = rels_dari(bk)
         teks_r, _ = pk.xml(rp)
         _, pr = cari_tag(teks_r, "Relationships")
@@ -173,4 +197,54 @@ def _tulis(pk: Paket, tujuan: Path, nama: str, penulis_isi, waktu) -> list[str]:
             if n not in tertulis:
                 zw.tulis(n, data, waktu)
         zw.tutup(pk.zip.comment)
-    return catatan
+    return HasilPaket(nama, catatan)
+
+
+class HasilPaket(NamedTuple):
+    lembar: str          # the sheet written (a free name when a user's sheet had the name)
+    catatan: list[str]   # notes for the user (Indonesian)
+
+
+# Sheet-scope hidden defined name on every sheet the rekap writes: only a sheet carrying
+# it (or, written by an earlier version, the rekap layout's fixed texts) is replaced.
+PENANDA_REKAP = "XlKinerja_LembarRekap"
+_BATAS_NAMA = 99
+
+
+def _tanda_lama(pk: Paket, bagian: str) -> bool:
+    """Written by an earlier rekap (before the mark): A1 "Rekap Triwulan ..", A3 "Sumber:",
+    A4 "Dibuat:" (the layout's fixed texts)."""
+    isi = baca_buku(pk)
+    ks = Konteks(teks_bersama(pk, isi.bagian_teks), frozenset(), False)
+    sel = baca_lembar(pk, bagian, (1, 1, 1, 4), ks)
+
+    def teks(r):
+        s = sel.get(r, {}).get(1)
+        return s.nilai if s is not None and s.rumus is None else None
+    return _tanda_tata_letak(teks(1), teks(3), teks(4))
+
+
+def _tanda_tata_letak(a1, a3, a4) -> bool:
+    """A sheet an earlier rekap wrote (before the mark): the layout's fixed texts."""
+    return isinstance(a1, str) and a1.startswith("Rekap Triwulan ") and a3 == "Sumber:" \
+        and a4 == "Dibuat:"
+
+
+def _lembar_tujuan(pk: Paket, akar_bk, lembar: list, per_id: dict, nama: str):
+    """(sheet name, existing sheet to replace or None, its index): `nama`, or when a
+    user's own sheet has that name (any case), the first free or own `nama (2)`, ..."""
+    ditandai = {int(i) for (n, i) in nama_lokal_lembar(akar_bk) if n == PENANDA_REKAP
+                and i.isdigit()}
+    for k in range(1, _BATAS_NAMA + 1):
+        calon = nama if k == 1 else f"{nama} ({k})"
+        i = next((j for j, x in enumerate(lembar) if x[0] is not None and
+                  x[0].lower() == calon.lower()), None)
+        if i is None:
+            return calon, None, len(lembar)
+        rel = per_id.get(lembar[i][2])
+        bagian = pk.ada(rel[2]) if rel and rel[2] else None
+        lembar_kerja = rel is not None and rel[1] == RT_WORKSHEET and bagian is not None
+        if lembar_kerja and (i in ditandai or (not ditandai and _tanda_lama(pk, bagian))):
+            return lembar[i][0], lembar[i], i
+    raise KesalahanBerkas(f"lembar '{nama}' sampai '{nama} ({_BATAS_NAMA})' semuanya lembar "
+                          "pengguna; ganti nama salah satunya lalu ulangi", berkas=pk.path)

@@ -6,10 +6,18 @@ from pathlib import Path
 from ..berkas import periksa_keluaran, tulis_atomik
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..ooxml.paket import Paket
+from ..ooxml.lembar import AWALAN_RUMUS
+from ..ooxml.rujukan import rujukan_lembar
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
 from .mesin import Rekap, hitung_rekap, romawi
-from .paket import jenis_buku, tulis_paket
+from .paket import (
+    _BATAS_NAMA,
+    PENANDA_REKAP,
+    _tanda_tata_letak,
+    jenis_buku,
+    tulis_paket,
+)
 
 F_PERSEN = "0.00%"
 F_RUPIAH = "#,##0"
@@ -113,6 +121,8 @@ class _PenulisOpenpyxl:
             sel.number_format = fmt
         if tebal:
             sel.font = Font(bold=True)
+        if isinstance(v, str) and v[:1] in AWALAN_RUMUS:
+            sel.quotePrefix = True  # after the other styles: F2+Enter keeps it text
 
     def lebar(self, c, x):
         from openpyxl.utils import get_column_letter
@@ -139,15 +149,39 @@ class _PenulisOpenpyxl:
         self.ws.add_chart(ch, posisi)
 
 
+def _pilih_lembar(nama: str, cari, milik_kita):
+    """(name, existing sheet or None): `nama`, or when a user's own sheet has it (any
+    case), the first free or own `nama (2)`, `nama (3)`, ... (as the package writer)."""
+    for k in range(1, _BATAS_NAMA + 1):
+        calon = nama if k == 1 else f"{nama} ({k})"
+        ada = cari(calon)
+        if ada is None or milik_kita(ada):
+            return calon, ada
+    raise KesalahanBerkas(f"lembar '{nama}' sampai '{nama} ({_BATAS_NAMA})' semuanya lembar "
+                          "pengguna; ganti nama salah satunya lalu ulangi")
+
+
 def tulis_rekap_openpyxl(wb, rk: Rekap):
-    """Write/replace sheet "Rekap TW N" in an openpyxl workbook; other sheets untouched."""
-    nama = nama_lembar(rk.triwulan)
-    if nama in wb.sheetnames:
+    """Write sheet "Rekap TW N" in an openpyxl workbook, replacing only a sheet the rekap
+    wrote (its hidden mark or layout); other sheets untouched."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    def cari(calon):
+        return next((ws for ws in wb.worksheets if ws.title.lower() == calon.lower()), None)
+
+    def milik_kita(ws):
+        return PENANDA_REKAP in ws.defined_names or _tanda_tata_letak(
+            ws["A1"].value, ws["A3"].value, ws["A4"].value)
+    nama, lama = _pilih_lembar(nama_lembar(rk.triwulan), cari, milik_kita)
+    if lama is not None:
+        nama = lama.title
         idx = wb.sheetnames.index(nama)
-        wb.remove(wb[nama])
+        wb.remove(lama)
         ws = wb.create_sheet(nama, idx)
     else:
         ws = wb.create_sheet(nama)
+    ws.defined_names[PENANDA_REKAP] = DefinedName(
+        PENANDA_REKAP, attr_text=f"{rujukan_lembar(nama)}!$A$1", hidden=True)
     _tata_letak(rk, _PenulisOpenpyxl(ws))
     return ws
 
@@ -158,7 +192,7 @@ class _PenulisXlwings:
 
     def tulis(self, r, c, v, fmt=None, tebal=False):
         sel = self.sht.range((r, c))
-        if isinstance(v, str) and v[:1] in "=+-@":
+        if isinstance(v, str) and v[:1] in AWALAN_RUMUS:
             sel.number_format = "@"
         sel.value = v
         if fmt:
@@ -198,11 +232,15 @@ class _PenulisXlwings:
 
 
 def tulis_rekap_xlwings(book, rk: Rekap):
-    """The same layout into a live workbook through xlwings (used by the add-in)."""
-    nama = nama_lembar(rk.triwulan)
-    nama_ada = [s.name for s in book.sheets]
-    if nama in nama_ada:
-        sht = book.sheets[nama]
+    """The same layout into a live workbook through xlwings (used by the add-in); a sheet
+    of that name is replaced only when it holds the rekap layout."""
+    def cari(calon):
+        return next((s for s in book.sheets if s.name.lower() == calon.lower()), None)
+
+    def milik_kita(sht):
+        return _tanda_tata_letak(*(sht.range(a).value for a in ("A1", "A3", "A4")))
+    nama, sht = _pilih_lembar(nama_lembar(rk.triwulan), cari, milik_kita)
+    if sht is not None:
         sht.clear()
         for ch in list(sht.charts):
             ch.delete()
@@ -294,8 +332,10 @@ def _rekap_paket(pk: Paket, path: Path, triwulan, keluaran, cadangan, batas_atas
                "berakhiran .xlsx)" if jenis == "xlsm" else ""), berkas=tujuan)
 
     def tulis_ke(tmp):
-        rk.catatan.extend(tulis_paket(pk, tmp, nama_lembar(rk.triwulan),
-                                      lambda p: _tata_letak(rk, p), rk.dibuat))
+        hasil = tulis_paket(pk, tmp, nama_lembar(rk.triwulan), lambda p: _tata_letak(rk, p),
+                            rk.dibuat)
+        rk.catatan.extend(hasil.catatan)
+        rk.lembar_ditulis = hasil.lembar
         if di_tempat and pk.berubah():  # e.g. a second rekap finished first: keep its work
             raise KesalahanBerkas(
                 "berkas diubah oleh program lain selama rekap berjalan (mungkin rekap lain "
