@@ -89,7 +89,8 @@ def _tulis(pk: Paket, tujuan: Path, nama_diminta: str, penulis_isi, waktu) -> Ha
         lembar.append((el.get("name"), el.get("sheetId"), el.get(f"{{{NS_R}}}id")))
     nama, lama, indeks = _lembar_tujuan(pk, akar_bk, lembar, per_id, nama_diminta)
     if nama != nama_diminta:
-        catatan.append(f"lembar '{nama_diminta}' bukan buatan rekap (lembar pengguna) dan "
+        milik = next(x[0] for x in lembar if (x[0] or "").lower() == nama_diminta.lower())
+        catatan.append(f"lembar '{milik}' bukan buatan rekap (lembar pengguna) dan "
                        f"dibiarkan; rekap ditulis ke lembar '{nama}'")
     ubah: dict[str, bytes] = {}
     hapus: set[str] = set()
