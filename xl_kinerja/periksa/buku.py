@@ -32,6 +32,7 @@ from ..ooxml.rujukan import koordinat
 from ..rekap import baca_nilai, hitung_rekap
 from ..rekap.mesin import anak_anggaran
 from ..terbilang import terbilang as _terbilang
+from .indikator import periksa_indikator, teks_target
 from .kode import periksa_kode
 from .temuan import Temuan
 
@@ -135,7 +136,24 @@ class _Pemeriksa:
         # a realisasi cell holding text is reported as such, not again as "not filled in"
         rekap = [x for x in self.temuan_rekap() if not (
             x.aturan == "realisasi_kosong" and (x.lokasi["sheet"], x.lokasi["baris"]) in dilewati)]
-        return tak_terbaca + self.kode() + rekap + self.kolom_rumus() + self.terbilang()
+        return tak_terbaca + self.kode() + self.aturan_indikator() + rekap + \
+            self.kolom_rumus() + self.terbilang()
+
+    def aturan_indikator(self) -> list:
+        """The indicator-level rules the table checker runs (periksa.indikator: unit vs
+        name, target kind vs unit, unreadable target), on each stored annual target written
+        as a table writes it, so a table and the workbook made from it agree."""
+        tahunan = self.sel_per_baris(N.UKUR_TARGET_TAHUNAN)
+        atas = self.sel_per_baris(N.UKUR_TARGET_ATAS)
+        t = []
+        for i in self.data.indikator:
+            sel = tahunan.get(i.baris)
+            if sel is None or sel[1].nilai is None:
+                continue
+            a = atas.get(i.baris)
+            target = teks_target(sel[1].nilai, i.jenis, i.satuan or "", a[1].nilai if a else None)
+            t += periksa_indikator(self.lok_ind(i.baris), i.indikator, target)
+        return t
 
     def angka_tak_terbaca(self) -> list:
         """Every numeric input cell holding text ("sembilan puluh", "95 %", "-")."""
