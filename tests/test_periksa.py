@@ -364,3 +364,25 @@ def test_nomor_baris_tiga_angka_bukan_kode(tmp_path):
     assert _temuan(tmp_path, "NO\tURAIAN\tPAGU\tREALISASI\n"
                    "076.\tProgram Dukungan Manajemen\t1.000\t900\n") == [
         ("kode_tidak_lengkap", 2, "076.", "076.", None)]
+
+
+def test_temuan_sama_pada_tabel_dan_buku_kerja_dari_tabel_itu(tmp_path):
+    # Magelang RKT 2025: 25 indicators named "Persentase ..." with a count target; the
+    # workbook imported from it gives the same 25 findings (rule, indicator, values)
+    tabel = SEEDS / "rkt-2025-kpu-kabupaten-magelang.txt"
+    out = tmp_path / "magelang.xlsx"
+    assert main(["impor", str(tabel), "--satker", "KPU Kabupaten Magelang", "--keluaran",
+                 str(out)]) == 0
+
+    def ringkas(temuan):  # the catalog writes a known unit its own way: '1 dokumen' = '1 Dokumen'
+        return sorted((t.aturan, t.lokasi["indikator"], t.tercatat.lower(), t.dihitung,
+                       t.pesan.lower()) for t in temuan)
+    dari_tabel, dari_buku = periksa_berkas(tabel), periksa_berkas(out)
+    assert len(dari_tabel) == 25
+    assert {t.aturan for t in dari_tabel} == {"satuan_bertentangan"}
+    assert ringkas(dari_buku) == ringkas(dari_tabel)
+    assert {t.lokasi["sheet"] for t in dari_buku} == {"Pengukuran"}
+    (t,) = [t for t in dari_buku if t.tercatat == "24 Laporan"]
+    assert t.pesan == ("indikator 'Persentase laporan monitoring dan evaluasi yang akuntabel…' "
+                       "bertarget jumlah dengan satuan ('24 Laporan'), padahal namanya "
+                       "persentase")
