@@ -113,7 +113,8 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
             catatan.append(f"realisasi {len(isi)} baris rincian anggaran dimasukkan sebagai "
                            f"realisasi TW {romawi(tw)} (dari {asal}); subtotal dan JUMLAH "
                            f"dihitung rumus")
-    catatan += _realisasi_kinerja(h, wb, triwulan)
+    catatan += _realisasi_kinerja(h, wb, triwulan,
+                                  {i["kode"] for s in kat["sasaran"] for i in s["indikator"]})
     return wb, catatan
 
 
@@ -144,11 +145,11 @@ def _katalog_tahun(h: HasilImpor, kat: dict) -> tuple[dict, list[str]]:
     return kat, catatan
 
 
-def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
+def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None, kode_ada: set) -> list[str]:
     """Indicator realisasi (a Pengukuran or LKj table) into Pengukuran's realisasi TW n,
     each figure read against its own target with the core (`baca_realisasi`); a bare number
     under a "(%)" header is a percentage."""
-    baris = [d for d in h.baris if d.jenis == "indikator" and (d.sheet, d.nomor) in h.kode_indikator
+    baris = [d for d in h.baris if d.jenis == "indikator" and d.kode_katalog in kode_ada
              and (d.nilai.get("realisasi") or "").strip()]
     if not baris:
         return []
@@ -166,7 +167,7 @@ def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None) -> list[str]:
             if persen_judul and t.persen and re.fullmatch(r"[\d.,]+", teks):
                 teks += "%"
             nilai = baca_realisasi(t, teks)
-            isi[h.kode_indikator[(d.sheet, d.nomor)]] = teks if t.jenis == "ordinal" else nilai
+            isi[d.kode_katalog] = teks if t.jenis == "ordinal" else nilai
         except KesalahanInput as e:
             catatan.append(f"baris {d.nomor}: realisasi {teks!r} tidak dimasukkan: {e}")
     if isi:

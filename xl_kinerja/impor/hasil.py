@@ -23,6 +23,7 @@ class BarisData:
     target: str = ""
     nilai: dict = field(default_factory=dict)   # other roles -> text (pagu, realisasi, ...)
     catatan: list = field(default_factory=list)
+    kode_katalog: str = ""          # the indicator's code in the catalog built from it
 
 
 @dataclass

@@ -59,8 +59,9 @@ def ke_katalog(data: list[BarisData], tahun: int | None, satker: str = "",
         i = {"kode": f"{s['kode']}.{len(s['indikator']) + 1}", **i}
         semua_tahun.update(int(th) for th in i["target"])
         s["indikator"].append(i)
+        d.kode_katalog = i["kode"]
         if kode_baris is not None:
-            kode_baris[(d.sheet, d.nomor)] = i["kode"]
+            kode_baris.setdefault((d.sheet, d.nomor), i["kode"])
     dikenal = {x.lower() for x in SATUAN_DIKENAL}
     tambahan = sorted({i["satuan"] for s in sasaran for i in s["indikator"]
                        if i["satuan"].lower() not in dikenal})
@@ -266,9 +267,11 @@ def periksa_katalog(h, kat: dict | None = None, tahun: int | None = None):
 
 def _asal_pesan(h, pesan: str) -> tuple[str | None, int | None]:
     """(sheet, line) of the first catalog code a message names (indicator or budget code)."""
-    asal = {kode: tempat for tempat, kode in h.kode_indikator.items()}
+    asal = {}
     for d in h.baris:
-        if d.jenis in ("program", "kegiatan", "output") and d.kode:
+        if d.kode_katalog:
+            asal.setdefault(d.kode_katalog, (d.sheet, d.nomor))
+        elif d.jenis in ("program", "kegiatan", "output") and d.kode:
             asal.setdefault(d.kode, (d.sheet, d.nomor))
     temu = [(m.start(), asal[k]) for k in asal
             if (m := re.search(rf"(?<![\w.]){re.escape(k)}(?![\w])", pesan))]

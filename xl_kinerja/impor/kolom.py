@@ -194,6 +194,14 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
                           sasaran_kini, nama, "" if tgt is None else tgt, dict(sel))
             if uraian:
                 d.nilai["uraian"] = uraian
+            if len(daftar_ind) > 1 and d.nilai.get("realisasi"):
+                # one realisasi per indicator, split like the targets (or none when it cannot be)
+                bagian = _bagian_ke(pisah_target(d.nilai["realisasi"]), d.nilai["realisasi"],
+                                    len(daftar_ind), k)
+                if bagian is None:
+                    del d.nilai["realisasi"]
+                else:
+                    d.nilai["realisasi"] = bagian
             for p in tanda:
                 d.nilai[p] = "√"
             if tahun_target:
