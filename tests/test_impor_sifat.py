@@ -179,3 +179,16 @@ def test_dua_indikator_satu_sel_satu_realisasi(tmp_path):
     h = impor_tabel(tmp_path / "tabel.tsv")
     assert [(d.kode_katalog, d.target, d.nilai.get("realisasi")) for d in h.baris] == [
         ("S1.1", "1.200 orang", "95,5"), ("S1.2", "BB", None)]
+
+
+def test_predikat_dengan_polaritas_min(tmp_path):
+    # found by the property test: a grade target with POLARITAS min; rekap refused the
+    # workbook ("polaritas min tidak berlaku untuk target predikat")
+    teks = ("RENCANA KINERJA TAHUNAN TAHUN 2024\nNO\tSASARAN STRATEGIS\tINDIKATOR KINERJA\t"
+            "TARGET\tPOLARITAS\tREALISASI S.D. TW II\n1.\tMeningkatnya kualitas perencanaan\t"
+            "Nilai SAKIP\tBB\tmin\tB\n")
+    _periksa_satu(teks, tmp_path)
+    h = impor_tabel(tmp_path / "tabel.tsv")
+    assert h.katalog["sasaran"][0]["indikator"][0]["polaritas"] == "maks"
+    assert h.peringatan == [(3, "polaritas min tidak berlaku untuk target predikat indikator "
+                                "'Nilai SAKIP'; dipakai maks")]

@@ -113,8 +113,15 @@ def _indikator(d: BarisData, thn: str | None, peringatan: list) -> dict | None:
             peringatan.append((d.nomor, f"target {th} {tx!r} indikator {pendek(d.indikator)!r} "
                                         f"terbaca sebagai {t.jenis}, padahal target lainnya "
                                         f"{jenis}; tidak dimasukkan ke katalog"))
+    polaritas = d.nilai.get("polaritas") or "maks"
+    if jenis == "ordinal" and polaritas != "maks":
+        # a grade has no lower-is-better rule: AA is better than BB whatever the name says
+        peringatan.append((d.nomor, f"polaritas {polaritas} tidak berlaku untuk target "
+                                    f"predikat indikator {pendek(d.indikator)!r}; dipakai "
+                                    "maks"))
+        polaritas = d.nilai["polaritas"] = "maks"
     i = {"nama": d.indikator, "satuan": satuan, "jenis_target": jenis,
-         "polaritas": d.nilai.get("polaritas") or "maks", "target": target}
+         "polaritas": polaritas, "target": target}
     for kunci_asal, kunci_katalog in _TAMBAHAN:
         if d.nilai.get(kunci_asal):
             i[kunci_katalog] = d.nilai[kunci_asal]
