@@ -78,8 +78,9 @@ def _gabung(kata: list[Kata]) -> Kata:
 
 
 def _di_kaki(k: Kata, h: Halaman) -> bool:
-    # the footer sits in the bottom margin (generator: 0.7 in, footer at 0.3 in)
-    return k.y0 > h.tinggi - 0.75 * 72
+    # the footer is the page's last printed line, in the bottom margin
+    bawah = max(x.y0 for x in h.kata)
+    return k.y0 > h.tinggi - 0.75 * 72 and abs(k.y0 - bawah) < 2
 
 
 _KAKI = re.compile(r"^\s*(?P<dok>\S.*?)\s+(?P<tahun>(?:19|20)\d\d)\b")
@@ -99,7 +100,7 @@ def baca_pdf(pdf) -> list[Halaman]:
                      float(w.get("xMax")), float(w.get("yMax"))) for w in hal.iter(f"{_NS}word")]
         h = Halaman(pdf, i, float(hal.get("width")), float(hal.get("height")), kata,
                     teks[i - 1] if i - 1 < len(teks) else "")
-        kaki = sorted((k for k in kata if _di_kaki(k, h)), key=lambda k: (round(k.y0), k.x0))
+        kaki = sorted((k for k in kata if _di_kaki(k, h)), key=lambda k: k.x0)
         h.kaki = " ".join(k.teks for k in kaki)
         m = _KAKI.match(h.kaki)
         if m:

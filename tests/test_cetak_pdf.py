@@ -7,6 +7,7 @@ and the Kota Metro example (reported up to TW III) with its Rekap TW 2.
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import openpyxl
@@ -211,3 +212,55 @@ def test_pengukuran_dua_halaman_kolom(cetakan, nama):
         assert all(h.ada(t) for t in ada), (h.nomor, ada)
         assert not any(h.ada(t) for t in tiada), (h.nomor, tiada)
         assert h.ada("Indikator Kinerja") and h.ada("Target Tahunan")
+
+
+def _halaman_rekap(c):
+    rk = c["rekap"]
+    return [h for h in c["halaman"] if h.dokumen == f"Rekap TW {rk.triwulan}"]
+
+
+def _id(x: float, desimal: int = 2) -> str:
+    return f"{x:,.{desimal}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+@pytest.mark.parametrize("nama", ["bawaan", "kr", "metro"])
+def test_pengukuran_huruf_minimal_8pt(cetakan, nama):
+    for h in cetakan[nama]["dok"]["Pengukuran"]:
+        kecil = [(k.teks, round(k.pt, 1)) for k in h.badan() if k.pt < 8 - 0.05]
+        assert not kecil, (h.nomor, kecil[:10])
+
+
+@pytest.mark.parametrize("nama", ["kr", "metro"])
+def test_rekap_format_angka_indonesia(cetakan, nama):
+    c = cetakan[nama]
+    rk = c["rekap"]
+    hal = _halaman_rekap(c)
+    assert hal
+    teks = "\n".join(h.teks for h in hal)
+    assert not re.search(r"\d\.\d\d%", teks)
+    assert not re.search(r"\d,\d{3}(,\d{3})*(?!\d)", teks)
+    desimal = [v for i in rk.indikator if i["jenis"] not in ("persen", "rentang")
+               for v in (i["target"], i["realisasi"])
+               if isinstance(v, float) and not v.is_integer() and round(v, 2) == v]
+    for v in desimal:  # scores such as 3,5 (not 3.5)
+        assert str(v).replace(".", ",") in teks and f" {v} " not in teks, v
+    jumlah = next(a for a in rk.anggaran if a["tingkat"] == "jumlah")
+    assert _id(rk.capaian_satker * 100) + "%" in teks
+    assert _id(jumlah["pagu"], 0) in teks and _id(jumlah["persen"] * 100) + "%" in teks
+
+
+def test_rekap_pagu_kubu_raya(cetakan):
+    # the pagu of the real Kubu Raya RKT 2024, printed the Indonesian way
+    assert "5.327.499.000" in "\n".join(h.teks for h in _halaman_rekap(cetakan["kr"]))
+
+
+@pytest.mark.parametrize("nama", ["kr", "metro"])
+def test_rekap_halaman(cetakan, nama):
+    c = cetakan[nama]
+    hal = _halaman_rekap(c)
+    assert [P.nomor_halaman(h) for h in hal] == list(range(1, len(hal) + 1))
+    assert hal[0].lebar == pytest.approx(841.89, abs=1)  # the workbook's paper (A4)
+    isi = P.letakkan(hal, [i["indikator"] for i in c["rekap"].indikator])
+    for h in hal:
+        if any(x.halaman is h for x in isi):
+            assert _judul_di_atas(h, ["Indikator", "Realisasi"], isi), h.nomor

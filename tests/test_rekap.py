@@ -226,8 +226,9 @@ def test_triwulan_belum_diisi_satu_temuan(tmp_path):
     assert main(["rekap", str(p), "--triwulan", "1", "--tanpa-cadangan"]) == 0
     import openpyxl
     ws = openpyxl.load_workbook(p)["Rekap TW 1"]
-    temuan = [r for r in ws.iter_rows(values_only=True) if r[0] == "Pengukuran"]
-    assert [r[:2] for r in temuan] == [("Pengukuran", rk.temuan[0]["pesan"])]
+    temuan = [r[0] for r in ws.iter_rows(values_only=True)
+              if str(r[0]).startswith("lembar Pengukuran")]
+    assert temuan == [f"lembar Pengukuran: {rk.temuan[0]['pesan']}"]
 
 
 def test_ringkasan_layar(salinan, capsys):

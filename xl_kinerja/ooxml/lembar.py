@@ -28,9 +28,13 @@ class LembarBaru:
         self.lebar_kolom: dict[int, float] = {}
         self.daftar_grafik: list[tuple] = []
         self.lanskap_muat_lebar = False
+        self.kertas, self.kaki = 9, ""
 
-    def cetak(self):
+    def cetak(self, kertas: int = 9, kaki: str = ""):
+        """Landscape, one page wide, on paper `kertas` (Excel paperSize code), footer
+        `kaki` left and "Halaman n" (counted from 1 on this sheet) in the centre."""
         self.lanskap_muat_lebar = True
+        self.kertas, self.kaki = int(kertas), kaki
 
     def tulis(self, r, c, v, fmt=None, tebal=False):
         if isinstance(v, float) and not math.isfinite(v):
@@ -97,8 +101,11 @@ class LembarBaru:
             + f'<sheetData>{"".join(keping)}</sheetData>'
             '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
             'footer="0.3"/>'
-            + ('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" '
-               'fitToHeight="0"/>' if self.lanskap_muat_lebar else "")
+            + (f'<pageSetup paperSize="{self.kertas}" orientation="landscape" fitToWidth="1" '
+               'fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>'
+               '<headerFooter><oddFooter>'
+               + teks_xml(f"&L&8{self.kaki.replace('&', '&&')}&C&8Halaman &P")
+               + '</oddFooter></headerFooter>' if self.lanskap_muat_lebar else "")
             + (f'<drawing r:id="{rid_gambar}"/>' if rid_gambar else "")
             + "</worksheet>").encode("utf-8")
 

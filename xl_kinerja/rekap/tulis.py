@@ -1,6 +1,9 @@
 """Writers: one layout, two backends (openpyxl file, xlwings live book); the file operation."""
 from __future__ import annotations
 
+import collections
+import re
+import zipfile
 from pathlib import Path
 
 from ..berkas import periksa_keluaran, tulis_atomik
@@ -19,20 +22,45 @@ from .paket import (
     tulis_paket,
 )
 
-F_PERSEN = "0.00%"
-F_RUPIAH = "#,##0"
+# `[$-421]` (Indonesian): 46,00% and 4.524.582.000 in LibreOffice/WPS whatever the
+# computer's locale, as on the generated sheets (generator.gaya)
+F_PERSEN = "[$-421]0.00%"
+F_RUPIAH = "[$-421]#,##0"
+F_ANGKA = "[$-421]General"  # 3,5 and 2.498 (counts, scores)
+KERTAS_BAWAAN = 9  # A4, when the workbook's own paper cannot be read
 
 
 def nama_lembar(tw: int) -> str:
     return f"Rekap TW {tw}"
 
 
-def _tata_letak(rk: Rekap, w) -> None:
+def tempat_temuan(t: dict) -> str:
+    """Where a finding is, in words: "lembar Anggaran, baris 27"."""
+    return f"lembar {t['sheet']}, baris {t['baris']}" if t["baris"] else f"lembar {t['sheet']}"
+
+
+def kertas_buku(path) -> int:
+    """The paper (Excel paperSize code) most sheets of the workbook print on."""
+    hitung: collections.Counter = collections.Counter()
+    try:
+        with zipfile.ZipFile(path) as z:
+            for n in z.namelist():
+                if n.startswith("xl/worksheets/") and n.endswith(".xml"):
+                    m = re.search(rb'<(?:\w+:)?pageSetup\b[^>]*\bpaperSize="(\d+)"',
+                                  z.read(n))
+                    if m:
+                        hitung[int(m.group(1))] += 1
+    except (OSError, zipfile.BadZipFile):
+        return KERTAS_BAWAAN
+    return hitung.most_common(1)[0][0] if hitung else KERTAS_BAWAAN
+
+
+def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
     """The single layout. `w` offers tulis(r, c, v, fmt=None, tebal=False), lebar(c, x),
     grafik(jenis, judul, kategori, seri, posisi) where kategori/seri are (r1, c, r2) ranges,
     and cetak(): A4 landscape, fitted to one page wide (the sheet is printed for the
     pimpinan; tables and charts side by side would otherwise spill over many pages)."""
-    w.cetak()
+    w.cetak(kertas, f"{nama_lembar(rk.triwulan)} {rk.tahun}")
     w.tulis(1, 1, rk.judul, tebal=True)
     w.tulis(2, 1, f"{rk.satker} - Tahun {rk.tahun}")
     w.tulis(3, 1, "Sumber:")
@@ -49,7 +77,7 @@ def _tata_letak(rk: Rekap, w) -> None:
         w.tulis(r, c, h, tebal=True)
     for ind in rk.indikator:
         r += 1
-        fmt = F_PERSEN if ind["jenis"] == "persen" else None
+        fmt = F_PERSEN if ind["jenis"] in ("persen", "rentang") else F_ANGKA
         for c, (v, f) in enumerate([(ind["kode"], None), (ind["indikator"], None),
                                     (ind["satuan"], None), (ind["target"], fmt),
                                     (ind["realisasi"], fmt), (ind["capaian"], F_PERSEN),
@@ -101,10 +129,9 @@ def _tata_letak(rk: Rekap, w) -> None:
     w.tulis(r, 1, "Temuan", tebal=True)
     if not rk.temuan:
         w.tulis(r + 1, 1, "Tidak ada temuan.")
-    for t in rk.temuan:
+    for t in rk.temuan:  # one text per finding: the row to its right is empty
         r += 1
-        w.tulis(r, 1, f"{t['sheet']}!{t['baris']}" if t["baris"] else t["sheet"])
-        w.tulis(r, 2, t["pesan"])
+        w.tulis(r, 1, f"{tempat_temuan(t)}: {t['pesan']}")
 
 
 class _PenulisOpenpyxl:
@@ -128,11 +155,14 @@ class _PenulisOpenpyxl:
         from openpyxl.utils import get_column_letter
         self.ws.column_dimensions[get_column_letter(c)].width = x
 
-    def cetak(self):
+    def cetak(self, kertas=KERTAS_BAWAAN, kaki=""):
         ps = self.ws.page_setup
-        ps.paperSize, ps.orientation = self.ws.PAPERSIZE_A4, "landscape"
+        ps.paperSize, ps.orientation = kertas, "landscape"
         ps.fitToWidth, ps.fitToHeight = 1, 0
+        ps.firstPageNumber, ps.useFirstPageNumber = 1, True
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.oddFooter.left.text, self.ws.oddFooter.left.size = kaki, 8
+        self.ws.oddFooter.center.text, self.ws.oddFooter.center.size = "Halaman &P", 8
 
     def grafik(self, jenis, judul, kategori, seri, posisi):
         from openpyxl.chart import BarChart, Reference
@@ -182,7 +212,10 @@ def tulis_rekap_openpyxl(wb, rk: Rekap):
         ws = wb.create_sheet(nama)
     ws.defined_names[PENANDA_REKAP] = DefinedName(
         PENANDA_REKAP, attr_text=f"{rujukan_lembar(nama)}!$A$1", hidden=True)
-    _tata_letak(rk, _PenulisOpenpyxl(ws))
+    kertas = collections.Counter(w.page_setup.paperSize for w in wb.worksheets
+                                 if w is not ws and w.page_setup.paperSize)
+    _tata_letak(rk, _PenulisOpenpyxl(ws),
+                int(kertas.most_common(1)[0][0]) if kertas else KERTAS_BAWAAN)
     return ws
 
 
@@ -203,11 +236,13 @@ class _PenulisXlwings:
     def lebar(self, c, x):
         self.sht.range((1, c)).column_width = x
 
-    def cetak(self):
+    def cetak(self, kertas=KERTAS_BAWAAN, kaki=""):
         try:  # Excel COM (Windows); other backends keep their default page setup
             ps = self.sht.api.PageSetup
-            ps.PaperSize, ps.Orientation = 9, 2  # xlPaperA4, xlLandscape
+            ps.PaperSize, ps.Orientation = kertas, 2  # xlPaper* (same codes), xlLandscape
             ps.Zoom, ps.FitToPagesWide, ps.FitToPagesTall = False, 1, False
+            ps.FirstPageNumber = 1
+            ps.LeftFooter, ps.CenterFooter = f"&8{kaki}", "&8Halaman &P"
         except Exception:  # noqa: BLE001 - printing layout is a convenience, not data
             pass
 
@@ -246,7 +281,11 @@ def tulis_rekap_xlwings(book, rk: Rekap):
             ch.delete()
     else:
         sht = book.sheets.add(nama, after=book.sheets[len(book.sheets) - 1])
-    _tata_letak(rk, _PenulisXlwings(sht))
+    try:  # Excel COM: the paper of the first sheet
+        kertas = int(book.sheets[0].api.PageSetup.PaperSize)
+    except Exception:  # noqa: BLE001 - other backends: the default paper
+        kertas = KERTAS_BAWAAN
+    _tata_letak(rk, _PenulisXlwings(sht), kertas)
     return sht
 
 
@@ -330,10 +369,11 @@ def _rekap_paket(pk: Paket, path: Path, triwulan, keluaran, cadangan, batas_atas
             f"berkas keluaran harus berakhiran .{jenis}"
             + (" karena buku kerja ini bermakro (Excel menolak membuka buku bermakro "
                "berakhiran .xlsx)" if jenis == "xlsm" else ""), berkas=tujuan)
+    kertas = kertas_buku(path)
 
     def tulis_ke(tmp):
-        hasil = tulis_paket(pk, tmp, nama_lembar(rk.triwulan), lambda p: _tata_letak(rk, p),
-                            rk.dibuat)
+        hasil = tulis_paket(pk, tmp, nama_lembar(rk.triwulan),
+                            lambda p: _tata_letak(rk, p, kertas), rk.dibuat)
         rk.catatan.extend(hasil.catatan)
         rk.lembar_ditulis = hasil.lembar
         if di_tempat and pk.berubah():  # e.g. a second rekap finished first: keep its work
