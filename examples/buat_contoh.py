@@ -126,9 +126,11 @@ def gambar(tujuan: Path = ROOT / "docs" / "img") -> None:
                     ws.oddFooter.center.text = ""
             berkas.append(simpan(wb, tmp / f"{nama}.xlsx"))
         for pdf in ke_pdf(berkas, tmp):
-            halaman = 2 if pdf.stem == "pengukuran" else 3  # skip the print_area stubs
             halaman = _halaman_lembar(pdf, "PK KPU 2024" if pdf.stem == "pk" else
                                       "Pengukuran 2024")
+            if pdf.stem == "pengukuran":  # TW I-II, TW III-IV + Tahunan, the rekap (left)
+                rekap = _halaman_lembar(pdf, "REKAP CAPAIAN PER SASARAN")[0]
+                halaman = [halaman[0], halaman[1], rekap]
             for j, h in enumerate(halaman, 1):
                 awalan = tmp / f"{pdf.stem}-{j}"
                 subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", str(h), "-l", str(h),
