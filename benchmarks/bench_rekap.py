@@ -14,6 +14,7 @@ Generated workbooks are cached in the temp folder (generation is not what is mea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import shutil
 import statistics
@@ -82,6 +83,27 @@ def _sidik_generator() -> str:
     return h.hexdigest()[:12]
 
 
+@contextlib.contextmanager
+def _validasi_cepat(aktif: bool):
+    """While the generator adds data validations cell by cell (quadratic in openpyxl's
+    MultiCellRange.add, which scans every range it holds), add without the containment
+    scan, so a 5.000-indicator fixture takes minutes, not hours. Only for building the
+    benchmark's input (the same validations, possibly with redundant single cells)."""
+    if not aktif:
+        yield
+        return
+    from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+    asli = MultiCellRange.add
+
+    def tambah(self, coord):
+        self.ranges.add(CellRange(coord) if isinstance(coord, str) else coord)
+    MultiCellRange.add = tambah
+    try:
+        yield
+    finally:
+        MultiCellRange.add = asli
+
+
 def buku(n: int) -> Path:
     """A filled workbook of n indicators (cached by size and generator source)."""
     from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
@@ -92,7 +114,8 @@ def buku(n: int) -> Path:
     if not p.exists():
         t0 = time.perf_counter()
         kat, kin, ang = katalog_besar(n)
-        wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
+        with _validasi_cepat(n > 1500):
+            wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
         isi_realisasi(wb, kinerja=kin, anggaran=ang)
         simpan(wb, p, timpa=True)
         print(f"  (buku kerja {n} indikator dibuat dalam {time.perf_counter() - t0:.1f} d)",
