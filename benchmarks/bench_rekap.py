@@ -6,8 +6,9 @@ For each size (indicators; budget lines grow with it, 60 lines per 150 indicator
 rekap end to end from the CLI (a fresh `python` process running `xl_kinerja.cli.main`
 rekap, so start-up and imports count) against `soffice --headless` recalculating the same
 file, in the same run. Also the floor: a fresh process that only starts Python and imports
-what the rekap CLI imports. Prints median and spread (min-max) of --ulang runs, the ratio
-of medians (goal <= 0,25), time per indicator and the growth between sizes (linear:
+what the rekap CLI imports. Prints median and spread (min-max) of --ulang runs (wall
+time, and CPU time of the processes: on a shared machine the load stretches wall time), the
+ratio of medians (goal <= 0,25), time per indicator and the growth between sizes (linear:
 10x the indicators within 12x the time), and which heavy modules the CLI path loaded.
 Generated workbooks are cached in the temp folder (generation is not what is measured).
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import resource
 import shutil
 import statistics
 import subprocess
@@ -123,13 +125,23 @@ def buku(n: int) -> Path:
     return p
 
 
-def ukur(fungsi, ulang: int) -> list[float]:
+def ukur(fungsi, ulang: int, cpu: list | None = None) -> list[float]:
+    """Wall times of `ulang` calls; `cpu` (a list) also gets the CPU seconds of each call,
+    this process and its finished children (a loaded machine stretches wall time only)."""
     waktu = []
     for _ in range(ulang):
+        c0 = _cpu()
         t0 = time.perf_counter()
         fungsi()
         waktu.append(time.perf_counter() - t0)
+        if cpu is not None:
+            cpu.append(_cpu() - c0)
     return waktu
+
+
+def _cpu() -> float:
+    s, a = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + a.ru_utime + a.ru_stime
 
 
 def ringkas(w: list[float]) -> str:
@@ -159,19 +171,20 @@ def main() -> int:
         d = Path(d)
         for n in ukuran:
             sumber = buku(n)
-            t_rekap, t_lo = [], []
+            t_rekap, t_lo, c_rekap, c_lo = [], [], [], []
             for i in range(a.ulang):
                 kerja = d / f"kerja{n}-{i}.xlsx"
                 shutil.copy(sumber, kerja)
                 t_rekap += ukur(lambda: _jalan(CLI, "rekap", str(kerja), "--triwulan", "2",
-                                               "--tanpa-cadangan"), 1)
-                t_lo += ukur(lambda: hitung_ulang([sumber], d / f"lo{n}-{i}"), 1)
+                                               "--tanpa-cadangan"), 1, c_rekap)
+                t_lo += ukur(lambda: hitung_ulang([sumber], d / f"lo{n}-{i}"), 1, c_lo)
             rk, lo = statistics.median(t_rekap), statistics.median(t_lo)
             hasil[n] = rk
             print(f"{n:>5} indikator: rekap CLI {ringkas(t_rekap)}; LibreOffice "
                   f"{ringkas(t_lo)}; rasio {rk / lo:.2f} (sasaran <= 0,25); "
                   f"{1000 * (rk - statistics.median(lantai)) / n:.2f} md/indikator di atas "
-                  f"lantai")
+                  f"lantai; waktu CPU rekap {ringkas(c_rekap)}, LibreOffice {ringkas(c_lo)}, "
+                  f"rasio CPU {statistics.median(c_rekap) / statistics.median(c_lo):.2f}")
     for n1, n2 in zip(ukuran, ukuran[1:]):
         print(f"pertumbuhan {n1} -> {n2} indikator ({n2 / n1:.1f}x): waktu "
               f"{hasil[n2] / hasil[n1]:.2f}x")
