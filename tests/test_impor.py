@@ -571,3 +571,31 @@ def test_polaritas_kolom_bawaan_dan_catatan(tmp_path, capsys):
             for i in s["indikator"]] == ["min", "min", "maks", "min", "min"]
     assert "Catatan: polaritas min untuk 3 indikator lain (--polaritas-bawaan); tulis kolom " \
            "POLARITAS atau --polaritas-bawaan bila lain" in capsys.readouterr().out
+
+
+def test_kemajuan_tabel_panjang_hanya_di_terminal(tmp_path, monkeypatch):
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    baris = ["NO\tSASARAN\tINDIKATOR KINERJA\tTARGET"] + [
+        f"{i}.\tTerwujudnya S{i}\tPersentase laporan {i}\t100%" for i in range(1, 6001)]
+    p = tmp_path / "panjang.tsv"
+    p.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    layar = Terminal()
+    monkeypatch.setattr(sys, "stderr", layar)
+    assert len(impor_tabel(p, "iku", tahun=2025).katalog["sasaran"]) == 6000
+    assert "\rMembaca panjang.tsv [" in layar.getvalue() and "6000/6001" not in layar.getvalue()
+    assert "6001" in layar.getvalue()          # the total: every input line
+    pendek_ = tmp_path / "pendek.tsv"
+    pendek_.write_text("\n".join(baris[:100]) + "\n", encoding="utf-8")
+    layar2 = Terminal()
+    monkeypatch.setattr(sys, "stderr", layar2)
+    impor_tabel(pendek_, "iku", tahun=2025)
+    assert layar2.getvalue() == ""              # a short table: no bar
+    pipa = io.StringIO()                        # not a terminal: no bar either
+    monkeypatch.setattr(sys, "stderr", pipa)
+    impor_tabel(p, "iku", tahun=2025)
+    assert pipa.getvalue() == ""

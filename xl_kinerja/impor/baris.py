@@ -6,7 +6,10 @@ giving every indicator its polarity (polaritas.py) and building the catalog dict
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import KesalahanBerkas, KesalahanInput
+from ..kemajuan import Kemajuan
 from .baca import Baris
 from .hasil import HasilImpor
 from .jenis import JENIS, NAMA_JENIS, _periksa_jenis, kenali_jenis
@@ -15,6 +18,9 @@ from .katalog import _tebak_tahun, ke_katalog
 from .kolom import interpretasi
 from .polaritas import catatan_polaritas, tetapkan_polaritas
 from .teks_pdf import interpretasi_baris_teks
+
+
+BARIS_KEMAJUAN = 5000   # tables this long show a progress bar (on a terminal only)
 
 
 def periksa_jenis_diminta(jenis: str | None) -> None:
@@ -48,7 +54,11 @@ def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
     if pemisah == "" and not any(_judul(b) for b in baris):
         data, dilewati, peringatan = interpretasi_baris_teks(baris, berkas)
     else:
-        data, dilewati, peringatan = interpretasi(baris, berkas, jenis)
+        # a long table: a progress bar on stderr while it is a terminal (kemajuan.py)
+        with Kemajuan(len(baris) if len(baris) >= BARIS_KEMAJUAN else 0,
+                      f"Membaca {Path(berkas).name}",
+                      aktif=None if len(baris) >= BARIS_KEMAJUAN else False) as km:
+            data, dilewati, peringatan = interpretasi(baris, berkas, jenis, km.maju)
     tetapkan_polaritas(data, polaritas_bawaan, peringatan)
     if not any(d.jenis in ("indikator", "program", "kegiatan", "output", "total") for d in data):
         raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=berkas)

@@ -22,10 +22,11 @@ _NO = re.compile(r"^\d{1,3}\.?$")
 _TANDA = {"√", "v", "V", "✓", "✔", "x", "X"}
 
 
-def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
-                 ) -> tuple[list[BarisData], list, list]:
+def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku",
+                 maju=None) -> tuple[list[BarisData], list, list]:
     """Tab/CSV/xlsx rows -> data rows, skipped rows, warnings. With jenis_tabel "anggaran"
-    a text row without indicator, target or code is a budget row even without amounts."""
+    a text row without indicator, target or code is a budget row even without amounts.
+    `maju` (optional): called with the number of rows read, every 1.000 rows (progress)."""
     data: list[BarisData] = []
     dilewati: list[tuple[int, str]] = []
     peringatan: list[tuple[int, str]] = []
@@ -36,7 +37,9 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku"
     program_kini = ""
     kegiatan_kini: dict[str, str] = {}   # kegiatan code -> name, as first seen
     ada_judul = False
-    for b in baris:
+    for n, b in enumerate(baris, 1):
+        if maju is not None and n % 1000 == 0:
+            maju(1000)
         if b.kosong:
             dilewati.append((b.nomor, "baris kosong"))
             continue
