@@ -17,13 +17,13 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_periksa import tabel_rkt  # noqa: E402
+from bench_rekap import ringkas, ukur  # noqa: E402
 
 from xl_kinerja import baca_target  # noqa: E402
 from xl_kinerja.impor import impor_tabel, periksa_katalog  # noqa: E402
@@ -43,15 +43,6 @@ def tabel_besar(n: int) -> str:
                 baris.append(f"EB{chr(65 + j)}.{p % 1000:03d} Layanan {p}.{k}.{j}\t\t"
                              f"{pagu:,}\t{pagu // 2:,}\t50,00".replace(",", "."))
     return teks + "\n".join(baris) + "\n"
-
-
-def _waktu(fungsi, ulang: int) -> list[float]:
-    hasil = []
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        fungsi()
-        hasil.append(time.perf_counter() - t0)
-    return hasil
 
 
 def _dasar(path: Path) -> None:
@@ -80,13 +71,12 @@ def main() -> int:
         for n in ukuran:
             path = Path(d) / f"rkt-{n}.tsv"
             path.write_text(tabel_besar(n), encoding="utf-8")
-            dasar = _waktu(lambda: _dasar(path), a.ulang)
-            impor = _waktu(lambda: _impor(path), a.ulang)
+            dasar = ukur(lambda: _dasar(path), a.ulang)
+            impor = ukur(lambda: _impor(path), a.ulang)
             md, mi = statistics.median(dasar), statistics.median(impor)
             print(f"{n:>7} baris indikator (+{n // 10} anggaran, "
-                  f"{path.stat().st_size / 1e6:.1f} MB): impor {mi:.2f} d "
-                  f"({min(impor):.2f}-{max(impor):.2f}), dasar {md:.2f} d "
-                  f"({min(dasar):.2f}-{max(dasar):.2f}), rasio {mi / md:.1f}x")
+                  f"{path.stat().st_size / 1e6:.1f} MB): impor {ringkas(impor)}, dasar "
+                  f"{ringkas(dasar)}, rasio {mi / md:.1f}x")
             if sebelumnya:
                 n0, m0 = sebelumnya
                 print(f"        pertumbuhan {n0} -> {n}: {n / n0:.0f}x baris, {mi / m0:.1f}x "
