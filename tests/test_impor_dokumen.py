@@ -15,6 +15,7 @@ from xl_kinerja.impor import impor_tabel
 from xl_kinerja.impor.dokumen import impor_dokumen
 from xl_kinerja.impor.word import baca_tabel_word, pendek
 from xl_kinerja.katalog import Katalog
+from xl_kinerja.periksa import periksa_berkas
 
 
 def _tabel(doc, baris):
@@ -190,6 +191,27 @@ def test_ods_dari_libreoffice(tmp_path, capsys):
     Katalog.dari_dict(json.loads(out.read_text(encoding="utf-8")))
     assert main(["periksa", str(ods)]) == 0
     assert "Tidak ada temuan." in capsys.readouterr().out
+
+
+def test_xls_dari_libreoffice(tmp_path):
+    if not libreoffice.tersedia():
+        pytest.fail("LibreOffice (soffice) wajib untuk tes ini")
+    (xls,) = libreoffice._jalankan([_xlsx_rkt(tmp_path / "rkt.xlsx")], tmp_path / "xls",
+                                   "xls:MS Excel 97", "xls", None)
+    h = impor_tabel(xls)
+    assert (h.jenis, h.tahun, [d.nomor for d in h.baris]) == ("rkt", 2024, [3, 4, 5])
+    # .xls cells come without their format: the percent cell is the fraction it holds, and
+    # that is said, not read as a score silently
+    assert h.peringatan == [(3, "target '0.9750' indikator 'Persentase dokumen tepat waktu' "
+                                "dari sel .xls tanpa format: mungkin 97,5% (format persen tidak "
+                                "terbaca dari .xls); tulis targetnya dengan tanda % atau simpan "
+                                "sebagai .xlsx/.ods")]
+    assert [(i["nama"], i["target"], i["satuan"]) for s in h.katalog["sasaran"]
+            for i in s["indikator"]] == [
+        ("Persentase dokumen tepat waktu", {"2024": "0.9750"}, "Nilai"),
+        ("Jumlah laporan kinerja", {"2024": "12 Laporan"}, "Laporan"),
+        ("Indeks reformasi birokrasi", {"2024": "1.2340"}, "Indeks")]
+    assert [(t.aturan, t.lokasi["baris"]) for t in periksa_berkas(xls)] == []
 
 
 def test_xls_dan_ods_rusak(tmp_path):

@@ -6,17 +6,20 @@ giving every indicator its polarity (polaritas.py) and building the catalog dict
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from ..angka import format_persen
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..kemajuan import Kemajuan
 from .baca import Baris
-from .hasil import HasilImpor
+from .hasil import BarisData, HasilImpor
 from .jenis import JENIS, NAMA_JENIS, _periksa_jenis, kenali_jenis
 from .judul import _judul
 from .katalog import _tebak_tahun, ke_katalog
 from .kolom import interpretasi
 from .polaritas import catatan_polaritas, tetapkan_polaritas
+from .sel import pendek
 from .teks_pdf import interpretasi_baris_teks
 
 
@@ -60,6 +63,8 @@ def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
                       aktif=None if len(baris) >= BARIS_KEMAJUAN else False) as km:
             data, dilewati, peringatan = interpretasi(baris, berkas, jenis, km.maju)
     tetapkan_polaritas(data, polaritas_bawaan, peringatan)
+    if pemisah == "xls":
+        peringatan += _persen_xls(data)
     if not any(d.jenis in ("indikator", "program", "kegiatan", "output", "total") for d in data):
         raise KesalahanBerkas("tabel tidak berisi baris data setelah baris judul", berkas=berkas)
     tahun = tahun or _tebak_tahun(konteks + baris)
@@ -67,3 +72,20 @@ def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
     katalog = ke_katalog(data, tahun, satker, peringatan, kode_baris)
     return HasilImpor(jenis, berkas, katalog, data, dilewati, peringatan, tahun, catatan,
                       list(k.judul or []), kode_baris, catatan_polaritas=catatan_polaritas(data))
+
+
+def _persen_xls(data: list[BarisData]) -> list[tuple[int, str]]:
+    """An .xls gives cell values without their format, so a percent cell (0,975 shown as
+    97,5%) arrives as the plain fraction: said for every "Persentase ..." indicator whose
+    target is a bare fraction, not read as a score silently."""
+    hasil = []
+    for d in data:
+        if d.jenis == "indikator" and re.match(r"(persentase|presentase|prosentase)\b",
+                                               d.indikator.lower()) \
+                and re.fullmatch(r"(0|1)\.\d+", d.target or "") and float(d.target) <= 1.5:
+            hasil.append((d.nomor, f"target {d.target!r} indikator {pendek(d.indikator)!r} dari "
+                                   f"sel .xls tanpa format: mungkin "
+                                   f"{format_persen(float(d.target), 1)} "
+                                   "(format persen tidak terbaca dari .xls); tulis targetnya "
+                                   "dengan tanda % atau simpan sebagai .xlsx/.ods"))
+    return hasil
