@@ -64,11 +64,14 @@ def jalankan(args) -> int:
     masukan = [args.dari, args.iku]
     periksa_keluaran(tujuan, masukan=masukan, timpa=args.timpa)  # before the (slow) build
     katalog = Katalog.baca(args.iku) if args.iku else None
+    laporan: list[str] = []
     wb = buat_buku_kerja(katalog, args.tahun, satker=args.satker, kertas=args.kertas,
-                         sandi=args.sandi, dari=args.dari)
+                         sandi=args.sandi, dari=args.dari, laporan=laporan)
     ada = tujuan.exists()
     nyata = tulis_atomik(tujuan, wb.save, timpa=args.timpa, masukan=masukan)
     print(f"Buku kerja dibuat: {tujuan}")
+    for baris in laporan:  # --dari: what was carried, what was reset and why
+        print(f"  {baris}")
     if ada:
         print(f"Berkas lama disimpan sebagai {nyata.with_name(nyata.name + '.bak')}")
     return 0

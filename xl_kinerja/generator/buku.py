@@ -16,6 +16,7 @@ from ..errors import KesalahanInput
 from ..katalog import Katalog
 from ..predikat import SKALA
 from .cetak import atur_cetak
+from .bawa import bawa_pengaturan
 from .dari import gabung_dari
 from .konteks import Konteks
 from .lembar.lkj import bangun_lkj
@@ -61,12 +62,15 @@ def _skala(skala: str):
 
 
 def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas: str = "A4",
-                    sandi: str | None = None, dari=None, skala: str = "kpu") -> Workbook:
+                    sandi: str | None = None, dari=None, skala: str = "kpu",
+                    laporan: list[str] | None = None) -> Workbook:
     """Build the year's workbook (openpyxl `Workbook`, not saved; see `simpan`).
 
     `katalog` None = the embedded default (or, with `dari`, the old workbook's catalog).
     `dari` = last year's workbook made by xl-kinerja: its indicators, texts, schedule and
-    anggaran rows are carried into `tahun` with every realisasi blank.
+    anggaran rows are carried into `tahun` with every realisasi blank, and its Referensi
+    settings and signatories (bawa.py); `laporan`, a list, receives the lines saying what
+    was carried, what was not and what was reset on purpose.
     """
     if isinstance(tahun, bool) or not isinstance(tahun, int):
         try:
@@ -85,7 +89,12 @@ def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas:
         katalog = Katalog.bawaan()
     katalog.periksa_tahun(tahun)
     skala_ = _skala(skala)
-    return _bangun(Konteks(katalog, tahun, str(satker).strip(), kertas, sandi or None, skala_))
+    wb = _bangun(Konteks(katalog, tahun, str(satker).strip(), kertas, sandi or None, skala_))
+    if dari is not None:  # the Referensi settings have no place in the catalog
+        catatan = bawa_pengaturan(wb, dari)
+        if laporan is not None:
+            laporan.extend(catatan)
+    return wb
 
 
 __all__ = ["buat_buku_kerja", "KERTAS", "LEMBAR", "LEMBAR_ANGG", "LEMBAR_IKU",

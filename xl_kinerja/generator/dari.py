@@ -62,6 +62,7 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
         N.IKU_TINGKAT, N.IKU_KODE_SASARAN, N.IKU_KODE_INDIKATOR)}
     jenis = dict(zip(map(_teks, baca.kolom(N.UKUR_KODE_INDIKATOR)),
                      map(_teks, baca.kolom(N.UKUR_JENIS_TARGET))))
+    ukur = _teks_pengukuran(baca)
     renaksi = {}
     if baca.ada(N.RENAKSI_KODE_INDIKATOR):
         for kode, keg, pel, tw, bln in zip(
@@ -96,6 +97,17 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
                "formula": _teks(kol[N.IKU_FORMULA][i]),
                "sumber_data": _teks(kol[N.IKU_SUMBER_DATA][i]),
                "penanggung_jawab": _teks(kol[N.IKU_PENANGGUNG_JAWAB][i])}
+        if kode in ukur:  # Pengukuran is where the office edits the texts
+            teks_s, teks_i = ukur[kode]
+            if teks_s and len(per_kode[ks]["indikator"]) == 0:
+                per_kode[ks]["nama"] = teks_s
+            baru = teks_i.get("satuan")
+            if baru and baru != ind["satuan"] and ind["satuan"] not in ("", "%"):
+                # the unit renamed in Pengukuran: the IKU targets ("5 Kegiatan") follow
+                lama_ = ind["satuan"]
+                ind["target"] = {t: v[:-len(lama_)] + baru if v.lower().endswith(
+                    lama_.lower()) else v for t, v in ind["target"].items()}
+            ind.update(teks_i)
         if riwayat["realisasi"].get(kode):
             ind["realisasi"] = riwayat["realisasi"][kode]
         if riwayat["nasional"].get(kode) is not None:
@@ -129,6 +141,22 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
          "satuan_tambahan": [s for s in satuan if s.lower() not in dikenal],
          "sasaran": sasaran, "anggaran": anggaran}
     return Katalog.dari_dict_berkas(d, path)
+
+
+def _teks_pengukuran(baca: _Pembaca) -> dict[str, tuple[str, dict]]:
+    """Per indicator code: (sasaran text, {nama, satuan, polaritas, penanggung_jawab}) as
+    they stand in Pengukuran (the texts the office edits; blank cells keep IKU's)."""
+    kolom = {k: [_teks(v) for v in baca.kolom(n)] for k, n in (
+        ("kode", N.UKUR_KODE_INDIKATOR), ("sasaran", N.UKUR_SASARAN),
+        ("nama", N.UKUR_INDIKATOR), ("satuan", N.UKUR_SATUAN),
+        ("polaritas", N.UKUR_POLARITAS), ("penanggung_jawab", N.UKUR_PENANGGUNG_JAWAB))}
+    hasil = {}
+    for i, kode in enumerate(kolom["kode"]):
+        if kode:
+            hasil[kode] = (kolom["sasaran"][i], {
+                k: kolom[k][i] for k in ("nama", "satuan", "polaritas", "penanggung_jawab")
+                if kolom[k][i]})
+    return hasil
 
 
 def _angka_isian(v):
