@@ -134,20 +134,24 @@ class _Penulis:
         t.style = "Table Grid"
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
+        # rows and cells taken once per row: table.cell(i, j) re-reads the whole grid
+        # on every call (quadratic in the rows of a 1.500-indicator PK table)
+        baris_tabel = list(t.rows)
+        sel = [r.cells for r in baris_tabel]
         for j, teks in enumerate(kepala):
-            self._sel(t.cell(0, j), teks, tebal=True, tengah=True)
-            self._arsir(t.cell(0, j))
-        trpr = t.rows[0]._tr.get_or_add_trPr()
+            self._sel(sel[0][j], teks, tebal=True, tengah=True)
+            self._arsir(sel[0][j])
+        trpr = baris_tabel[0]._tr.get_or_add_trPr()
         el = OxmlElement("w:tblHeader")
         el.set(qn("w:val"), "true")
         trpr.append(el)
         for i, isi in enumerate(baris, 1):
             for j, teks in enumerate(isi):
-                self._sel(t.cell(i, j), teks, kanan=j in kanan, tebal=(i - 1) in tebal_baris)
+                self._sel(sel[i][j], teks, kanan=j in kanan, tebal=(i - 1) in tebal_baris)
         for j, w in enumerate(lebar):  # LibreOffice reads the grid, Word the cells
             t.columns[j].width = Cm(w)
-            for row in t.rows:
-                row.cells[j].width = Cm(w)
+            for cells in sel:
+                cells[j].width = Cm(w)
         self.doc.add_paragraph()
         return t
 
@@ -306,7 +310,7 @@ class _Penulis:
                     "Keterangan"],
                    [[i.indikator, i.polaritas, K.target(i), K.realisasi(i), persen(i.capaian),
                      i.predikat or "-", i.status or "-"] for i in s.indikator],
-                   [5, 1.6, 2, 2, 1.8, 2.2, 2.2], kanan={2, 3, 4})
+                   [4.8, 1.9, 2, 2, 1.8, 2.1, 2.2], kanan={2, 3, 4})
         for i in s.indikator:
             self.para(K.analisis_1(i))
         self.para("2. Perbandingan dengan tahun-tahun sebelumnya", tebal=True,
