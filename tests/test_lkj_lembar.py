@@ -126,3 +126,31 @@ def test_tahun_berikut_dari_dengan_riwayat(dua_tahun):
         assert (a.kode, a.pagu_lalu, a.realisasi_lalu) == (b.kode, b.pagu, b.realisasi)
     _sama(_nilai(hasil, N.LKJ_ANGG_PAGU_LALU), [a.pagu_lalu for a in lap.anggaran])
     _sama(_nilai(hasil, N.LKJ_ANGG_REALISASI_LALU), [a.realisasi_lalu for a in lap.anggaran])
+
+
+def test_pdf_tahun_berikut_memuat_semua_tabel_bab_iii(dua_tahun, tmp_path):
+    """With history and a national figure, BAB III.A has all five tables per sasaran."""
+    import re
+    import subprocess
+    from xl_kinerja.libreoffice import dokumen_ke_pdf
+    from xl_kinerja.lkj.word import JUDUL_TABEL, tulis_docx
+    _, (p25, _) = dua_tahun
+    lap = laporan_kinerja(p25)
+    docx = tulis_docx(lap, tmp_path / "LKj-2025.docx")
+    pdf, = dokumen_ke_pdf([docx], tmp_path)
+    teks = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    for s in lap.sasaran:
+        for n in (1, 2, 3, 6):
+            assert f"{JUDUL_TABEL[n].format(tahun=2025)} (Sasaran {s.kode})" in teks
+    assert f"{JUDUL_TABEL[4]} (Sasaran {lap.sasaran[0].kode})" in teks  # S1.1: 98% nasional
+    assert "Realisasi 2024" in teks
+    import docx as pydocx
+    anggaran = pydocx.Document(str(docx)).tables[-3]  # BAB III.B (then BAB IV, Lampiran)
+    assert [c.text for c in anggaran.rows[0].cells][-1] == "Penyerapan 2024"
+    from xl_kinerja.lkj.teks import persen
+    assert [r.cells[-1].text for r in anggaran.rows[1:]] == \
+        [persen(a.persen_lalu) for a in lap.anggaran]
+    assert lap.anggaran[0].persen_lalu == 3_998_386_000 / 4_022_336_000  # 2024's 076.01.WA
+    assert "Kendala (S2.1): TW IV: Sarana belum lengkap" in teks
+    assert re.search(r"tahun 2024 terealisasi [\d.,]+%? \(capaian [\d.,]+%\); tahun 2025", teks)
