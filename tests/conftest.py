@@ -8,6 +8,8 @@ import pytest
 
 TAHUN = 2027
 
+TEKS_DIUBAH = ("Indikator disunting di Pengukuran", "Sasaran disunting di Pengukuran")
+
 # A grid of cases for the formula-vs-core tests:
 # kode -> (target text, polaritas, jenis, satuan, target_tw texts, realisasi TW I..IV)
 KASUS = {
@@ -134,6 +136,13 @@ def _buat_semua(folder):
              if c.value is not None and not str(c.value).startswith("=")]
     isian[0].value += 1_001_000
     berkas["pagu_diubah"] = simpan(wb, folder / "pagu_diubah.xlsx")
+    # default workbook whose first indicator and sasaran texts are edited in Pengukuran:
+    # RKT, PK and Rencana Aksi must show the edit (test_satu_sumber.py)
+    wb = buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh")
+    for nama, teks in ((N.UKUR_INDIKATOR, TEKS_DIUBAH[0]), (N.UKUR_SASARAN, TEKS_DIUBAH[1])):
+        lembar, ref = next(iter(wb.defined_names[nama].destinations))
+        wb[lembar][ref.replace("$", "")][0][0].value = teks
+    berkas["teks_diubah"] = simpan(wb, folder / "teks_diubah.xlsx")
     del openpyxl
     return berkas
 

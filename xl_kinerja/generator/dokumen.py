@@ -12,8 +12,8 @@ from .konteks import Konteks
 from .nilai_target import format_target
 from .penamaan import tetapkan
 from .penandatangan import tampil, tempat_tanggal
-from .tata import (A_PAGU, LEMBAR_ANGG, LEMBAR_UKUR, U_ATAS, U_TARGET, BarisUkur,
-                   TataAnggaran, TataUkur, kol, ref_abs, tinggi)
+from .tata import (A_PAGU, LEMBAR_ANGG, LEMBAR_UKUR, U_ATAS, U_INDIKATOR, U_SASARAN, U_TARGET,
+                   BarisUkur, TataAnggaran, TataUkur, kol, ref_abs, tinggi)
 
 TARGET_SEBARIS = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
 TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)
@@ -34,12 +34,21 @@ def rumus_target(sel, b: BarisUkur) -> None:
     sel.alignment = TARGET_SEBARIS
 
 
+def teks_ukur(sel, b: BarisUkur, kolom: int):
+    """`sel` shows a text of Pengukuran (indicator or sasaran of row `b`) by formula: one
+    source, so an edit in Pengukuran reaches RKT, PK and Rencana Aksi. An empty source
+    shows empty (a bare reference would show 0)."""
+    ref = f"'{LEMBAR_UKUR}'!${kol(kolom)}${b.baris}"
+    rumus(sel, f'=IF({ref}="","",{ref})')
+    return sel
+
+
 def baris_sasaran(ws, r: int, no: int, s, ukur: TataUkur, *, lebar_indikator: int) -> int:
     """RKT/PK rows of one sasaran (No | sasaran | indikator | target), No and sasaran
     merged down over its indicators; returns the next free row."""
     awal = r
     for ind in s.indikator:
-        tulis_teks(ws.cell(r, 3), ind.nama)
+        teks_ukur(ws.cell(r, 3), ukur.per_kode[ind.kode], U_INDIKATOR)
         # "24 Laporan": the unit is in the number format of the linked target
         rumus_target(ws.cell(r, 4), ukur.per_kode[ind.kode])
         for c in range(1, 5):
@@ -51,7 +60,8 @@ def baris_sasaran(ws, r: int, no: int, s, ukur: TataUkur, *, lebar_indikator: in
             tinggi(s.nama, 42) if len(s.indikator) == 1 else 15.0)
         r += 1
     ws.cell(awal, 1, no)
-    tulis_teks(ws.cell(awal, 2), s.nama)
+    teks_ukur(ws.cell(awal, 2), ukur.per_kode[s.indikator[0].kode], U_SASARAN
+              ).alignment = RATA_KIRI
     kurang = tinggi(s.nama, 42) - sum(ws.row_dimensions[i].height for i in range(awal, r))
     if kurang > 0:  # the merged sasaran text is longer than its indicators
         ws.row_dimensions[r - 1].height += kurang

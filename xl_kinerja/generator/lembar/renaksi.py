@@ -5,14 +5,15 @@ from __future__ import annotations
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ... import nama as N
-from ..dokumen import isian_dokumen, rumus_target, tanda_tangan_tunggal
+from ..dokumen import isian_dokumen, rumus_target, tanda_tangan_tunggal, teks_ukur
 from ..gaya import (BINGKAI, RATA_KIRI, RATA_TENGAH, judul_kolom, judul_lembar,
                     tulis_teks)
 from ..konteks import Konteks
 from ..penamaan import tetapkan
 from ..proteksi import lindungi
 from ..tata import (BARIS_DATA, LEMBAR_RENAKSI, RA_B0, RA_INDIKATOR, RA_KEGIATAN, RA_KODE,
-                    RA_NO, RA_PELAKSANA, RA_SASARAN, RA_TARGET, RA_TW0, TANDA, TataUkur, kol,
+                    RA_NO, RA_PELAKSANA, RA_SASARAN, RA_TARGET, RA_TW0, TANDA, U_INDIKATOR,
+                    U_SASARAN, TataUkur, kol,
                     ref_abs, tinggi)
 
 
@@ -37,8 +38,9 @@ def bangun_renaksi(ws, kt: Konteks, ukur: TataUkur) -> None:
     r = BARIS_DATA
     for no, (s, ind) in enumerate(kt.katalog.semua_indikator(), 1):
         ws.cell(r, RA_NO, no).alignment = RATA_TENGAH
-        tulis_teks(ws.cell(r, RA_SASARAN), s.nama).alignment = RATA_KIRI
-        tulis_teks(ws.cell(r, RA_INDIKATOR), ind.nama).alignment = RATA_KIRI
+        b = ukur.per_kode[ind.kode]  # texts by formula from Pengukuran (one source)
+        teks_ukur(ws.cell(r, RA_SASARAN), b, U_SASARAN).alignment = RATA_KIRI
+        teks_ukur(ws.cell(r, RA_INDIKATOR), b, U_INDIKATOR).alignment = RATA_KIRI
         rumus_target(ws.cell(r, RA_TARGET), ukur.per_kode[ind.kode])
         isian_dokumen(tulis_teks(ws.cell(r, RA_KEGIATAN), ind.kegiatan))
         ws.cell(r, RA_KEGIATAN).alignment = RATA_KIRI
