@@ -8,8 +8,9 @@ many rows (program > kegiatan > outputs with codes, subtotals that add up). Meas
 `impor_tabel` plus the check that `baru --iku` accepts its catalog (`periksa_katalog`, what
 `impor --keluaran x.json` does before writing), and the baseline any importer pays: reading
 the lines and parsing every target with the core (`baca_target`). Prints median and spread
-(min-max), the ratio to the baseline, and the growth from one size to the next (linear: 10x
-the rows, at most 12x the time).
+(min-max) of wall time, the median CPU time (a shared machine stretches wall time only), the
+ratio to the baseline, and the growth from one size to the next (linear: 10x the rows, at
+most 12x the time).
 """
 from __future__ import annotations
 
@@ -71,17 +72,21 @@ def main() -> int:
         for n in ukuran:
             path = Path(d) / f"rkt-{n}.tsv"
             path.write_text(tabel_besar(n), encoding="utf-8")
-            dasar = ukur(lambda: _dasar(path), a.ulang)
-            impor = ukur(lambda: _impor(path), a.ulang)
+            cpu_d, cpu_i = [], []
+            dasar = ukur(lambda: _dasar(path), a.ulang, cpu_d)
+            impor = ukur(lambda: _impor(path), a.ulang, cpu_i)
             md, mi = statistics.median(dasar), statistics.median(impor)
+            ci = statistics.median(cpu_i)
             print(f"{n:>7} baris indikator (+{n // 10} anggaran, "
-                  f"{path.stat().st_size / 1e6:.1f} MB): impor {ringkas(impor)}, dasar "
-                  f"{ringkas(dasar)}, rasio {mi / md:.1f}x")
+                  f"{path.stat().st_size / 1e6:.1f} MB): impor {ringkas(impor)} "
+                  f"[CPU {ci:.3f} d], dasar {ringkas(dasar)} [CPU "
+                  f"{statistics.median(cpu_d):.3f} d], rasio {mi / md:.1f}x")
             if sebelumnya:
-                n0, m0 = sebelumnya
+                n0, m0, c0 = sebelumnya
                 print(f"        pertumbuhan {n0} -> {n}: {n / n0:.0f}x baris, {mi / m0:.1f}x "
-                      f"waktu (sasaran: paling banyak {1.2 * n / n0:.0f}x)")
-            sebelumnya = (n, mi)
+                      f"waktu dinding, {ci / c0:.1f}x waktu CPU (sasaran: paling banyak "
+                      f"{1.2 * n / n0:.0f}x)")
+            sebelumnya = (n, mi, ci)
     return 0
 
 

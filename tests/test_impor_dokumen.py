@@ -221,3 +221,21 @@ def test_xls_dan_ods_rusak(tmp_path):
     (tmp_path / "a.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 600)
     with pytest.raises(KesalahanBerkas, match=r"berkas \.xls \(Excel 97-2003\) rusak"):
         impor_tabel(tmp_path / "a.xls")
+
+
+def test_word_target_berbeda_antar_tabel(tmp_path):
+    # the PK says 100%, the Pengukuran table of the same LKj says 95%: one indicator, warned
+    doc = Document()
+    doc.add_paragraph("PERJANJIAN KINERJA TAHUN 2025")
+    _tabel(doc, [JUDUL_PK, ["1", "Meningkatnya kualitas perencanaan",
+                            "Persentase dokumen perencanaan yang tepat waktu", "100%"]])
+    doc.add_paragraph("PENGUKURAN KINERJA")
+    _tabel(doc, [["NO", "INDIKATOR KINERJA", "TARGET", "REALISASI 2025"],
+                 ["1", "Persentase dokumen perencanaan yang tepat waktu", "95%", "95%"]])
+    doc.save(tmp_path / "lkj.docx")
+    h = impor_tabel(tmp_path / "lkj.docx")
+    assert [(i["nama"], i["target"]) for s in h.katalog["sasaran"] for i in s["indikator"]] == [
+        ("Persentase dokumen perencanaan yang tepat waktu", {"2025": "100%"})]
+    assert h.peringatan == [(2, "tabel ke-2: target '95%' berbeda dengan tabel ke-1 baris 2 "
+                                "('100%') untuk indikator 'Persentase dokumen perencanaan yang "
+                                "tepat waktu'")]
