@@ -139,6 +139,7 @@ class _PenulisOpenpyxl:
         self.ws = ws
 
     def tulis(self, r, c, v, fmt=None, tebal=False):
+        # lazy: openpyxl (and numpy with it) stays off the CLI path
         from openpyxl.styles import Font
         sel = self.ws.cell(r, c)
         sel.value = v
@@ -152,6 +153,7 @@ class _PenulisOpenpyxl:
             sel.quotePrefix = True  # after the other styles: F2+Enter keeps it text
 
     def lebar(self, c, x):
+        # lazy: openpyxl (and numpy with it) stays off the CLI path
         from openpyxl.utils import get_column_letter
         self.ws.column_dimensions[get_column_letter(c)].width = x
 
@@ -165,6 +167,7 @@ class _PenulisOpenpyxl:
         self.ws.oddFooter.center.text, self.ws.oddFooter.center.size = "Halaman &P", 8
 
     def grafik(self, jenis, judul, kategori, seri, posisi):
+        # lazy: openpyxl (and numpy with it) stays off the CLI path
         from openpyxl.chart import BarChart, Reference
         ch = BarChart()
         ch.type = "col"
@@ -194,6 +197,7 @@ def _pilih_lembar(nama: str, cari, milik_kita):
 def tulis_rekap_openpyxl(wb, rk: Rekap):
     """Write sheet "Rekap TW N" in an openpyxl workbook, replacing only a sheet the rekap
     wrote (its hidden mark or layout); other sheets untouched."""
+    # lazy: openpyxl (and numpy with it) stays off the CLI path
     from openpyxl.workbook.defined_name import DefinedName
 
     def cari(calon):
