@@ -1,6 +1,7 @@
 """The general table shapes of real KPU documents beyond the three seeds, one fixture each
 (tests/fixtures/tabel/), with exact counts and findings: code and name in one cell with the
-URAIAN column empty, output codes in indicator cells (budget per output), a sasaran continued
+URAIAN column empty, output codes in indicator cells (budget per output, alone or with the
+indicators and targets of the same rows), a sasaran continued
 on the next row, an IKU whose count targets are zero in the early years, a 2024 RKT."""
 from __future__ import annotations
 
@@ -150,3 +151,30 @@ def test_iku_target_nol_di_tahun_awal(tmp_path):
                  str(out), "--keluaran", str(wb)]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))["sasaran"]) == 2
     assert len(hitung_rekap(baca_nilai(wb), 1).indikator) == 6
+
+
+def test_tabel_indikator_dan_anggaran_per_output(tmp_path):
+    # indicators with targets and the budget of their outputs in one table: both imported
+    src = TABEL / "rkt-indikator-dan-anggaran.tsv"
+    h = impor_tabel(src)
+    assert (h.jenis, h.tahun) == ("rkt", 2025)
+    assert [(s["nama"], [(i["nama"], i["target"]["2025"]) for i in s["indikator"]])
+            for s in h.katalog["sasaran"]] == [
+        ("Tersusunnya dokumen perencanaan",
+         [("Persentase dokumen perencanaan yang tepat waktu", "100%"),
+          ("Jumlah laporan kinerja", "4 Laporan")]),
+        ("Terselenggaranya layanan perkantoran",
+         [("Persentase layanan perkantoran yang terpenuhi", "95%")])]
+    assert [(a["kode"], a["tingkat"], a.get("pagu", {}).get("2025"))
+            for a in h.katalog["anggaran"]] == [
+        ("076.01.WA", "program", None), ("WA.3355", "kegiatan", None),
+        ("EBD.952", "output", 185_400_000), ("EBD.955", "output", 96_750_000),
+        ("WA.3358", "kegiatan", None), ("EBA.994", "output", 2_647_529_000)]
+    assert h.peringatan == [(3, "tabel tanpa baris program: program 076.01.WA (dari kode "
+                                "kegiatan WA.3355) ditambahkan ke katalog")]
+    assert _temuan(src) == []
+    out = tmp_path / "c.xlsx"
+    assert main(["impor", str(src), "--satker", "KPU Kabupaten Contoh", "--keluaran",
+                 str(out)]) == 0
+    rk = hitung_rekap(baca_nilai(out), 1)
+    assert (len(rk.indikator), rk.anggaran[-1]["pagu"]) == (3, 2_929_679_000)
