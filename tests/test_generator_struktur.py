@@ -174,11 +174,22 @@ def test_validasi_pada_rentang_yang_benar(wb):
     # K5.1 (row 12) is a SAKIP grade, K5.2 (row 13) an Opini BPK
     assert "G12" in daftar["Ref_DaftarPeringkat_sakip"].split()
     assert "G13" in daftar["Ref_DaftarPeringkat_opini_bpk"].split()
-    angka = [(sq, err) for t, _, sq, err in dv if t == "decimal"]
-    assert len(angka) == 1
-    sq, err = angka[0]
-    assert "G6" in sq.split() and "S26" in sq.split() and "G12" not in sq.split()
+    desimal = {(dv.formula1, dv.formula2): (dv.sqref, dv.error)
+               for dv in ws.data_validations.dataValidation if dv.type == "decimal"}
+    assert set(desimal) == {("0", None), ("0", "10")}
+    sq_angka, err = desimal[("0", None)]
+    sq_persen, err_persen = desimal[("0", "10")]
     assert "angka" in err and "negatif" in err
+    # a percent typed without % (98 -> 9.800%) is refused, with the way to type it
+    assert "1000%" in err_persen and "98%" in err_persen
+    jenis = [c.value for (c,) in ws["AA6:AA26"]]
+    for r, j in enumerate(jenis, 6):
+        for sel in (f"E{r}", f"F{r}", f"G{r}", f"R{r}", f"S{r}"):  # targets, realisasi
+            if j in ("persen", "rentang"):
+                assert sel in sq_persen and sel not in sq_angka, sel
+            elif j != "ordinal":
+                assert sel in sq_angka and sel not in sq_persen, sel
+    assert "G12" not in sq_angka and "G12" not in sq_persen  # K5.1: a SAKIP grade
     dv_a = _validasi(wb["Anggaran"])
     sq = next(sq for t, _, sq, _ in dv_a if t == "decimal").split()
     assert "D8" in sq and "E8" in sq and "D6" not in sq  # leaf rows only; D6 is a subtotal

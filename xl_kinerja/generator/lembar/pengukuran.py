@@ -79,6 +79,15 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
         error="Isi angka tidak negatif (persen ketik mis. 97,5%). Kosongkan bila belum ada.",
         showInputMessage=True, promptTitle="Realisasi/target",
         prompt="Angka kumulatif s.d. akhir triwulan; kosong = belum ada / tidak diukur.")
+    # a percent typed without "%" in LibreOffice/WPS: 98 -> 9.800%; no real capaian or
+    # target is above 1000%, so the cell refuses it and says how to type it
+    dv_persen = DataValidation(
+        type="decimal", operator="between", formula1="0", formula2="10", allow_blank=True,
+        showErrorMessage=True, errorTitle="Persen tidak masuk akal",
+        error="Nilai di atas 1000%. Ketik persen dengan tandanya, mis. 98% (bukan 98). "
+              "Kosongkan bila belum ada.",
+        showInputMessage=True, promptTitle="Realisasi/target (persen)",
+        prompt="Ketik dengan tanda %, mis. 98%; kumulatif s.d. akhir triwulan.")
     dv_grade: dict[str, DataValidation] = {}
     baris: list[BarisUkur] = []
     no = 0
@@ -136,14 +145,15 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
             for sel in sel_isian:
                 dv_grade[kel].add(sel)
         else:
+            dv = dv_persen if ind.jenis_target in ("persen", "rentang") else dv_angka
             for sel in sel_isian + [f"{kol(U_ATAS)}{r}"]:
-                dv_angka.add(sel)
+                dv.add(sel)
         ws.row_dimensions[r].height = max(tinggi(ind.nama, LEBAR_TETAP[2]),
                                           tinggi(s.nama, LEBAR_TETAP[1]), TINGGI_MIN)
         r += 1
     akhir = r - 1
 
-    for dv in [dv_angka, *dv_grade.values()]:
+    for dv in [dv_angka, dv_persen, *dv_grade.values()]:
         ws.add_data_validation(dv)
     for kunci, c in (("satuan", U_SATUAN), ("jenis", U_JENIS), ("polaritas", U_POLARITAS),
                      ("pj", U_PJ)):
