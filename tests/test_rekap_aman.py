@@ -156,6 +156,16 @@ def test_angka_tak_terhingga_ditolak(salinan, capsys, teks):
     assert "Realisasi TW II" in err
 
 
+def test_tahun_tak_terhingga_ditolak(salinan, capsys):
+    wb = openpyxl.load_workbook(salinan)
+    c = _sel(wb, N.INFO_TAHUN)
+    c.value = 987654.321
+    wb.save(salinan)
+    bagian = _bagian_lembar(salinan, c.parent.title)
+    _ganti_anggota(salinan, bagian, lambda b: b.replace(b"<v>987654.321</v>", b"<v>1e999</v>"))
+    _ditolak(salinan, capsys, [N.INFO_TAHUN, "bukan angka tahun", str(c.row)])
+
+
 def test_pagu_meluap_ditolak_sebelum_menulis(salinan, capsys):
     wb = openpyxl.load_workbook(salinan)
     kode = [a[0] for a in ANGGARAN_UJI]

@@ -153,9 +153,14 @@ def baca_kontrak(k: kontrak.Kontrak, salah: list | None = None) -> DataBuku:
         raise KesalahanBerkas(f"'{N.REF_TARGET_SERAPAN}' harus 4 sel (TW I-IV)",
                               berkas=k.berkas, sheet=rt.lembar)
     rc = k.rentang(N.REF_BATAS_CAPAIAN)
+    tahun = _nilai(k.tunggal(N.INFO_TAHUN))
+    if isinstance(tahun, float) and not math.isfinite(tahun):  # would be JSON "Infinity"
+        ri = k.rentang(N.INFO_TAHUN)
+        raise KesalahanBerkas(f"{N.INFO_TAHUN} berisi {tahun!r}, bukan angka tahun",
+                              berkas=k.berkas, sheet=ri.lembar, baris=ri.baris1)
     return DataBuku(
         berkas=str(k.berkas), satker=_teks(k.tunggal(N.INFO_SATKER)) or "",
-        tahun=_nilai(k.tunggal(N.INFO_TAHUN)), lembar_ukur=lembar_u, lembar_angg=lembar_a,
+        tahun=tahun, lembar_ukur=lembar_u, lembar_angg=lembar_a,
         indikator=indikator, anggaran=anggaran, skala_batas=skala_batas,
         skala_predikat=[str(_nilai(x)) for x in label], skala_inklusif=p.logika(),
         peringkat=peringkat,
