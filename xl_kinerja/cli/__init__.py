@@ -16,7 +16,7 @@ from ._argparse_id import ParserIndonesia
 from ._layar import layar_aman, periksa_argumen
 
 # Order here is the order in `xl-kinerja --help`.
-PERINTAH = ["baru", "hitung", "rekap", "addin", "impor", "periksa", "lkj"]
+PERINTAH = ["baru", "hitung", "rekap", "konsolidasi", "addin", "impor", "periksa", "lkj"]
 
 
 def buat_parser() -> ParserIndonesia:
