@@ -1,6 +1,7 @@
 """One satker's file -> its computed quarter (the worker every process runs).
 
-The workbook is read with the rekap's reader and computed with the rekap's engine
+The workbook is read once through the contract reader (`kontrak`: only the sheets the
+names point to are streamed, formulas told from constants by the sheet XML) and computed with the rekap's engine
 (`hitung_rekap`): no cached value is trusted, and a consolidated figure is by construction
 the satker's own `rekap --format json` figure. Only the computed rows leave the worker
 (never a workbook), so memory stays flat however many files are consolidated.
@@ -8,15 +9,16 @@ the satker's own `rekap --format json` figure. Only the computed rows leave the 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import kontrak
 from .. import nama as N
-from ..berkas import buka_workbook
-from ..errors import KesalahanXlKinerja
+from ..errors import KesalahanBerkas, KesalahanXlKinerja
+from ..ooxml.paket import Paket
 from ..predikat import Skala, predikat
-from ..rekap.mesin import _skala, baca_nilai, hitung_rekap
+from ..rekap.baca import baca_nilai
+from ..rekap.mesin import _skala, hitung_rekap
 
 # Masalah.jenis: why a file (or an expected satker) is not in the consolidation.
 JENIS_MASALAH = {
@@ -24,6 +26,7 @@ JENIS_MASALAH = {
     "tidak_ditemukan": "berkas tidak ditemukan",
     "bukan_excel": "bukan buku kerja Excel",
     "bukan_xl_kinerja": "bukan buku kerja xl-kinerja",
+    "versi_lain": "format buku kerja xl-kinerja lain",
     "rusak": "rusak atau tidak terbaca",
     "tahun_lain": "tahun anggaran lain",
     "triwulan_kosong": "triwulan belum diisi",
@@ -84,40 +87,14 @@ _TINGKAT_DIKONSOLIDASI = ("program", "kegiatan", "jumlah")
 _DIUBAH = re.compile(rb"<dcterms:modified\b[^>]*>([^<]+)</dcterms:modified>")
 
 
-def waktu_simpan(path: Path) -> str | None:
+def waktu_simpan(pk: Paket) -> str | None:
     """When the file was last saved, as its package metadata says (docProps/core.xml
     dcterms:modified, written by Excel, LibreOffice and openpyxl); None when absent."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            try:
-                xml = z.read("docProps/core.xml")
-            except KeyError:
-                return None
-    except (OSError, zipfile.BadZipFile):
+    bagian = pk.ada("docProps/core.xml")
+    if bagian is None:
         return None
-    m = _DIUBAH.search(xml)
+    m = _DIUBAH.search(pk.baca(bagian))
     return m.group(1).decode("ascii", "replace").strip() if m else None
-
-
-def _versi_format(path: Path) -> str | None:
-    """Info_Format of the workbook, None when the name is absent (not one of ours)."""
-    # TODO(kontrak): take the format version from the contract reader once it is on main
-    wb = buka_workbook(path, read_only=True)
-    try:
-        dn = wb.defined_names.get(N.INFO_FORMAT)
-        if dn is None:
-            return None
-        tujuan = list(dn.destinations)
-        if len(tujuan) != 1 or tujuan[0][0] not in wb.sheetnames:
-            return ""
-        lembar, ref = tujuan[0]
-        sel = ref.replace("$", "")
-        for baris in wb[lembar][f"{sel}:{sel}"]:
-            for s in baris:
-                return "" if s.value is None else str(s.value).strip()
-        return ""
-    finally:
-        wb.close()
 
 
 def olah_berkas(indeks: int, path, triwulan: int) -> HasilSatker | Masalah:
@@ -125,20 +102,27 @@ def olah_berkas(indeks: int, path, triwulan: int) -> HasilSatker | Masalah:
     for a bad file: one bad file must not stop the others)."""
     path = Path(path)
     nama = path.name
-    if not zipfile.is_zipfile(path):
-        return Masalah("bukan_excel", "berkas ini bukan buku kerja .xlsx/.xlsm (bukan paket "
-                       "ZIP) atau terpotong/rusak", berkas=nama)
     try:
-        versi = _versi_format(path)
-        if versi is None:
-            return Masalah("bukan_xl_kinerja", "buku kerja Excel ini tidak dibuat dengan "
-                           "xl-kinerja (nama terdefinisi Info_Format tidak ada)", berkas=nama)
-        data = baca_nilai(path)
+        with Paket(path) as pk:
+            with kontrak.buka(pk, nama, periksa_versi=False) as k:
+                if not k.ada(N.INFO_FORMAT):
+                    return Masalah("bukan_xl_kinerja", "buku kerja Excel ini tidak dibuat "
+                                   "dengan xl-kinerja (nama terdefinisi Info_Format tidak ada)",
+                                   berkas=nama)
+                try:
+                    versi = k.periksa_versi()
+                except KesalahanBerkas as e:
+                    return Masalah("versi_lain", e.pesan, berkas=nama)
+                data = baca_nilai(k)
+            disimpan = waktu_simpan(pk)
         data.berkas = nama
         rk = hitung_rekap(data, triwulan, dibuat="-")
         skala = _skala(data)
+    except KesalahanBerkas as e:
+        bukan_zip = "bukan buku kerja Excel" in e.pesan
+        return Masalah("bukan_excel" if bukan_zip else "rusak", e.pesan, berkas=nama)
     except KesalahanXlKinerja as e:
-        return Masalah("rusak", getattr(e, "pesan", str(e)), berkas=nama)
+        return Masalah("rusak", str(e), berkas=nama)
     except Exception as e:  # noqa: BLE001 - a hostile file must not stop the others
         return Masalah("rusak", f"berkas tidak dapat dibaca ({type(e).__name__}: {e})",
                        berkas=nama)
@@ -147,7 +131,7 @@ def olah_berkas(indeks: int, path, triwulan: int) -> HasilSatker | Masalah:
         any(b.realisasi[q] is not None for b in data.anggaran)
     return HasilSatker(
         indeks=indeks, berkas=nama, path=str(path), satker=rk.satker, tahun=rk.tahun,
-        versi_format=versi, disimpan=waktu_simpan(path), capaian_satker=rk.capaian_satker,
+        versi_format=versi, disimpan=disimpan, capaian_satker=rk.capaian_satker,
         predikat_satker=(predikat(rk.capaian_satker, skala)
                          if rk.capaian_satker is not None else None),
         jumlah_predikat=dict(rk.jumlah_predikat), target_serapan=rk.target_serapan,

@@ -12,11 +12,13 @@ import datetime as _dt
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter as kol
 
 from ..berkas import tulis_atomik
 from ..generator.gaya import (BINGKAI, F_ANGKA, F_PERSEN, F_RUPIAH, FONT_BIASA, FONT_TEBAL,
-                              ISI_SUBTOTAL, RATA_KIRI, judul_kolom, judul_lembar, kol,
+                              ISI_SUBTOTAL, RATA_KIRI, judul_kolom, judul_lembar,
                               tulis_teks)
+from ..generator.cetak import atur_cetak
 from ..nama import romawi
 from .tabel import Konsolidasi
 
@@ -27,25 +29,6 @@ LEMBAR_ANGGARAN = "Anggaran"
 LEMBAR_MASALAH = "Belum lapor - bermasalah"  # '/' is not allowed in a sheet name
 BARIS_JUDUL = 5  # header row of every table sheet (rows 1-3: title, subtitle, note)
 F_WAKTU = "[$-421]dd/mm/yyyy hh:mm"
-KERTAS_A4 = 9  # openpyxl paperSize code
-
-
-def _cetak(ws, tahun) -> None:
-    """Landscape A4, fit to one page wide, header row repeated, 'Halaman n dari m'."""
-    # TODO(gen): use generator.cetak.atur_cetak once the generator split is on main
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = KERTAS_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = 0.6
-    ws.page_margins.bottom = 0.7
-    ws.oddFooter.center.text = "Halaman &P dari &N"
-    ws.oddFooter.center.size = 8
-    ws.oddFooter.left.text = f"{ws.title} {tahun}"
-    ws.oddFooter.left.size = 8
 
 
 def _sel(ws, r, c, v, fmt=None, tebal=False, isi=None):
@@ -75,7 +58,7 @@ def _kepala(ws, kolom: list[tuple[str, float]], baris: int = BARIS_JUDUL) -> Non
 def _siapkan(ws, ks: Konsolidasi, judul: str, lebar: int, catatan: str | None = None):
     judul_lembar(ws, judul, ks.judul, lebar, catatan=catatan)
     ws.print_title_rows = f"{BARIS_JUDUL}:{BARIS_JUDUL}"
-    _cetak(ws, ks.tahun)
+    atur_cetak(ws, "A4", ks.tahun)
 
 
 def _waktu(iso: str | None):
@@ -159,7 +142,7 @@ def _ringkasan(ws, ks: Konsolidasi) -> tuple[int, int, dict]:
 
 def _grafik(ws, ws_r, ks: Konsolidasi, r1: int, r2: int, pos: dict) -> None:
     judul_lembar(ws, f"Grafik TW {romawi(ks.triwulan)}", ks.judul, 12)
-    _cetak(ws, ks.tahun)
+    atur_cetak(ws, "A4", ks.tahun)
     if r2 < r1:
         ws.cell(4, 1, "Tidak ada satker yang dikonsolidasi.")
         return
