@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import KesalahanBerkas
+from ..errors import KesalahanBerkas, KesalahanInput
 
 
 def _tahun(teks: str) -> int:
@@ -29,8 +29,11 @@ def daftarkan(subparsers) -> None:
                "kinerja-2027-kpu-kota-metro.xlsx")
     p.add_argument("--tahun", required=True, type=_tahun, metavar="TAHUN",
                    help="tahun anggaran, mis. 2027")
-    p.add_argument("--satker", required=True, metavar="NAMA",
-                   help='nama satuan kerja, mis. "KPU Kabupaten Contoh"')
+    p.add_argument("--satker", metavar="NAMA",
+                   help='nama satuan kerja, mis. "KPU Kabupaten Contoh" (atau --daftar)')
+    p.add_argument("--daftar", type=Path, metavar="SATKER.CSV",
+                   help="daftar satker (kolom nama, tingkat, tempat, ketua, sekretaris): satu "
+                        "buku kerja per satker dari katalog yang sama, ke folder --keluaran")
     p.add_argument("--keluaran", type=Path, default=Path("."), metavar="FOLDER|BERKAS.xlsx",
                    help="folder tujuan (nama berkas dibuat dari tahun dan satker) atau nama "
                         "berkas .xlsx (bawaan: folder saat ini)")
@@ -54,6 +57,11 @@ def jalankan(args) -> int:
     from ..generator import buat_buku_kerja, nama_berkas
     from ..katalog import Katalog
 
+    if (args.satker is None) == (args.daftar is None):
+        raise KesalahanInput("isi salah satu: --satker NAMA atau --daftar SATKER.CSV")
+    if args.daftar is not None:
+        from .baru_daftar import jalankan_daftar
+        return jalankan_daftar(args)
     keluaran = Path(args.keluaran)
     if keluaran.suffix.lower() == ".xlsx":
         tujuan = keluaran
