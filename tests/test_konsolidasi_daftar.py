@@ -93,5 +93,6 @@ def test_baru_daftar_lalu_konsolidasi(daftar, tmp_path, capsys):
 
 
 def test_satker_atau_daftar(tmp_path, capsys):
-    assert main(["baru", "--tahun", "2027"]) == 2
-    assert "--satker NAMA atau --daftar" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as e:
+        main(["baru", "--tahun", "2027", "--satker", "X", "--daftar", "s.csv"])
+    assert e.value.code == 2 and "--daftar" in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import KesalahanBerkas, KesalahanInput
+from ..errors import KesalahanBerkas
 
 
 def _tahun(teks: str) -> int:
@@ -29,11 +29,13 @@ def daftarkan(subparsers) -> None:
                "kinerja-2027-kpu-kota-metro.xlsx")
     p.add_argument("--tahun", required=True, type=_tahun, metavar="TAHUN",
                    help="tahun anggaran, mis. 2027")
-    p.add_argument("--satker", metavar="NAMA",
-                   help='nama satuan kerja, mis. "KPU Kabupaten Contoh" (atau --daftar)')
-    p.add_argument("--daftar", type=Path, metavar="SATKER.CSV",
-                   help="daftar satker (kolom nama, tingkat, tempat, ketua, sekretaris): satu "
-                        "buku kerja per satker dari katalog yang sama, ke folder --keluaran")
+    siapa = p.add_mutually_exclusive_group(required=True)
+    siapa.add_argument("--satker", metavar="NAMA",
+                       help='nama satuan kerja, mis. "KPU Kabupaten Contoh" (atau --daftar)')
+    siapa.add_argument("--daftar", type=Path, metavar="SATKER.CSV",
+                       help="daftar satker (kolom nama, tingkat, tempat, ketua, sekretaris): "
+                            "satu buku kerja per satker dari katalog yang sama, ke folder "
+                            "--keluaran")
     p.add_argument("--keluaran", type=Path, default=Path("."), metavar="FOLDER|BERKAS.xlsx",
                    help="folder tujuan (nama berkas dibuat dari tahun dan satker) atau nama "
                         "berkas .xlsx (bawaan: folder saat ini)")
@@ -57,8 +59,6 @@ def jalankan(args) -> int:
     from ..generator import buat_buku_kerja, nama_berkas
     from ..katalog import Katalog
 
-    if (args.satker is None) == (args.daftar is None):
-        raise KesalahanInput("isi salah satu: --satker NAMA atau --daftar SATKER.CSV")
     if args.daftar is not None:
         from .baru_daftar import jalankan_daftar
         return jalankan_daftar(args)
