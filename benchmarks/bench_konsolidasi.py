@@ -107,7 +107,7 @@ def _naif(berkas):
 def _pandas(berkas):
     import pandas as pd
     for p in berkas:
-        pd.read_excel(p, sheet_name=LEMBAR, header=None)
+        pd.read_excel(p, sheet_name=LEMBAR, header=None, engine="openpyxl")
 
 
 def _waktu(fungsi, ulang):
