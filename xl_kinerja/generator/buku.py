@@ -18,7 +18,7 @@ from ..predikat import SKALA
 from .cetak import atur_cetak
 from .bawa import bawa_pengaturan
 from .dari import gabung_dari
-from .konteks import Konteks
+from .konteks import Konteks, bentuk_satker, provinsi
 from .lembar.lkj import bangun_lkj
 from .lembar import (bangun_anggaran, bangun_iku, bangun_pengukuran, bangun_pk,
                      bangun_referensi, bangun_renaksi, bangun_rkt, cetak_pengukuran)
@@ -83,13 +83,20 @@ def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas:
     kertas = str(kertas).upper()
     if kertas not in KERTAS:
         raise KesalahanInput(f"kertas {kertas!r} tidak dikenal (pilih A4 atau F4)", teks=kertas)
+    bawaan = katalog is None and dari is None
     if dari is not None:
         katalog = gabung_dari(katalog, dari, tahun)
     elif katalog is None:
         katalog = Katalog.bawaan()
     katalog.periksa_tahun(tahun)
     skala_ = _skala(skala)
-    wb = _bangun(Konteks(katalog, tahun, str(satker).strip(), kertas, sandi or None, skala_))
+    satker = bentuk_satker(satker)
+    if provinsi(satker) and bawaan and laporan is not None:
+        laporan.append("Catatan: katalog bawaan disusun untuk KPU Kabupaten/Kota (tidak ada "
+                       "katalog bawaan KPU Provinsi); periksa indikatornya atau berikan "
+                       "katalog provinsi dengan --iku. Pihak Kedua PK KPU: Ketua KPU RI; "
+                       "tempat penandatanganan diisi di Referensi.")
+    wb = _bangun(Konteks(katalog, tahun, satker, kertas, sandi or None, skala_))
     if dari is not None:  # the Referensi settings have no place in the catalog
         catatan = bawa_pengaturan(wb, dari)
         if laporan is not None:

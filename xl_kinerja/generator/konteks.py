@@ -54,3 +54,30 @@ class Konteks:
 def wilayah(satker: str) -> str:
     teks = re.sub(r"(?i)^(sekretariat\s+)?(komisi pemilihan umum|kpu)\s+", "", satker.strip())
     return teks or satker
+
+
+# words written in capitals or lower case in a satker's proper name
+_KAPITAL = {"kpu": "KPU", "ri": "RI", "dki": "DKI", "diy": "DIY"}
+_KECIL = {"dan", "di"}
+
+
+def bentuk_satker(satker: str) -> str:
+    """The satker's name in its proper form: 'kpu kota bandung' (or all capitals) ->
+    'KPU Kota Bandung'. A name already in mixed case is kept as the office wrote it."""
+    satker = " ".join(str(satker).split())
+    if satker != satker.lower() and satker != satker.upper():
+        return satker
+    kata = []
+    for i, k in enumerate(satker.lower().split(" ")):
+        if k in _KAPITAL:
+            kata.append(_KAPITAL[k])
+        elif k in _KECIL and i:
+            kata.append(k)
+        else:
+            kata.append("-".join(b[:1].upper() + b[1:] for b in k.split("-")))
+    return " ".join(kata)
+
+
+def provinsi(satker: str) -> bool:
+    """A KPU Provinsi (or its Sekretariat), not a Kabupaten/Kota."""
+    return re.search(r"(?i)\bprovinsi\b", satker) is not None

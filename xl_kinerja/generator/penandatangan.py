@@ -4,14 +4,12 @@ not yet typed prints as an empty signature line. A note (not printed) on each sh
 says where to type it."""
 from __future__ import annotations
 
-import re
-
 from openpyxl.comments import Comment
 from openpyxl.styles import Border
 
 from .. import nama as N
 from .gaya import BINGKAI, FONT_SUBJUDUL, FONT_TEBAL, rumus, tulis_teks
-from .konteks import Konteks
+from .konteks import Konteks, provinsi
 from .penamaan import tetapkan
 from .tata import LEMBAR_REF, ref_abs
 
@@ -38,11 +36,11 @@ def isian_penandatangan(kt: Konteks) -> list[tuple[str, str, str]]:
 def jabatan_atasan(kt: Konteks) -> str:
     """Pihak Kedua of the PK KPU: the catalog's, else the superior of the satker's level
     (a KPU Provinsi answers to KPU RI, a KPU Kabupaten/Kota to its KPU Provinsi)."""
-    if kt.ttd.get("atasan_jabatan"):
-        return kt.ttd["atasan_jabatan"]
-    if re.search(r"(?i)\bprovinsi\b", kt.satker):
+    jabatan = kt.ttd.get("atasan_jabatan", "")
+    if provinsi(kt.satker) and (not jabatan or provinsi(jabatan)):
+        # a catalog written for kabupaten/kota (the default) names a province's chair
         return "Ketua Komisi Pemilihan Umum Republik Indonesia"
-    return "Ketua Komisi Pemilihan Umum Provinsi"
+    return jabatan or "Ketua Komisi Pemilihan Umum Provinsi"
 
 
 def tulis_penandatangan(ws, r: int, kt: Konteks) -> int:
