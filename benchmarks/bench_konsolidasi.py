@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_rekap import TAHUN, katalog_besar  # noqa: E402
+from bench_rekap import TAHUN, katalog_besar
 
 CACHE = Path("/tmp/xlk-bench-konsolidasi")
 TW = 2

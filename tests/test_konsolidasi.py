@@ -13,11 +13,11 @@ import zipfile
 
 import openpyxl
 import pytest
-
 from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
+
 from xl_kinerja import predikat, rata_rata_capaian
 from xl_kinerja.cli import main
-from xl_kinerja.konsolidasi import konsolidasi, tulis_buku
+from xl_kinerja.konsolidasi import konsolidasi
 from xl_kinerja.konsolidasi.cocok import Pencocok, kunci_satker
 
 TW = 2

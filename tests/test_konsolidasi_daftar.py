@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import TAHUN, katalog_grid
+
 from xl_kinerja import kontrak
 from xl_kinerja import nama as N
 from xl_kinerja.cli import main

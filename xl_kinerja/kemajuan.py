@@ -51,7 +51,7 @@ class Kemajuan:
         self._ditutup = False
 
     # -- context manager: an exception still clears the bar line
-    def __enter__(self) -> "Kemajuan":
+    def __enter__(self) -> Kemajuan:
         return self
 
     def __exit__(self, *exc) -> None:

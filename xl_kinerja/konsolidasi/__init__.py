@@ -18,6 +18,18 @@ from .satker import JENIS_MASALAH, HasilSatker, Masalah, olah_berkas
 from .tabel import BAGIAN, Konsolidasi, susun
 from .tulis import buat_buku, tulis_buku
 
-__all__ = ["BAGIAN", "EntriDaftar", "HasilSatker", "JENIS_MASALAH", "Konsolidasi", "Masalah",
-           "baca_daftar", "buat_buku", "konsolidasi", "olah_berkas", "olah_semua", "susun",
-           "tulis_buku"]
+__all__ = [
+           "BAGIAN",
+           "JENIS_MASALAH",
+           "EntriDaftar",
+           "HasilSatker",
+           "Konsolidasi",
+           "Masalah",
+           "baca_daftar",
+           "buat_buku",
+           "konsolidasi",
+           "olah_berkas",
+           "olah_semua",
+           "susun",
+           "tulis_buku",
+]

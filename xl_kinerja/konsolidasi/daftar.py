@@ -77,7 +77,7 @@ def baca_daftar(path) -> tuple[list[EntriDaftar], list[tuple[int, str]]]:
     salah: list[tuple[int, str]] = []
     dilihat: dict[str, int] = {}
     for b in isi[1:]:
-        def sel(k):
+        def sel(k, b=b):
             i = kol.get(k)
             return b.sel[i].strip() if i is not None and i < len(b.sel) else ""
         nama, tingkat_teks = sel("nama"), sel("tingkat")

@@ -15,10 +15,20 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter as kol
 
 from ..berkas import tulis_atomik
-from ..generator.gaya import (BINGKAI, F_ANGKA, F_PERSEN, F_RUPIAH, FONT_BIASA, FONT_TEBAL,
-                              ISI_SUBTOTAL, RATA_KIRI, judul_kolom, judul_lembar,
-                              tulis_teks)
 from ..generator.cetak import atur_cetak
+from ..generator.gaya import (
+    BINGKAI,
+    F_ANGKA,
+    F_PERSEN,
+    F_RUPIAH,
+    FONT_BIASA,
+    FONT_TEBAL,
+    ISI_SUBTOTAL,
+    RATA_KIRI,
+    judul_kolom,
+    judul_lembar,
+    tulis_teks,
+)
 from ..nama import romawi
 from .tabel import Konsolidasi
 
