@@ -15,6 +15,7 @@ from ..gaya import (BINGKAI, F_PERSEN, F_RUPIAH, FONT_TEBAL, ISI_SUBTOTAL, RATA_
 from ..konteks import Konteks
 from ..penamaan import tetapkan_kolom
 from ..proteksi import lindungi
+from ..validasi import KumpulanValidasi
 from ..tata import (A_KODE, A_PAGU, A_TERAKHIR, A_TINGKAT, A_URAIAN, BARIS_DATA, LEMBAR_ANGG,
                     TataAnggaran, a_tw, kol, rentang_baris, tinggi)
 
@@ -49,7 +50,7 @@ def bangun_anggaran(ws, kt: Konteks) -> TataAnggaran:
         type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
         showErrorMessage=True, errorTitle="Isian harus angka",
         error="Isi jumlah rupiah tanpa titik/koma ribuan (mis. 2647529000), tidak negatif.")
-    ws.add_data_validation(dv_uang)
+    validasi = KumpulanValidasi(dv_uang)
     for i, b in enumerate(baris):
         r = tata.baris[i]
         tebal = b.tingkat != "output"
@@ -67,13 +68,14 @@ def bangun_anggaran(ws, kt: Konteks) -> TataAnggaran:
                 ws.cell(r, c).fill = ISI_SUBTOTAL
         else:
             isian(ws.cell(r, A_PAGU), F_RUPIAH).value = b.pagu.get(tahun)
-            dv_uang.add(ws.cell(r, A_PAGU).coordinate)
+            validasi.tambah(dv_uang, ws.cell(r, A_PAGU).coordinate)
             for q, v in enumerate(b.realisasi_tahun(tahun), 1):
                 isian(ws.cell(r, a_tw(q, 0)), F_RUPIAH).value = v
-                dv_uang.add(ws.cell(r, a_tw(q, 0)).coordinate)
+                validasi.tambah(dv_uang, ws.cell(r, a_tw(q, 0)).coordinate)
         if tebal:
             for c in (A_KODE, A_URAIAN):
                 ws.cell(r, c).font = Font(name="Arial", size=10, bold=True, color="1F3864")
+    validasi.pasang(ws)
     # JUMLAH
     r = jumlah_r
     tulis_teks(ws.cell(r, A_KODE), "")

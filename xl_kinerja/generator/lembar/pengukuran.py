@@ -17,6 +17,7 @@ from ..konteks import Konteks
 from ..nilai_target import nilai_sel, target_tw
 from ..penamaan import NAMA_DAFTAR, tetapkan_kolom
 from ..proteksi import lindungi
+from ..validasi import KumpulanValidasi
 from .narasi import bangun_narasi
 from ..tata import (BARIS_DATA, LEMBAR_UKUR, U_ATAS, U_CAP_THN, U_INDIKATOR, U_JENIS,
                     U_KODE_INDIKATOR, U_KODE_SASARAN, U_NO, U_PJ, U_POLARITAS, U_PRED_THN,
@@ -89,6 +90,8 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
         showInputMessage=True, promptTitle="Realisasi/target (persen)",
         prompt="Ketik dengan tanda %, mis. 98%; kumulatif s.d. akhir triwulan.")
     dv_grade: dict[str, DataValidation] = {}
+    validasi = KumpulanValidasi(dv_angka, dv_persen)
+    validasi = KumpulanValidasi(dv_angka)
     baris: list[BarisUkur] = []
     no = 0
     for s, ind in kt.katalog.semua_indikator():
@@ -143,18 +146,17 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
                     showErrorMessage=True, errorTitle="Predikat tidak dikenal",
                     error="Pilih predikat/opini dari daftar (lihat lembar Referensi).")
             for sel in sel_isian:
-                dv_grade[kel].add(sel)
+                validasi.tambah(dv_grade[kel], sel)
         else:
             dv = dv_persen if ind.jenis_target in ("persen", "rentang") else dv_angka
             for sel in sel_isian + [f"{kol(U_ATAS)}{r}"]:
-                dv.add(sel)
+                validasi.tambah(dv, sel)
         ws.row_dimensions[r].height = max(tinggi(ind.nama, LEBAR_TETAP[2]),
                                           tinggi(s.nama, LEBAR_TETAP[1]), TINGGI_MIN)
         r += 1
     akhir = r - 1
 
-    for dv in [dv_angka, dv_persen, *dv_grade.values()]:
-        ws.add_data_validation(dv)
+    validasi.pasang(ws)
     for kunci, c in (("satuan", U_SATUAN), ("jenis", U_JENIS), ("polaritas", U_POLARITAS),
                      ("pj", U_PJ)):
         dv = DataValidation(type="list", formula1=f"{NAMA_DAFTAR[kunci]}",
