@@ -98,6 +98,23 @@ def test_capaian_rentang_polaritas_per_sel():
     assert hasil == [[inti.capaian(100, 90, "min"), 0.9], [0.9, 1.0]]
 
 
+@pytest.mark.parametrize("nilai, skala", [
+    ("90,01%", "kpu"), ("90%", "kpu"), ("72,80", "sakip"), ("89", "ikpa"), ("0,9", "kpu"),
+    ("95 %", "permendagri")])
+def test_predikat_teks_sama_dengan_inti(nilai, skala):
+    """Text goes to the core as it is: =PREDIKAT("90,01%") == xk.predikat("90,01%")."""
+    try:
+        harapan = inti.predikat(nilai, skala)
+    except inti.KesalahanInput:
+        harapan = K + "nilai tidak terbaca"
+    assert udf.PREDIKAT(nilai, skala) == harapan
+    assert udf.PREDIKAT("90,01%") == "Berhasil"
+
+
+def test_terbilang_teks_sama_dengan_inti():
+    assert udf.TERBILANG("Rp. 2.647.529.000,-") == inti.terbilang("Rp. 2.647.529.000,-")
+
+
 def test_rentang_ukuran_berbeda():
     assert udf.CAPAIAN([[1, 2]], [[1], [2]]) == K + "ukuran rentang tidak sama"
 
@@ -115,7 +132,8 @@ def test_rentang_lain():
 
 def test_satu_panggilan_inti_per_sel_tanpa_panggilan_ulang_udf():
     """The whole range is one UDF call: the core is called once per cell, not more."""
-    with mock.patch.object(inti, "capaian", wraps=inti.capaian) as c:
+    assert udf.capaian is inti.capaian  # the kernel calls the core function itself
+    with mock.patch.object(udf, "capaian", wraps=udf.capaian) as c:
         udf.CAPAIAN([[100] * 50] * 20, [[90] * 50] * 20)
     assert c.call_count == 1000
 

@@ -82,6 +82,9 @@ def test_baca_target_menolak_dengan_pesan(teks):
     # range
     ("80 - 90%", "85%", "maks", 1.0), ("80 - 90%", "95%", "maks", 0.95 / 0.9),
     ("80 - 90%", "70%", "maks", 0.7 / 0.8), ("80 - 90%", "80%", "maks", 1.0),
+    # range, lower is better: mirrored (below the range > 100%, above it < 100%)
+    ("80 - 90%", "70%", "min", 2 - 0.7 / 0.8), ("80 - 90%", "85%", "min", 1.0),
+    ("80 - 90%", "95%", "min", 2 - 0.95 / 0.9), ("80 - 90%", "200%", "min", 0.0),
     # ordinal
     ("BB", "A", "maks", 1.0), ("BB", "BB", "maks", 1.0), ("BB", "B", "maks", 4 / 5),
     ("WTP", "WDP", "maks", 3 / 4), ("Baik", "Cukup", "maks", 2 / 3),
@@ -277,3 +280,43 @@ def test_format_lalu_baca_sama(x):
 @given(st.integers(min_value=0, max_value=10**12))
 def test_format_bulat_lalu_baca_sama(n):
     assert baca_angka(format_angka(n, 0)) == n
+
+
+def test_capaian_tahunan_realisasi_terakhir():
+    """Annual: the latest non-blank cumulative realisasi against the annual target."""
+    from xl_kinerja.capaian import capaian_tahunan, realisasi_terakhir
+    assert realisasi_terakhir([5, 8, None, None]) == 8
+    assert realisasi_terakhir([5, None, 9, ""]) == 9
+    assert realisasi_terakhir([None, None, None, None]) is None
+    assert capaian_tahunan("24 Laporan", [6, 12, 18, None]) == 18 / 24
+    assert capaian_tahunan("80 - 90%", [None, 0.7, None, None], "min") == pytest.approx(1.125)
+    assert capaian_tahunan("100%", [None] * 4) is None
+    assert capaian_tahunan("12 Kali", [3, 8, 9, 14], "min") == pytest.approx(2 - 14 / 12)
+
+
+def test_tabel_aturan():
+    from xl_kinerja import aturan
+    assert aturan.JENIS_TARGET == ("persen", "jumlah", "skor", "ordinal", "rentang")
+    assert [j for j in aturan.JENIS_TARGET if aturan.pecahan(j)] == ["persen", "rentang"]
+    assert not aturan.pecahan("tidak-ada") and aturan.pecahan(" Persen ")
+    assert aturan.kombinasi_ditolak() == [("ordinal", "min")]
+    assert len(aturan.kombinasi()) == 9
+    # every accepted combination computes in the core; every refused one is refused there too
+    for jenis, pol in aturan.kombinasi():
+        t = aturan.JENIS[jenis].contoh
+        assert capaian(t, t if jenis != "rentang" else "85%", pol) == 1.0, (jenis, pol)
+    for jenis, pol in aturan.kombinasi_ditolak():
+        with pytest.raises(KesalahanInput):
+            capaian(aturan.JENIS[jenis].contoh, aturan.JENIS[jenis].contoh, pol)
+    with pytest.raises(KesalahanInput, match="G10: polaritas 'min' tidak berlaku untuk "
+                                             "jenis_target 'ordinal'"):
+        aturan.periksa_kombinasi("ordinal", "min", "G10")
+    with pytest.raises(KesalahanInput, match="jenis_target 'pangkat' tidak dikenal"):
+        aturan.jenis_target("pangkat")
+    assert aturan.TINGKAT_ANGGARAN == ("program", "kegiatan", "output")
+    assert aturan.tahun_sah(2027) and not aturan.tahun_sah(20277)
+
+
+def test_rentang_batas_atas_nol_ditolak():
+    with pytest.raises(KesalahanInput, match="batas atas 0"):
+        baca_target("0 - 0%")

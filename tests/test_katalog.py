@@ -86,6 +86,10 @@ def test_validasi_pesan():
     _salah(lambda d: _ind(d, 0, 1).update(kode="G01"), "dipakai lebih dari sekali")
     _salah(lambda d: _ind(d).update(satuan="Ekor"), "G01", "satuan 'Ekor' tidak dikenal")
     _salah(lambda d: _ind(d).update(polaritas="naik"), "polaritas 'naik'")
+    # a grade target has no "min" rule: refused on load, naming the indicator
+    _salah(lambda d: _ind(d, 3, 0).update(polaritas="min"), "indikator G10",
+           "polaritas 'min' tidak berlaku untuk jenis_target 'ordinal'", "gunakan polaritas 'maks'")
+    _salah(lambda d: _ind(d).update(jenis_target="pangkat"), "G01", "jenis_target 'pangkat'")
     _salah(lambda d: _ind(d).update(jenis_target="persen", satuan="Laporan"),
            "tidak cocok dengan jenis_target")
     _salah(lambda d: _ind(d, 2, 0)["target"].update({"2027": "24 Dokumen"}),

@@ -7,7 +7,8 @@ from .agregat import capaian_per_sasaran, capaian_satker, rata_rata_capaian
 from .anggaran import (TINGKAT_ANGGARAN, TOLERANSI_JUMLAH, jumlah_sesuai, persen_anggaran,
                        rincian_anggaran, sisa_anggaran)
 from .angka import baca_angka, format_angka, format_persen
-from .capaian import AMBANG_TYPO, baca_polaritas, baca_realisasi, capaian, capaian_janggal
+from .capaian import (AMBANG_TYPO, baca_polaritas, baca_realisasi, capaian, capaian_janggal,
+                      capaian_tahunan, realisasi_terakhir)
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 from .predikat import SKALA, Skala, predikat
 from .target import PERINGKAT, Target, baca_target
@@ -31,7 +32,7 @@ __all__ = [
     "KesalahanBerkas", "KesalahanInput",
     "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_realisasi", "baca_target",
     "capaian",
-    "capaian_janggal", "capaian_per_sasaran", "capaian_satker", "format_angka", "format_persen",
+    "capaian_janggal", "capaian_per_sasaran", "capaian_tahunan", "realisasi_terakhir", "capaian_satker", "format_angka", "format_persen",
     "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "rincian_anggaran",
     "sisa_anggaran", "terbilang",
 ]

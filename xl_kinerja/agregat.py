@@ -1,4 +1,4 @@
-"""Averages of capaian: per sasaran and for the satker (DOMAIN.md section 3).
+"""Averages of capaian: per sasaran and for the satker (docs/aturan.md section "Rata-rata capaian").
 
 Blank (None) capaian are excluded, never counted as zero. A cap (`batas_atas`, e.g. 1.0 or
 1.2) is an office policy, applied to each value before averaging; uncapped by default.

@@ -1,7 +1,8 @@
-"""Anggaran (budget) rules: DOMAIN.md section 5."""
+"""Anggaran (budget) rules: docs/aturan.md section "Anggaran"."""
 from __future__ import annotations
 
 from .angka import baca_angka
+from .aturan import TINGKAT_ANGGARAN, TINGKAT_JUMLAH
 from .errors import KesalahanInput
 
 
@@ -41,9 +42,7 @@ def jumlah_sesuai(tercatat: float, rincian: float) -> bool:
     return abs(tercatat - rincian) <= TOLERANSI_JUMLAH
 
 
-# Budget rows nest program > kegiatan > output (e.g. 076.01.WA > WA.3358 > EBA.994).
-TINGKAT_ANGGARAN = ("program", "kegiatan", "output")
-_TUTUP = ("jumlah", "total")  # a JUMLAH/TOTAL row closes every group above it
+_TUTUP = TINGKAT_JUMLAH  # a JUMLAH/TOTAL row closes every group above it
 
 
 def induk_anggaran(tingkat) -> list[int | None]:

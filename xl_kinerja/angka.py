@@ -1,8 +1,9 @@
 """Indonesian (and mixed) number text <-> numbers.
 
 Indonesian style is "." for thousands and "," for decimals (`51.412.431.000`, `94,44`), but
-real documents also write `82.5%`. The rule (DOMAIN.md 2): exactly three digits after a single
-dot, behind a non-zero integer part, is a thousands group; other single dots are decimals.
+real documents also write `82.5%`. The rule (docs/aturan.md section "Angka"): exactly three
+digits after a single dot, behind a non-zero integer part, is a thousands group; other
+single dots are decimals.
 By the same token a single comma followed by exactly three digits (`1,200`) could be an English
 thousands group or an Indonesian decimal: that is reported, never guessed. Once the style is
 decided, Babel parses the text strictly in that locale.

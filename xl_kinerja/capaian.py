@@ -1,10 +1,14 @@
-"""Capaian (achievement) of one indicator: DOMAIN.md section 3, the single source of truth.
+"""Capaian (achievement) of one indicator: docs/aturan.md section "Capaian", the single
+source of truth.
 
 The Excel formulas the generator writes mirror these expressions term by term (r/t,
 MAX(0;2-r/t), ...), so a workbook and this function agree to the last bit.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from .aturan import JENIS, POLARITAS_BAWAAN
 from .errors import KesalahanInput
 from .target import PERINGKAT, Target, baca_target
 
@@ -101,7 +105,7 @@ def capaian(target: object, realisasi: object, polaritas: object = "maks") -> fl
     r = _nilai_realisasi(realisasi, t)
 
     if t.jenis == "ordinal":
-        if arah == "min":
+        if arah not in JENIS["ordinal"].polaritas:  # the catalog refuses it on load
             raise KesalahanInput("polaritas min tidak berlaku untuk target predikat", polaritas)
         return 1.0 if r >= t.nilai else r / t.nilai
     if t.jenis == "rentang":
@@ -125,6 +129,24 @@ def capaian(target: object, realisasi: object, polaritas: object = "maks") -> fl
     if arah == "maks":
         return r / t.nilai
     return max(0.0, 2 - r / t.nilai)
+
+
+def realisasi_terakhir(realisasi_tw: Iterable[object]) -> object:
+    """The latest non-blank cumulative realisasi (TW IV back to TW I); None when all blank.
+
+    Quarterly realisasi are cumulative, so the latest one reported is the year's so far."""
+    terakhir = None
+    for r in realisasi_tw:
+        if not _kosong(r):
+            terakhir = r
+    return terakhir
+
+
+def capaian_tahunan(target: object, realisasi_tw: Iterable[object],
+                    polaritas: object = POLARITAS_BAWAAN) -> float | None:
+    """Annual capaian: the latest non-blank cumulative realisasi against the annual target
+    (the Pengukuran sheet's "Tahunan" columns mirror this)."""
+    return capaian(target, realisasi_terakhir(realisasi_tw), polaritas)
 
 
 # A capaian above 150% is far more often a typo (realisasi in the wrong unit, an extra digit,

@@ -1,6 +1,7 @@
 """The indicator catalog (`--iku FILE`): sasaran, indikator, targets per year, anggaran.
 
-Format: `workbook_templates/KATALOG.md`. `Katalog.baca(path)` reads a JSON file,
+Format: `workbook_templates/KATALOG.md`; the kinds, polarities, units and years allowed are
+the rule table's (xl_kinerja.aturan). `Katalog.baca(path)` reads a JSON file,
 `Katalog.dari_dict(d)` validates a dict, `Katalog.bawaan()` is the embedded default for a
 KPU Kabupaten/Kota, `.ke_dict()` gives the JSON form back. Every target text is parsed
 with the core's `baca_target`; every problem is a `KesalahanInput`/`KesalahanBerkas`
@@ -13,24 +14,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .anggaran import induk_anggaran as _induk_tingkat
 from .anggaran import jumlah_sesuai
+from .angka import baca_angka
+from .aturan import (JENIS_TARGET, POLARITAS, POLARITAS_BAWAAN, SATUAN_DIKENAL, SATUAN_PERSEN,
+                     TAHUN_AKHIR, TAHUN_AWAL, TINGKAT_ANGGARAN, jenis_target, periksa_kombinasi,
+                     tahun_sah)
+from .berkas import tulis_atomik
 from .errors import KesalahanBerkas, KesalahanInput
+from .target import baca_target
 
 FORMAT_KATALOG = "xl-kinerja/katalog"
 VERSI_KATALOG = 1
 
-JENIS_TARGET = ("persen", "jumlah", "skor", "ordinal", "rentang")
-POLARITAS = ("maks", "min")
+# JENIS_TARGET, POLARITAS, TINGKAT_ANGGARAN and SATUAN_DIKENAL are the rule table's
+# (xl_kinerja.aturan), re-exported here for the catalog's readers.
 TINGKAT_SASARAN = ("kpu", "sekretariat")
-TINGKAT_ANGGARAN = ("program", "kegiatan", "output")
-
-# Units seen in KPU documents; a catalog adds its own with "satuan_tambahan".
-SATUAN_DIKENAL = (
-    "%", "Laporan", "Dokumen", "Kali", "Orang", "Pegawai", "Unit", "Kegiatan", "Satker",
-    "Lembaga", "Badan Adhoc", "Penyelenggara", "Perkara", "Draft", "Calon", "Layanan",
-    "Berita", "Rekomendasi", "Aplikasi", "Paket", "Bulan", "Hari", "Arsip", "Produk Hukum",
-    "Nilai", "Indeks", "Skor", "Predikat", "Opini", "Kategori",
-)
 
 _KUNCI_ATAS = {"format", "versi", "satker", "periode", "sasaran", "anggaran",
                "satuan_tambahan", "penandatangan", "catatan"}
@@ -68,8 +67,9 @@ def _tahun(k, apa: str) -> int:
         t = int(str(k).strip())
     except ValueError:
         raise KesalahanInput(f"{apa}: tahun {k!r} bukan angka tahun", teks=k) from None
-    if not 2000 <= t <= 2100:
-        raise KesalahanInput(f"{apa}: tahun {k!r} tidak masuk akal", teks=k)
+    if not tahun_sah(t):
+        raise KesalahanInput(f"{apa}: tahun {k!r} tidak masuk akal (harus {TAHUN_AWAL}-"
+                             f"{TAHUN_AKHIR})", teks=k)
     return t
 
 
@@ -81,7 +81,6 @@ def _angka_atau_kosong(x, apa: str):
     if isinstance(x, (int, float)):
         v = float(x)
     else:
-        from . import baca_angka
         try:
             v = float(baca_angka(x))
         except KesalahanInput as e:
@@ -132,7 +131,6 @@ class Indikator:
 
     def target_tahun(self, tahun: int):
         """The core `Target` for `tahun` (None when the catalog has no target that year)."""
-        from . import baca_target
         teks = self.target.get(tahun)
         return None if teks is None else baca_target(teks)
 
@@ -346,7 +344,6 @@ class Katalog:
         return d
 
     def tulis(self, path) -> Path:
-        from .berkas import tulis_atomik
         teks = json.dumps(self.ke_dict(), ensure_ascii=False, indent=2) + "\n"
         return tulis_atomik(path, lambda p: p.write_text(teks, encoding="utf-8"), timpa=True)
 
@@ -395,8 +392,8 @@ def _baca_sasaran(ds, i, periode, dikenal, kode_terpakai) -> Sasaran:
 
 def _cocok_jenis(jenis_katalog: str, t) -> bool:
     """Is the parsed target `t` compatible with the declared `jenis_target`?"""
-    if t.jenis == "nol":  # nothing planned that year: allowed for every kind but ordinal
-        return jenis_katalog != "ordinal"
+    if t.jenis == "nol":  # nothing planned that year: allowed where the rule table says so
+        return jenis_target(jenis_katalog).boleh_nol
     if jenis_katalog == t.jenis:
         return True
     # "12" parses as a score; as a count its unit is the indicator's satuan
@@ -404,8 +401,6 @@ def _cocok_jenis(jenis_katalog: str, t) -> bool:
 
 
 def _baca_indikator(di, apa_sasaran, j, periode, dikenal, kode_terpakai) -> Indikator:
-    from . import baca_target
-
     kode, nama, apa = _kode_nama(di, f"{apa_sasaran}, indikator ke-{j}", "indikator",
                                  _KUNCI_INDIKATOR, kode_terpakai)
 
@@ -416,17 +411,20 @@ def _baca_indikator(di, apa_sasaran, j, periode, dikenal, kode_terpakai) -> Indi
             f"{apa}: satuan {satuan_asli!r} tidak dikenal; pakai salah satu dari "
             f"{', '.join(SATUAN_DIKENAL)} atau daftarkan di 'satuan_tambahan'", teks=satuan_asli)
     jenis = _teks(di.get("jenis_target"), f"{apa}: 'jenis_target'").lower()
-    if jenis not in JENIS_TARGET:
-        raise KesalahanInput(f"{apa}: jenis_target {jenis!r} tidak dikenal (pilih: "
-                             f"{', '.join(JENIS_TARGET)})", teks=jenis)
-    polaritas = _teks(di.get("polaritas") or "maks", f"{apa}: 'polaritas'").lower()
+    try:
+        jt = jenis_target(jenis)
+    except KesalahanInput as e:
+        raise KesalahanInput(f"{apa}: {e.pesan}", teks=jenis) from None
+    polaritas = _teks(di.get("polaritas") or POLARITAS_BAWAAN, f"{apa}: 'polaritas'").lower()
     if polaritas not in POLARITAS:
-        raise KesalahanInput(f"{apa}: polaritas {polaritas!r} tidak dikenal (pilih: maks "
-                             "atau min)", teks=polaritas)
-    if (jenis in ("persen", "rentang")) != (satuan == "%"):
+        raise KesalahanInput(f"{apa}: polaritas {polaritas!r} tidak dikenal (pilih: "
+                             f"{' atau '.join(POLARITAS)})", teks=polaritas)
+    periksa_kombinasi(jenis, polaritas, apa)
+    if jt.pecahan != (satuan == SATUAN_PERSEN):
         raise KesalahanInput(
-            f"{apa}: satuan {satuan!r} tidak cocok dengan jenis_target {jenis!r} (persen dan "
-            "rentang memakai satuan '%', jenis lain tidak)", teks=satuan)
+            f"{apa}: satuan {satuan!r} tidak cocok dengan jenis_target {jenis!r} "
+            f"({' dan '.join(j for j in JENIS_TARGET if jenis_target(j).pecahan)} memakai "
+            f"satuan '{SATUAN_PERSEN}', jenis lain tidak)", teks=satuan)
 
     mentah = di.get("target")
     if not isinstance(mentah, dict) or not mentah:
@@ -582,8 +580,7 @@ def _baca_anggaran(daftar, periode) -> list[BarisAnggaran]:
 
 def induk_anggaran(baris: list[BarisAnggaran]) -> list[int | None]:
     """Index of each catalog row's parent: the core rule `anggaran.induk_anggaran`."""
-    from .anggaran import induk_anggaran as induk
-    return induk([b.tingkat for b in baris])
+    return _induk_tingkat([b.tingkat for b in baris])
 
 
 def _periksa_jumlah_anggaran(baris: list[BarisAnggaran]) -> None:

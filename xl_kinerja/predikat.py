@@ -1,4 +1,4 @@
-"""Predikat (category) scales: DOMAIN.md section 4. A scale is data, with presets.
+"""Predikat (category) scales: docs/aturan.md section "Predikat". A scale is data, with presets.
 
 Printed scales use integer bounds ("71 - 90") that leave gaps; they are read as continuous:
 each category starts just above the previous one's upper bound, so every scale is a list of

@@ -1,6 +1,6 @@
 """Targets as they are written in KPU documents, parsed into one value object.
 
-Kinds (DOMAIN.md 2): persen (`97,5%` -> 0.975), jumlah (`1.200 orang` -> 1200 "orang"),
+Kinds (docs/aturan.md, "Jenis target"; the table of kinds is `aturan.JENIS`): persen (`97,5%` -> 0.975), jumlah (`1.200 orang` -> 1200 "orang"),
 skor (`79`), ordinal (`BB`, `WTP`, `Sangat Baik`), rentang (`80 - 90%`) and nol (`0`, `0%`,
 `0 Laporan`: nothing planned that year).
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .angka import baca_desimal
 from .errors import KesalahanInput
 
-# Grades per family, lowest first: rank = position + 1 (DOMAIN.md 3).
+# Grades per family, lowest first: rank = position + 1 (docs/aturan.md, "Capaian").
 PERINGKAT: dict[str, tuple[str, ...]] = {
     "sakip": ("D", "C", "CC", "B", "BB", "A", "AA"),
     "opini_bpk": ("TMP", "TW", "WDP", "WTP"),
@@ -130,6 +130,9 @@ def baca_target(teks: object) -> Target:
         if bawah > atas:
             raise KesalahanInput(f'rentang target "{asli}": batas bawah lebih besar dari batas atas',
                                  asli)
+        if atas == 0:  # capaian divides by the bounds: "0 - 0%" is the target 0
+            raise KesalahanInput(f'rentang target "{asli}": batas atas 0; tulis target 0 '
+                                 f'(tidak ada yang direncanakan)', asli)
         return Target("rentang", None, satuan="%" if persen else None, bawah=bawah, atas=atas,
                       teks=asli)
 

@@ -16,15 +16,15 @@ from typing import Any, Callable
 
 import xlwings as xw
 
+from ..anggaran import persen_anggaran, sisa_anggaran
+from ..angka import baca_angka
+from ..capaian import capaian
 from ..errors import KesalahanInput
+from ..predikat import SKALA, predikat
+from ..target import baca_target
+from ..terbilang import terbilang
 
 KESALAHAN = "#KESALAHAN: "
-
-
-def _inti():
-    """The core package (imported lazily so this module imports even while Excel starts)."""
-    import xl_kinerja
-    return xl_kinerja
 
 
 def _kosong(x: Any) -> bool:
@@ -83,69 +83,53 @@ def _terbaca(baca: Callable[[Any], Any], x: Any) -> bool:
 # --- per-cell kernels (plain Python, no xlwings) -----------------------------------------
 
 def _capaian_sel(target: Any, realisasi: Any, polaritas: Any) -> Any:
-    inti = _inti()
     if _kosong(polaritas):  # an empty optional cell means the default
         polaritas = "maks"
     try:
-        return inti.capaian(target, realisasi, polaritas)
+        return capaian(target, realisasi, polaritas)
     except KesalahanInput:
-        if not _kosong(target) and not _terbaca(inti.baca_target, target):
+        if not _kosong(target) and not _terbaca(baca_target, target):
             return KESALAHAN + "target tidak terbaca"
         try:
-            inti.capaian(target, realisasi)
+            capaian(target, realisasi)
         except KesalahanInput:
             return KESALAHAN + "realisasi tidak terbaca"
         return KESALAHAN + "polaritas tidak dikenal (maks/min)"
 
 
 def _predikat_sel(nilai: Any, skala: Any) -> Any:
-    inti = _inti()
     skala = "kpu" if _kosong(skala) else str(skala).strip().lower()
-    if skala not in inti.SKALA:
+    if skala not in SKALA:
         return KESALAHAN + "skala tidak dikenal"
-    if _kosong(nilai):
-        return None
-    if isinstance(nilai, str):
-        try:
-            nilai = inti.baca_angka(nilai)
-        except KesalahanInput:
-            return KESALAHAN + "nilai tidak terbaca"
-    try:
-        return inti.predikat(nilai, skala)
+    try:  # text ("90,01%") is the core's to read, exactly as xk.predikat reads it
+        return predikat(nilai, skala)
     except (KesalahanInput, TypeError, ValueError):
         return KESALAHAN + "nilai tidak terbaca"
 
 
-def _anggaran_sel(fungsi_inti: str) -> Callable[[Any, Any], Any]:
+def _anggaran_sel(fungsi_inti: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def sel(pagu: Any, realisasi: Any) -> Any:
-        inti = _inti()
         try:
-            return getattr(inti, fungsi_inti)(pagu, realisasi)
+            return fungsi_inti(pagu, realisasi)
         except (KesalahanInput, TypeError, ValueError):
-            if isinstance(pagu, str) and not _kosong(pagu) and not _terbaca(inti.baca_angka, pagu):
+            if isinstance(pagu, str) and not _kosong(pagu) and not _terbaca(baca_angka, pagu):
                 return KESALAHAN + "pagu tidak terbaca"
             return KESALAHAN + "realisasi tidak terbaca"
     return sel
 
 
 def _terbilang_sel(angka: Any) -> Any:
-    inti = _inti()
-    if _kosong(angka):
-        return None
-    try:
-        if isinstance(angka, str):
-            angka = inti.baca_angka(angka)
-        return inti.terbilang(angka)
+    try:  # text ("Rp 1.200") is read by the core's terbilang itself
+        return terbilang(angka)
     except (KesalahanInput, TypeError, ValueError):
         return KESALAHAN + "angka tidak terbaca"
 
 
 def _baca_angka_sel(teks: Any) -> Any:
-    inti = _inti()
     if _kosong(teks):
         return None
     try:
-        return inti.baca_angka(teks)
+        return baca_angka(teks)
     except (KesalahanInput, TypeError, ValueError):
         return KESALAHAN + "angka tidak terbaca atau ambigu"
 
@@ -174,7 +158,7 @@ def PREDIKAT(nilai, skala="kpu"):
 @xw.arg("realisasi", ndim=2, doc="Realisasi anggaran (Rp), satu sel atau rentang seukuran pagu.")
 def PERSEN_ANGGARAN(pagu, realisasi):
     """Menghitung persentase realisasi anggaran terhadap pagu (pecahan, mis. 0,9 = 90%)."""
-    return _sebar(_anggaran_sel("persen_anggaran"), pagu, realisasi)
+    return _sebar(_anggaran_sel(persen_anggaran), pagu, realisasi)
 
 
 @xw.func(category="Kinerja")
@@ -182,7 +166,7 @@ def PERSEN_ANGGARAN(pagu, realisasi):
 @xw.arg("realisasi", ndim=2, doc="Realisasi anggaran (Rp), satu sel atau rentang seukuran pagu.")
 def SISA_ANGGARAN(pagu, realisasi):
     """Menghitung sisa anggaran (pagu dikurangi realisasi) dalam rupiah."""
-    return _sebar(_anggaran_sel("sisa_anggaran"), pagu, realisasi)
+    return _sebar(_anggaran_sel(sisa_anggaran), pagu, realisasi)
 
 
 @xw.func(category="Kinerja")

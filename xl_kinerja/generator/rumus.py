@@ -10,31 +10,44 @@ LibreOffice show them with the user's separators (';' on an Indonesian PC).
 """
 from __future__ import annotations
 
-from ..nama import REF_BATAS_CAPAIAN, REF_PERINGKAT, REF_SKALA_BATAS, REF_SKALA_INKLUSIF, \
-    REF_SKALA_PREDIKAT
+from ..aturan import JENIS
+from ..nama import (REF_BATAS_CAPAIAN, REF_PERINGKAT, REF_SKALA_BATAS, REF_SKALA_INKLUSIF,
+                    REF_SKALA_PREDIKAT)
 
 
 def _peringkat(sel: str) -> str:
     return f"VLOOKUP({sel},{REF_PERINGKAT},2,FALSE)"
 
 
+def _jenis_disimpan(jenis: str, simpan: str) -> str:
+    """Excel test "the kind in cell `jenis` is stored as `simpan`" (from the rule table)."""
+    uji = [f'{jenis}="{j.kode}"' for j in JENIS.values() if j.simpan == simpan]
+    if not uji:
+        return "FALSE"
+    return uji[0] if len(uji) == 1 else f"OR({','.join(uji)})"
+
+
 def capaian(target: str, realisasi: str, jenis: str, polaritas: str, atas: str) -> str:
     """Mirror of `xl_kinerja.capaian(target, realisasi, polaritas)`.
 
     - blank target or realisasi -> "" (not applicable);
-    - ordinal: 1 when rank(realisasi) >= rank(target), else rank(r)/rank(t);
-    - rentang (target = lower bound, `atas` = upper bound): inside -> 1, above -> r/hi,
-      below -> r/lo;
+    - predikat (ordinal): 1 when rank(realisasi) >= rank(target), else rank(r)/rank(t);
+    - rentang (target = lower bound, `atas` = upper bound, not blank): maks: inside -> 1,
+      above -> r/hi, below -> r/lo; min mirrors it: below -> 2 - r/lo, above ->
+      max(0, 2 - r/hi), inside -> 1. A rentang row whose upper bound is blank holds a
+      single target (e.g. 0 in a year with nothing planned) and follows the rules below;
     - min: target 0 -> 1 if r = 0 else 0; otherwise max(0, 2 - r/t);
     - maks: target 0 -> "" (not applicable); otherwise r/t.
     """
-    t, r = target, realisasi
+    t, r, a, p = target, realisasi, atas, polaritas
     return (
         f'IF(OR({r}="",{t}=""),"",'
-        f'IF({jenis}="ordinal",'
+        f'IF({_jenis_disimpan(jenis, "predikat")},'
         f'IF({_peringkat(r)}>={_peringkat(t)},1,{_peringkat(r)}/{_peringkat(t)}),'
-        f'IF({jenis}="rentang",IF({r}<{t},{r}/{t},IF({r}>{atas},{r}/{atas},1)),'
-        f'IF({polaritas}="min",IF({t}=0,IF({r}=0,1,0),MAX(0,2-{r}/{t})),'
+        f'IF(AND({_jenis_disimpan(jenis, "rentang")},{a}<>""),'
+        f'IF({p}="min",IF({r}<{t},2-{r}/{t},IF({r}>{a},MAX(0,2-{r}/{a}),1)),'
+        f'IF({r}>{a},{r}/{a},IF({r}<{t},{r}/{t},1))),'
+        f'IF({p}="min",IF({t}=0,IF({r}=0,1,0),MAX(0,2-{r}/{t})),'
         f'IF({t}=0,"",{r}/{t})))))'
     )
 
@@ -52,7 +65,9 @@ def predikat(sel_capaian: str) -> str:
 
 
 def realisasi_terakhir(sel_tw: list[str]) -> str:
-    """The latest non-blank cumulative realisasi (TW IV back to TW I), else ""."""
+    """Mirror of `xl_kinerja.capaian.realisasi_terakhir`: the latest non-blank cumulative
+    realisasi (TW IV back to TW I), else "". The annual capaian is `capaian` over it
+    (`xl_kinerja.capaian.capaian_tahunan`)."""
     teks = '""'
     for sel in sel_tw:  # TW I first: the last wrap is TW IV
         teks = f'IF({sel}<>"",{sel},{teks})'
