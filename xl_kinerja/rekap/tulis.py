@@ -6,6 +6,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..aturan import pecahan
 from ..berkas import periksa_keluaran, tulis_atomik
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..ooxml.paket import Paket
@@ -77,7 +78,7 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
         w.tulis(r, c, h, tebal=True)
     for ind in rk.indikator:
         r += 1
-        fmt = F_PERSEN if ind["jenis"] in ("persen", "rentang") else F_ANGKA
+        fmt = F_PERSEN if pecahan(ind["jenis"]) else F_ANGKA
         for c, (v, f) in enumerate([(ind["kode"], None), (ind["indikator"], None),
                                     (ind["satuan"], None), (ind["target"], fmt),
                                     (ind["realisasi"], fmt), (ind["capaian"], F_PERSEN),
