@@ -3,14 +3,24 @@ from __future__ import annotations
 
 import math
 
+from ..aturan import JENIS, SATUAN_PERSEN, pecahan
 from ..target import baca_target
+from .gaya import F_ANGKA, F_PERSEN, F_TEKS
+
+_FORMAT_TAMPILAN = {"persen": F_PERSEN, "angka": F_ANGKA, "teks": F_TEKS}
+
+
+def format_isian(jenis: str) -> str:
+    """Cell format of an indicator's target/realisasi inputs, from the rule table."""
+    j = JENIS.get(jenis)
+    return _FORMAT_TAMPILAN[j.tampilan] if j else F_ANGKA
 
 
 def format_target(target, satuan: str) -> str:
     """Number format to show a target like the documents do ("97,5%", "24 Laporan")."""
     jenis = target.jenis
     nilai = target.nilai or 0
-    if jenis in ("persen", "rentang") or satuan == "%":
+    if pecahan(jenis) or satuan == SATUAN_PERSEN:
         return "[$-421]0%" if float(nilai * 100).is_integer() else "[$-421]0.0#%"
     angka = "[$-421]#,##0" if float(nilai).is_integer() else "[$-421]#,##0.0#"
     if jenis in ("jumlah", "nol") and satuan and satuan != "%":

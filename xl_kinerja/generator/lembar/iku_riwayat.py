@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from ... import nama as N
 from ...target import baca_target
-from ..gaya import F_ANGKA, F_PERSEN, F_TEKS, RATA_KIRI, RATA_TENGAH, isian, judul_kolom
+from ..gaya import F_TEKS, RATA_KIRI, RATA_TENGAH, isian, judul_kolom
 from ..konteks import Konteks
-from ..nilai_target import nilai_sel
+from ..nilai_target import format_isian, nilai_sel
 from ..penamaan import tetapkan, tetapkan_kolom
 from ..tata import LEMBAR_IKU, kol, ref_abs
 
@@ -27,7 +27,7 @@ def nilai_isian(v):
 
 
 def _format(jenis: str) -> str:
-    return {"persen": F_PERSEN, "rentang": F_PERSEN, "ordinal": F_TEKS}.get(jenis, F_ANGKA)
+    return format_isian(jenis)
 
 
 def bangun_riwayat(ws, kt: Konteks, c0: int, awal: int, akhir: int) -> None:

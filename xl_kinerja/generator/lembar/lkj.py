@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ... import nama as N
 from ...anggaran import rincian_anggaran
+from ...aturan import pecahan
 from ...evaluasi import ATURAN_EFISIENSI, ATURAN_EFISIENSI_BAWAAN, EFISIEN, TIDAK_EFISIEN, \
     TERCAPAI, TIDAK_TERCAPAI
 from .. import rumus as R
@@ -136,8 +137,7 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
         ws.cell(r, L_NO, i).alignment = RATA_TENGAH
         tulis_teks(ws.cell(r, L_KODE), ind.kode)
         tulis_teks(ws.cell(r, L_INDIKATOR), ind.nama).alignment = RATA_KIRI
-        fmt = {"persen": F_PERSEN, "rentang": F_PERSEN}.get(ind.jenis_target,
-                                                             "[$-421]#,##0.##")
+        fmt = F_PERSEN if pecahan(ind.jenis_target) else "[$-421]#,##0.##"
 
         def ukur_sel(c):
             return f"'{LEMBAR_UKUR}'!${kol(c)}${b.baris}"

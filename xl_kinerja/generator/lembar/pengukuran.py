@@ -9,12 +9,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
 from ... import nama as N
+from ...aturan import pecahan
 from .. import rumus as R
 from ..cetak import skala_lebar
-from ..gaya import (BINGKAI, F_ANGKA, F_PERSEN, F_TEKS, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
+from ..gaya import (BINGKAI, F_PERSEN, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
                     RATA_TENGAH, isian, judul_kolom, judul_lembar, rumus, tulis_teks)
 from ..konteks import Konteks
-from ..nilai_target import nilai_sel, target_tw
+from ..nilai_target import format_isian, nilai_sel, target_tw
 from ..penamaan import NAMA_DAFTAR, tetapkan_kolom
 from ..proteksi import lindungi
 from ..validasi import KumpulanValidasi
@@ -109,8 +110,7 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
         tulis_teks(ws.cell(r, U_POLARITAS), ind.polaritas, gaya_isian=True)
         tulis_teks(ws.cell(r, U_PJ), ind.penanggung_jawab, gaya_isian=True)
         ws.cell(r, U_PJ).alignment = RATA_KIRI
-        fmt = {"persen": F_PERSEN, "rentang": F_PERSEN, "ordinal": F_TEKS}.get(
-            ind.jenis_target, F_ANGKA)
+        fmt = format_isian(ind.jenis_target)
         nilai, atas = nilai_sel(t)
         if t is not None and t.jenis == "nol" and ind.jenis_target == "ordinal":
             nilai = None
@@ -148,7 +148,7 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
             for sel in sel_isian:
                 validasi.tambah(dv_grade[kel], sel)
         else:
-            dv = dv_persen if ind.jenis_target in ("persen", "rentang") else dv_angka
+            dv = dv_persen if pecahan(ind.jenis_target) else dv_angka
             for sel in sel_isian + [f"{kol(U_ATAS)}{r}"]:
                 validasi.tambah(dv, sel)
         ws.row_dimensions[r].height = max(tinggi(ind.nama, LEBAR_TETAP[2]),

@@ -6,6 +6,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ... import __version__
 from ... import nama as N
+from ...aturan import JENIS_TARGET, POLARITAS
 from ...target import PERINGKAT
 from ..gaya import (BINGKAI, F_PERSEN, FONT_KECIL, FONT_SUBJUDUL, FONT_TEBAL, isian,
                     judul_kolom, judul_lembar, rumus, tulis_teks)
@@ -133,8 +134,8 @@ def bangun_referensi(ws, kt: Konteks) -> dict[str, str]:
     pelaksana = sorted({ind.pelaksana for _, ind in semua if ind.pelaksana} | set(pj))
     daftar = [
         ("satuan", "Satuan", kt.katalog.daftar_satuan()),
-        ("polaritas", "Polaritas", ["maks", "min"]),
-        ("jenis", "Jenis target", ["persen", "jumlah", "skor", "ordinal", "rentang"]),
+        ("polaritas", "Polaritas", list(POLARITAS)),
+        ("jenis", "Jenis target", list(JENIS_TARGET)),
         ("pj", "Penanggung jawab", pj or ["(isi nama unit)"]),
         ("pelaksana", "Pelaksana", pelaksana or ["(isi nama unit)"]),
         ("tanda", "Tanda jadwal", [TANDA]),
