@@ -28,6 +28,7 @@ from pathlib import Path
 from .. import kontrak
 from .. import nama as N
 from ..angka import format_angka, format_persen
+from ..aturan import pecahan
 from ..ooxml.rujukan import koordinat
 from ..rekap import baca_nilai, hitung_rekap
 from ..rekap.mesin import anak_anggaran
@@ -69,7 +70,7 @@ def _tampil(x, jenis: str):
     """A target/realisasi as the sheet shows it: 0.975 -> "97,50%" for persen/rentang."""
     if not isinstance(x, (int, float)) or isinstance(x, bool):
         return x
-    if jenis in ("persen", "rentang"):
+    if pecahan(jenis):
         return _persen(x)
     return format_angka(x, 0 if float(x).is_integer() else 2)
 

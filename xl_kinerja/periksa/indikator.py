@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..angka import format_angka
+from ..aturan import pecahan
 from ..errors import KesalahanInput
 from ..impor.satuan import famili_satuan, gabung_satuan
 from ..impor.sel import pendek
@@ -80,7 +81,7 @@ def teks_target(nilai, jenis: str, satuan: str, atas=None) -> str:
         return ""
     if isinstance(nilai, str):
         return nilai
-    if jenis in ("persen", "rentang"):
+    if pecahan(jenis):
         teks = _angka(nilai * 100)
         if jenis == "rentang" and isinstance(atas, (int, float)):
             return f"{teks} - {_angka(atas * 100)}%"
