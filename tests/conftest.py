@@ -60,6 +60,64 @@ TERBILANG_UJI = [1, 9, 10, 11, 12, 19, 20, 21, 99, 100, 101, 110, 111, 119, 999,
 TERBILANG_DITOLAK = [-5, 1.5, 10 ** 15]
 
 
+def _realisasi_aturan(j, t):
+    """Realisasi cases for one target, in the form a workbook stores them:
+    below, at, inside, above, zero, blank (per the kind's storage in the rule table)."""
+    from xl_kinerja.target import PERINGKAT
+    if j.simpan == "predikat":
+        daftar = PERINGKAT[t.keluarga]
+        rank = int(t.nilai)
+        return {"bawah": daftar[rank - 2], "pas": daftar[rank - 1], "dalam": daftar[rank - 1],
+                "atas": daftar[min(rank, len(daftar) - 1)], "nol": daftar[0], "kosong": None}
+    if t.jenis == "nol":
+        naik = 0.05 if j.pecahan else 5
+        return {"bawah": 0, "pas": 0, "dalam": 0, "atas": naik, "nol": 0, "kosong": None}
+    lo, hi = (t.bawah, t.atas) if t.jenis == "rentang" else (t.nilai, t.nilai)
+    return {"bawah": lo * 0.5, "pas": lo, "dalam": (lo + hi) / 2 if hi != lo else lo * 0.95,
+            "atas": hi * 1.25, "nol": 0, "kosong": None}
+
+
+# quarters of each grid row (TW I..IV), by case name; the annual column then takes the
+# latest non-blank one (row 2: a blank after a value; row 3: nothing reported)
+POLA_GRID = (("bawah", "pas", "dalam", "atas"), ("nol", "kosong", "atas", "kosong"),
+             ("kosong", "kosong", "kosong", "kosong"))
+
+
+def kasus_aturan() -> dict:
+    """The formula-vs-core grid GENERATED from the rule table (xl_kinerja.aturan): every
+    accepted (kind x polarity), with the kind's example target and, where the table allows
+    it, target 0; realisasi below/at/inside/above/zero/blank. kode -> (jenis, polaritas,
+    target text, satuan, realisasi TW I..IV)."""
+    from xl_kinerja import aturan
+    from xl_kinerja.target import baca_target
+    kasus = {}
+    for jenis, pol in aturan.kombinasi():
+        j = aturan.JENIS[jenis]
+        t = baca_target(j.contoh)
+        satuan = (aturan.SATUAN_PERSEN if j.pecahan else t.satuan if jenis == "jumlah"
+                  else "Predikat" if j.simpan == "predikat" else "Nilai")
+        teks = [j.contoh]
+        if j.boleh_nol:
+            teks.append("0%" if j.pecahan else f"0 {satuan}" if jenis == "jumlah" else "0")
+        for ti, tt in enumerate(teks):
+            nilai = _realisasi_aturan(j, baca_target(tt))
+            for pi, pola in enumerate(POLA_GRID):
+                kasus[f"A{jenis[:3]}{pol[:2]}{ti}{pi}"] = (jenis, pol, tt, satuan,
+                                                          [nilai[k] for k in pola])
+    return kasus
+
+
+def katalog_aturan() -> dict:
+    ind = [{"kode": k, "nama": f"Indikator aturan {k}", "satuan": satuan, "jenis_target": jenis,
+            "polaritas": pol, "target": {str(t): teks for t in range(2025, 2030)},
+            "target_tw": {str(TAHUN): [teks] * 4}}
+           for k, (jenis, pol, teks, satuan, _) in kasus_aturan().items()]
+    return {"format": "xl-kinerja/katalog", "versi": 1, "satker": "KPU Kabupaten Aturan",
+            "periode": [2025, 2029],
+            "sasaran": [{"kode": f"SA{i // 6 + 1}", "nama": f"Sasaran aturan {i // 6 + 1}",
+                         "indikator": ind[i:i + 6]} for i in range(0, len(ind), 6)]}
+
+
 def katalog_grid() -> dict:
     sasaran = []
     kode = list(KASUS)
@@ -107,6 +165,10 @@ def _buat_semua(folder):
     isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()},
                   anggaran={a[0]: a[4] for a in ANGGARAN_UJI if a[4] is not None})
     berkas["grid"] = simpan(wb, folder / "grid.xlsx")
+    # the grid generated from the rule table
+    wb = buat_buku_kerja(Katalog.dari_dict(katalog_aturan()), TAHUN, satker="KPU Kabupaten Aturan")
+    isi_realisasi(wb, kinerja={k: v[4] for k, v in kasus_aturan().items()})
+    berkas["aturan"] = simpan(wb, folder / "aturan.xlsx")
     # the same with a 120% cap for averages and the Permendagri scale
     wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji",
                          skala="permendagri")
