@@ -92,7 +92,6 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
         prompt="Ketik dengan tanda %, mis. 98%; kumulatif s.d. akhir triwulan.")
     dv_grade: dict[str, DataValidation] = {}
     validasi = KumpulanValidasi(dv_angka, dv_persen)
-    validasi = KumpulanValidasi(dv_angka)
     baris: list[BarisUkur] = []
     no = 0
     for s, ind in kt.katalog.semua_indikator():
