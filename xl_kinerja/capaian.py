@@ -30,6 +30,13 @@ def baca_polaritas(polaritas: object) -> str:
                          polaritas)
 
 
+def _isi(x: float | None, apa: str) -> float:
+    """A bound or value a Target of this kind always carries (typed for mypy)."""
+    if x is None:
+        raise KesalahanInput(f"target tidak lengkap: {apa} kosong")
+    return x
+
+
 def _kosong(x: object) -> bool:
     return x is None or (isinstance(x, str) and not x.strip())
 
@@ -55,8 +62,9 @@ def _nilai_realisasi(realisasi: object, target: Target) -> float:
             if r.jenis != "ordinal" or r.keluarga != target.keluarga:
                 raise KesalahanInput(
                     f'realisasi "{realisasi}" bukan predikat dari skala yang sama dengan target '
-                    f'"{target.predikat}" ({", ".join(PERINGKAT[target.keluarga])})', realisasi)
-            return r.nilai
+                    f'"{target.predikat}" ({", ".join(PERINGKAT.get(target.keluarga or "", ()))})',
+                    realisasi)
+            return _isi(r.nilai, "peringkat")
         if r.jenis in ("ordinal", "rentang"):
             raise KesalahanInput(
                 f'realisasi "{realisasi}" harus satu angka, bukan predikat atau rentang', realisasi)
@@ -72,7 +80,7 @@ def _nilai_realisasi(realisasi: object, target: Target) -> float:
                 and r.satuan.lower() != target.satuan.lower()):
             raise KesalahanInput(
                 f'satuan berbeda: target "{target.teks}", realisasi "{realisasi}"', realisasi)
-        nilai = r.nilai
+        nilai = _isi(r.nilai, "nilai")
     if nilai < 0:
         raise KesalahanInput(f"realisasi {realisasi!r} tidak boleh negatif", realisasi)
     return nilai
@@ -107,9 +115,10 @@ def capaian(target: object, realisasi: object, polaritas: object = "maks") -> fl
     if t.jenis == "ordinal":
         if arah not in JENIS["ordinal"].polaritas:  # the catalog refuses it on load
             raise KesalahanInput("polaritas min tidak berlaku untuk target predikat", polaritas)
-        return 1.0 if r >= t.nilai else r / t.nilai
+        rank = _isi(t.nilai, "peringkat")
+        return 1.0 if r >= rank else r / rank
     if t.jenis == "rentang":
-        lo, hi = t.bawah, t.atas
+        lo, hi = _isi(t.bawah, "batas bawah"), _isi(t.atas, "batas atas")
         if arah == "maks":
             if r > hi:
                 return r / hi
@@ -122,13 +131,14 @@ def capaian(target: object, realisasi: object, polaritas: object = "maks") -> fl
         if r > hi:
             return max(0.0, 2 - r / hi)
         return 1.0
-    if t.nilai == 0:
+    nilai = _isi(t.nilai, "nilai")
+    if nilai == 0:
         if arah == "maks":
             return None
         return 1.0 if r == 0 else 0.0
     if arah == "maks":
-        return r / t.nilai
-    return max(0.0, 2 - r / t.nilai)
+        return r / nilai
+    return max(0.0, 2 - r / nilai)
 
 
 def realisasi_terakhir(realisasi_tw: Iterable[object]) -> object:

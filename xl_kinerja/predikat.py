@@ -49,7 +49,7 @@ class Skala:
         bawah = [p for p in pasangan if p[0] is None]
         if len(bawah) != 1:
             raise KesalahanInput("skala kustom perlu tepat satu kategori tanpa batas (terbawah)")
-        atas = sorted((p for p in pasangan if p[0] is not None), key=lambda p: -p[0])
+        atas = sorted((p for p in pasangan if p[0] is not None), key=lambda p: -(p[0] or 0))
         return cls(nama, tuple(atas + bawah), inklusif, basis)
 
     def baris_naik(self) -> list[tuple[float | None, str]]:
