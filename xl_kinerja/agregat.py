@@ -5,7 +5,7 @@ Blank (None) capaian are excluded, never counted as zero. A cap (`batas_atas`, e
 """
 from __future__ import annotations
 
-from typing import Hashable, Iterable
+from collections.abc import Hashable, Iterable
 
 from .errors import KesalahanInput
 

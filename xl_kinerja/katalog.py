@@ -17,9 +17,19 @@ from pathlib import Path
 from .anggaran import induk_anggaran as _induk_tingkat
 from .anggaran import jumlah_sesuai
 from .angka import baca_angka
-from .aturan import (JENIS_TARGET, POLARITAS, POLARITAS_BAWAAN, SATUAN_DIKENAL, SATUAN_PERSEN,
-                     TAHUN_AKHIR, TAHUN_AWAL, TINGKAT_ANGGARAN, jenis_target, periksa_kombinasi,
-                     tahun_sah)
+from .aturan import (
+    JENIS_TARGET,
+    POLARITAS,
+    POLARITAS_BAWAAN,
+    SATUAN_DIKENAL,
+    SATUAN_PERSEN,
+    TAHUN_AKHIR,
+    TAHUN_AWAL,
+    TINGKAT_ANGGARAN,
+    jenis_target,
+    periksa_kombinasi,
+    tahun_sah,
+)
 from .berkas import tulis_atomik
 from .errors import KesalahanBerkas, KesalahanInput
 from .target import baca_target
@@ -179,7 +189,7 @@ class Katalog:
 
     # --- construction -----------------------------------------------------------
     @classmethod
-    def baca(cls, path) -> "Katalog":
+    def baca(cls, path) -> Katalog:
         path = Path(path)
         if not path.is_file():
             raise KesalahanBerkas("berkas katalog tidak ditemukan", berkas=path)
@@ -194,7 +204,7 @@ class Katalog:
         return cls.dari_dict_berkas(d, path)
 
     @classmethod
-    def dari_dict_berkas(cls, d: dict, path) -> "Katalog":
+    def dari_dict_berkas(cls, d: dict, path) -> Katalog:
         """`dari_dict` for a catalog read from `path`: errors name the file."""
         try:
             kat = cls.dari_dict(d)
@@ -204,7 +214,7 @@ class Katalog:
         return kat
 
     @classmethod
-    def bawaan(cls) -> "Katalog":
+    def bawaan(cls) -> Katalog:
         """The embedded default catalog for a KPU Kabupaten/Kota."""
         from importlib import resources
         teks = (resources.files("xl_kinerja.workbook_templates")
@@ -214,7 +224,7 @@ class Katalog:
         return kat
 
     @classmethod
-    def dari_dict(cls, d: dict) -> "Katalog":
+    def dari_dict(cls, d: dict) -> Katalog:
         _kunci_dikenal(d, _KUNCI_ATAS, "katalog")
         if d.get("format") != FORMAT_KATALOG:
             raise KesalahanInput(

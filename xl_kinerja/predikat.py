@@ -39,10 +39,10 @@ class Skala:
             raise KesalahanInput(f'skala {self.nama}: basis harus "capaian" atau "skor"')
 
     @classmethod
-    def dari_daftar(cls, daftar, *, nama="kustom", inklusif=False, basis="capaian") -> "Skala":
+    def dari_daftar(cls, daftar, *, nama="kustom", inklusif=False, basis="capaian") -> Skala:
         """[(90, "Baik"), (70, "Cukup"), (None, "Kurang")] in any order -> Skala."""
         try:
-            pasangan = [(None if b is None else float(b), str(l)) for b, l in daftar]
+            pasangan = [(None if b is None else float(b), str(label)) for b, label in daftar]
         except (TypeError, ValueError):
             raise KesalahanInput("skala kustom harus berupa daftar pasangan (batas, label)") \
                 from None

@@ -1,6 +1,7 @@
 """Targets as they are written in KPU documents, parsed into one value object.
 
-Kinds (docs/aturan.md, "Jenis target"; the table of kinds is `aturan.JENIS`): persen (`97,5%` -> 0.975), jumlah (`1.200 orang` -> 1200 "orang"),
+Kinds (docs/aturan.md, "Jenis target"; the table of kinds is `aturan.JENIS`): persen
+(`97,5%` -> 0.975), jumlah (`1.200 orang` -> 1200 "orang"),
 skor (`79`), ordinal (`BB`, `WTP`, `Sangat Baik`), rentang (`80 - 90%`) and nol (`0`, `0%`,
 `0 Laporan`: nothing planned that year).
 """

@@ -12,7 +12,8 @@ so they are importable and testable on Linux. In Excel, set "UDF Modules" to
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import xlwings as xw
 
@@ -137,11 +138,11 @@ def _baca_angka_sel(teks: Any) -> Any:
 # --- Excel functions -----------------------------------------------------------------------
 
 @xw.func(category="Kinerja")
-@xw.arg("target", ndim=2, doc="Target indikator (angka, persen, rentang, atau predikat), satu sel atau rentang.")
+@xw.arg("target", ndim=2, doc="Target indikator (angka, persen, rentang, atau predikat), satu sel atau rentang.")  # noqa: E501 - Excel shows this text as one line
 @xw.arg("realisasi", ndim=2, doc="Realisasi indikator, satu sel atau rentang seukuran target.")
-@xw.arg("polaritas", ndim=2, doc='Opsional: "maks" (makin tinggi makin baik, bawaan) atau "min"; satu sel atau rentang.')
+@xw.arg("polaritas", ndim=2, doc='Opsional: "maks" (makin tinggi makin baik, bawaan) atau "min"; satu sel atau rentang.')  # noqa: E501 - Excel shows this text as one line
 def CAPAIAN(target, realisasi, polaritas="maks"):
-    """Menghitung capaian kinerja (pecahan, mis. 0,95 = 95%) dari target dan realisasi. Sel kosong bila tidak berlaku."""
+    """Menghitung capaian kinerja (pecahan, mis. 0,95 = 95%) dari target dan realisasi. Sel kosong bila tidak berlaku."""  # noqa: E501 - Excel shows this text as one line
     return _sebar(_capaian_sel, target, realisasi, polaritas)
 
 

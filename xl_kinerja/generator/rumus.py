@@ -3,7 +3,8 @@
 Every formula here is the spreadsheet form of a core function and is tested against it
 (tests/test_generator_libreoffice*.py): same arithmetic, same blanks.
 Only Excel 2010 functions (IF, OR, AND, MAX, VLOOKUP, INDEX, SUMPRODUCT, ROUND, SUM,
-COUNT, SUMIF, COUNTIF; terbilang adds TEXT, MID, CHOOSE, INT, TRIM, PROPER); nothing volatile; every formula reads a fixed number of cells
+COUNT, SUMIF, COUNTIF; terbilang adds TEXT, MID, CHOOSE, INT, TRIM, PROPER); nothing
+volatile; every formula reads a fixed number of cells
 (the Referensi tables are a handful of rows), so the cost per row is constant.
 Formulas are stored in the file's own syntax (English names, ',' separators); Excel and
 LibreOffice show them with the user's separators (';' on an Indonesian PC).
@@ -11,8 +12,7 @@ LibreOffice show them with the user's separators (';' on an Indonesian PC).
 from __future__ import annotations
 
 from ..aturan import JENIS
-from ..nama import (REF_BATAS_CAPAIAN, REF_PERINGKAT, REF_SKALA_BATAS, REF_SKALA_INKLUSIF,
-                    REF_SKALA_PREDIKAT)
+from ..nama import REF_BATAS_CAPAIAN, REF_PERINGKAT, REF_SKALA_BATAS, REF_SKALA_INKLUSIF, REF_SKALA_PREDIKAT
 
 
 def _peringkat(sel: str) -> str:
