@@ -281,3 +281,16 @@ def test_rumus_dikenali_walau_ada_nilai_tersimpan(buku):  # noqa: F811
     a, b = baca_nilai(segar), baca_nilai(terhitung)
     assert [x.pagu for x in a.anggaran] == [x.pagu for x in b.anggaran]
     assert all(x.pagu is None for x in b.anggaran if x.tingkat == "jumlah")
+
+
+@pytest.mark.parametrize("perintah", [["rekap", "--triwulan", "1"], ["periksa"]])
+def test_pipa_bukan_berkas_ditolak_tanpa_menunggu(tmp_path, capsys, perintah):
+    # open() of a FIFO blocks until a writer comes: before this check rekap/periksa hung
+    pipa = tmp_path / "kinerja.xlsx"
+    os.mkfifo(pipa)
+    mulai = time.monotonic()
+    kode = main([perintah[0], str(pipa), *perintah[1:]])
+    assert kode == 2 and time.monotonic() - mulai < 10
+    err = capsys.readouterr().err
+    assert "kinerja.xlsx" in err and "bukan berkas biasa" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["kinerja.xlsx"]

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DET
 
+from ..berkas import pesan_os
 from ..errors import KesalahanBerkas
 from .skema import RT_OFFICE, lokal
 
@@ -85,11 +86,15 @@ class Paket:
             raise KesalahanBerkas("berkas tidak ditemukan", berkas=self.path)
         if self.path.is_dir():
             raise KesalahanBerkas("ini sebuah folder, bukan berkas buku kerja", berkas=self.path)
+        # a FIFO or a device would block open() or stream without end: regular files only
+        if not self.path.is_file():
+            raise KesalahanBerkas("bukan berkas biasa (pipa, soket atau perangkat); buku kerja "
+                                  "harus berkas .xlsx/.xlsm", berkas=self.path)
         try:
             self.fp = open(self.path, "rb")
         except OSError as e:
-            raise KesalahanBerkas("berkas tidak dapat dibaca (izin ditolak atau sedang "
-                                  f"dikunci: {e.strerror})", berkas=self.path) from None
+            raise KesalahanBerkas(f"berkas tidak dapat dibaca ({pesan_os(e)})",
+                                  berkas=self.path) from None
         try:
             self.stat = os.fstat(self.fp.fileno())
             self.zip = zipfile.ZipFile(self.fp)
