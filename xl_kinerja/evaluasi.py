@@ -33,6 +33,12 @@ def tercapai(capaian: float | None) -> str | None:
     return TERCAPAI if round(capaian, PEMBULATAN) >= 1 else TIDAK_TERCAPAI
 
 
+def di_bawah_target(capaian: float | None) -> bool:
+    """True when a capaian is known and below 100% (the rekap summary's "Sasaran di bawah
+    target", the consolidation's satkers below target): the `tercapai` rule, not a copy."""
+    return tercapai(capaian) == TIDAK_TERCAPAI
+
+
 def tren(sebelum: float | None, sesudah: float | None, polaritas: object = "maks") -> str | None:
     """Direction from one year's realisasi to a later one (numbers on the target's scale,
     e.g. `baca_realisasi` of each): "membaik", "menurun" or "tetap"; None when either is

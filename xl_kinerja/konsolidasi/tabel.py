@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..agregat import rata_rata_capaian
 from ..anggaran import persen_anggaran
+from ..evaluasi import di_bawah_target
 from ..nama import romawi
 from ..predikat import predikat
 from .cocok import Pencocok, kunci_satker
@@ -122,11 +123,6 @@ def _sama_semua(nilai):
     """The common value when all are equal, else None."""
     nilai = list(nilai)
     return nilai[0] if nilai and all(v == nilai[0] for v in nilai) else None
-
-
-def _di_bawah_target(c: float | None) -> bool:
-    # the rekap's own test for "below target" (Rekap.ringkasan: capaian < 1)
-    return c is not None and c < 1
 
 
 def _tahun(t):
@@ -244,7 +240,7 @@ def _per_indikator(ks: Konsolidasi) -> None:
     banyak_satker = len(ks.satker) > 1
     for g in kelompok.values():
         nilai = [a["capaian"] for a in g["satker"] if a["capaian"] is not None]
-        bawah = sorted((a for a in g["satker"] if _di_bawah_target(a["capaian"])),
+        bawah = sorted((a for a in g["satker"] if di_bawah_target(a["capaian"])),
                        key=lambda a: a["capaian"])
         g.update({
             "jumlah_satker": len({a["satker"] for a in g["satker"]}),

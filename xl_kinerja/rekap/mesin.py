@@ -14,6 +14,7 @@ from ..angka import format_angka, format_persen
 from ..capaian import capaian as _capaian
 from ..capaian import capaian_janggal
 from ..errors import KesalahanBerkas, KesalahanInput
+from ..evaluasi import di_bawah_target
 from ..predikat import Skala
 from ..predikat import predikat as _predikat
 from ..target import Target, baca_target
@@ -101,8 +102,8 @@ class Rekap:
             baris.append("Capaian rata-rata satker: - (belum ada realisasi kinerja)")
         baris.append("Indikator per predikat: " + ", ".join(
             f"{p} {n}" for p, n in self.jumlah_predikat.items()))
-        lambat = sorted((s for s in self.sasaran if s["capaian"] is not None and
-                         s["capaian"] < 1), key=lambda s: s["capaian"])
+        lambat = sorted((s for s in self.sasaran if di_bawah_target(s["capaian"])),
+                        key=lambda s: s["capaian"])
         if lambat:
             baris.append("Sasaran di bawah target: " + "; ".join(
                 f"{s['kode']} {format_persen(s['capaian'])}" for s in lambat[:5]) +
