@@ -2,7 +2,10 @@
 `konsolidasi --daftar` of the same file."""
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import TAHUN, katalog_grid
@@ -96,3 +99,16 @@ def test_satker_atau_daftar(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["baru", "--tahun", "2027", "--satker", "X", "--daftar", "s.csv"])
     assert e.value.code == 2 and "--daftar" in capsys.readouterr().err
+
+
+def test_keluaran_sama_dengan_masukan_tidak_ditimpa(tmp_path, capsys):
+    # --timpa must never replace a satker's own workbook given as input
+    contoh = Path(__file__).parent.parent / "examples" / "contoh-rkt-2024-kubu-raya.xlsx"
+    satker = shutil.copy(contoh, tmp_path / "kubu-raya.xlsx")
+    sidik = hashlib.sha256(Path(satker).read_bytes()).hexdigest()
+    kode = main(["konsolidasi", str(satker), "--triwulan", "4", "--keluaran", str(satker),
+                 "--timpa"])
+    assert kode == 2
+    assert "sama dengan berkas masukan" in capsys.readouterr().err
+    assert hashlib.sha256(Path(satker).read_bytes()).hexdigest() == sidik
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kubu-raya.xlsx"]

@@ -5,6 +5,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..berkas import periksa_keluaran, tulis_atomik
 from ..errors import KesalahanBerkas
 from ..kemajuan import lama_teks
 from ..konsolidasi.tabel import BAGIAN
@@ -63,9 +64,8 @@ def jalankan(args) -> int:
         keluaran = Path(f"konsolidasi-tw{args.triwulan}.xlsx")
     if args.format == "xlsx" and keluaran.suffix.lower() != ".xlsx":
         raise KesalahanBerkas("keluaran --format xlsx harus berakhiran .xlsx", berkas=keluaran)
-    if keluaran is not None and keluaran.exists() and not args.timpa:  # before the long read
-        raise KesalahanBerkas("berkas keluaran sudah ada; gunakan --timpa untuk menimpanya",
-                              berkas=keluaran)
+    if keluaran is not None:  # before the long read: exists, = an input, locked, read-only
+        periksa_keluaran(keluaran, masukan=args.masukan, timpa=args.timpa)
     ks = konsolidasi(args.masukan, args.triwulan, daftar=args.daftar, tahun=args.tahun,
                      proses=args.proses, kemajuan=True, keluaran=keluaran)
     for i, m in enumerate(ks.masalah):
@@ -94,7 +94,6 @@ def jalankan(args) -> int:
         if keluaran is None:
             sys.stdout.write(teks if teks.endswith("\n") else teks + "\n")
         else:
-            from ..berkas import tulis_atomik
             tulis_atomik(keluaran, lambda p: p.write_text(teks, encoding="utf-8"),
                          timpa=args.timpa)
         print(ringkas, file=sys.stderr)
