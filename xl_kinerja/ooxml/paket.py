@@ -67,7 +67,7 @@ class _Terbatas:
         try:
             data = self.f.read(n)
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as e:
-            raise KesalahanBerkas(f"bagian {self.nama} rusak ({e})",
+            raise KesalahanBerkas(f"bagian {self.nama} rusak ({_sebab(e)})",
                                   berkas=self.paket.path) from None
         self.n += len(data)
         self.paket._hitung(self.nama, self.n, len(data))
@@ -75,6 +75,15 @@ class _Terbatas:
 
     def close(self):
         self.f.close()
+
+
+def _sebab(e: Exception) -> str:
+    """Why a member cannot be inflated, in Indonesian (zlib/zipfile speak English)."""
+    if isinstance(e, OSError) and not isinstance(e, zipfile.BadZipFile) and e.errno:
+        return pesan_os(e)
+    if isinstance(e, NotImplementedError):
+        return "metode kompresi tidak didukung"
+    return "data terkompresi tidak utuh atau salah"
 
 
 class Paket:
@@ -165,7 +174,8 @@ class Paket:
         try:
             return _Terbatas(self, asli, self.zip.open(info))
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as e:
-            raise KesalahanBerkas(f"bagian {asli} rusak ({e})", berkas=self.path) from None
+            raise KesalahanBerkas(f"bagian {asli} rusak ({_sebab(e)})",
+                                  berkas=self.path) from None
 
     def baca(self, nama: str) -> bytes:
         f = self.buka(nama)
