@@ -19,6 +19,7 @@ def buku_besar(folder: Path) -> Path:
     """A filled satker workbook with 150 indicators and 60 budget lines (bench_rekap's
     catalog), saved in `folder`."""
     from bench_rekap import TAHUN, katalog_besar
+
     from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
     from xl_kinerja.katalog import Katalog
     kat, kin, ang = katalog_besar()

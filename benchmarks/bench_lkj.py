@@ -23,6 +23,7 @@ sys.path.insert(0, str(AKAR))
 sys.path.insert(0, str(AKAR / "benchmarks"))
 
 from bench_rekap import TAHUN, katalog_besar  # noqa: E402
+
 from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan  # noqa: E402
 from xl_kinerja.katalog import Katalog  # noqa: E402
 from xl_kinerja.lkj import laporan_kinerja  # noqa: E402

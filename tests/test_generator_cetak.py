@@ -5,11 +5,10 @@ import re
 import subprocess
 
 import pytest
+from conftest import TAHUN
 
 from xl_kinerja.generator import buat_buku_kerja, simpan
 from xl_kinerja.libreoffice import ke_pdf
-
-from conftest import TAHUN
 
 
 def _halaman_per_lembar(pdf) -> dict[str, list[str]]:

@@ -5,12 +5,11 @@ import json
 
 import openpyxl
 import pytest
+from conftest import TAHUN, katalog_grid
 
 from xl_kinerja import nama as N
 from xl_kinerja.cli import main
 from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
-
-from conftest import TAHUN, katalog_grid
 
 
 def _jalan(capsys, *argv):

@@ -10,11 +10,10 @@ import math
 
 import openpyxl
 import pytest
+from conftest import ANGGARAN_UJI, KASUS, TERBILANG_DITOLAK, TERBILANG_UJI
 
 import xl_kinerja as core
 from xl_kinerja import nama as N
-
-from conftest import ANGGARAN_UJI, KASUS, TERBILANG_DITOLAK, TERBILANG_UJI
 
 GALAT = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "Err:")
 

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from conftest import TAHUN
 
 from xl_kinerja import nama as N
-from xl_kinerja.terbilang import terbilang as core_terbilang
 from xl_kinerja.generator import LEMBAR, buat_buku_kerja
-
-from conftest import TAHUN
+from xl_kinerja.terbilang import terbilang as core_terbilang
 
 
 @pytest.fixture(scope="module")

@@ -257,6 +257,7 @@ def test_cli_anggaran_ke_buku_kerja(tmp_path, capsys):
                  "--keluaran", str(out)]) == 0
     assert "3 baris anggaran" in capsys.readouterr().out
     import openpyxl
+
     from xl_kinerja import nama as N
     wb = openpyxl.load_workbook(out)
     lembar, ref = list(wb.defined_names[N.ANGG_PAGU].destinations)[0]
@@ -440,6 +441,7 @@ def test_triwulan_dari_judul_realisasi(judul, tw):
 def _realisasi_tw(path, nama_kode=None, nama_tw=None):
     """{kode: [realisasi TW I..IV]} of a workbook's Anggaran (default) or Pengukuran sheet."""
     import openpyxl
+
     from xl_kinerja import nama as N
     nama_kode, nama_tw = nama_kode or N.ANGG_KODE, nama_tw or N.ANGG_REALISASI_TW
     wb = openpyxl.load_workbook(path)

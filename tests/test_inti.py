@@ -2,11 +2,25 @@
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from xl_kinerja import (KesalahanInput, Skala, baca_angka, baca_target, capaian,
-                        capaian_per_sasaran, capaian_satker, format_angka, format_persen,
-                        persen_anggaran, predikat, rata_rata_capaian, sisa_anggaran, terbilang)
+from xl_kinerja import (
+    KesalahanInput,
+    Skala,
+    baca_angka,
+    baca_target,
+    capaian,
+    capaian_per_sasaran,
+    capaian_satker,
+    format_angka,
+    format_persen,
+    persen_anggaran,
+    predikat,
+    rata_rata_capaian,
+    sisa_anggaran,
+    terbilang,
+)
 
 
 @pytest.mark.parametrize("teks, nilai", [

@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import katalog_grid
 
 from xl_kinerja import baca_target
 from xl_kinerja.errors import KesalahanBerkas, KesalahanInput
 from xl_kinerja.katalog import Katalog, induk_anggaran
-
-from conftest import katalog_grid
 
 
 @pytest.fixture(scope="module")

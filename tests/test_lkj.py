@@ -5,8 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
+
 from xl_kinerja import baca_target, capaian, capaian_satker, persen_anggaran, predikat
 from xl_kinerja.cli import main
 from xl_kinerja.evaluasi import efisiensi, nilai_efisiensi, tercapai, tren

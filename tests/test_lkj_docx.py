@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from xl_kinerja import terbilang
-from xl_kinerja.lkj import laporan_kinerja
 from xl_kinerja.lkj import kalimat as K
+from xl_kinerja.lkj import laporan_kinerja
 from xl_kinerja.lkj.teks import angka, persen, poin, rupiah
 from xl_kinerja.lkj.word import JUDUL_TABEL, tulis_docx
 
@@ -125,8 +125,8 @@ def test_setiap_angka_pdf_dari_data(lkj):
     for digit, kata in rp:
         assert terbilang(int(digit.replace(".", "")), huruf="kecil") == kata
     # the key figures of the Ikhtisar, from the data
-    assert (f"menetapkan 43 (empat puluh tiga) sasaran dengan 62 (enam puluh dua) indikator "
-            f"kinerja") in rapat
+    assert ("menetapkan 43 (empat puluh tiga) sasaran dengan 62 (enam puluh dua) indikator "
+            "kinerja") in rapat
     assert (f"{len(lap.tidak_tercapai)} ({terbilang(len(lap.tidak_tercapai), None, 'kecil')}) "
             f"indikator tidak tercapai") in rapat
     assert "Pagu anggaran tahun 2024 sebesar Rp 5.327.499.000,- (lima miliar tiga ratus dua " \

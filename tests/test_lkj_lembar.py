@@ -132,6 +132,7 @@ def test_pdf_tahun_berikut_memuat_semua_tabel_bab_iii(dua_tahun, tmp_path):
     """With history and a national figure, BAB III.A has all five tables per sasaran."""
     import re
     import subprocess
+
     from xl_kinerja.libreoffice import dokumen_ke_pdf
     from xl_kinerja.lkj.word import JUDUL_TABEL, tulis_docx
     _, (p25, _) = dua_tahun

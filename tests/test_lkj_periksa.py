@@ -113,6 +113,7 @@ def test_lkj_buatan_sendiri_tanpa_temuan(tmp_path):
     example only the example's own data findings (contradictory targets of the real RKT,
     realisasi above pagu), which the workbook checker reports as well."""
     import importlib.util
+
     from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
     from xl_kinerja.katalog import Katalog
     from xl_kinerja.lkj import laporan_kinerja

@@ -16,9 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from xl_kinerja import kontrak
+from xl_kinerja import kontrak, terbilang
 from xl_kinerja import nama as N
-from xl_kinerja import terbilang
 from xl_kinerja.cli import main
 from xl_kinerja.errors import KesalahanBerkas
 from xl_kinerja.periksa import periksa_berkas

@@ -6,11 +6,18 @@ import shutil
 import zipfile
 
 import pytest
-
 from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
-from xl_kinerja import (baca_target, capaian, capaian_per_sasaran, capaian_satker,
-                        persen_anggaran, predikat, sisa_anggaran)
-from xl_kinerja import kontrak
+
+from xl_kinerja import (
+    baca_target,
+    capaian,
+    capaian_per_sasaran,
+    capaian_satker,
+    kontrak,
+    persen_anggaran,
+    predikat,
+    sisa_anggaran,
+)
 from xl_kinerja import nama as N
 from xl_kinerja.cli import main
 from xl_kinerja.errors import KesalahanBerkas
@@ -574,6 +581,7 @@ class _Buku:
 
 def test_xlwings_sama_dengan_openpyxl(grid_rekap):
     import openpyxl
+
     from xl_kinerja.rekap import baca_nilai_xlwings, tulis_rekap_openpyxl, tulis_rekap_xlwings
     buku = _Buku(grid_rekap)
     rk_x = hitung_rekap(baca_nilai_xlwings(buku), 2, dibuat="2027-07-01 08:00:00")

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import ANGGARAN_UJI, KASUS
 from test_periksa_buku import buku  # noqa: F401 (fixture: fresh and LibreOffice-saved)
 from test_rekap import _sel, grid_rekap  # noqa: F401 (fixture)
+
 from xl_kinerja import kontrak
 from xl_kinerja import nama as N
 from xl_kinerja.cli import main

@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from defusedxml import ElementTree as DET
-
 from conftest import KASUS
+from defusedxml import ElementTree as DET
 from test_rekap import _bom, _gagal, _png_kecil, grid_rekap  # noqa: F401 (fixture)
+
 from xl_kinerja.cli import main
 from xl_kinerja.rekap import rekap_berkas, tulis_rekap_openpyxl
 from xl_kinerja.rekap.paket import NS_MAIN, PENANDA_REKAP
@@ -500,6 +500,7 @@ def test_ganti_rekap_lama_buatan_openpyxl(kaya, tmp_path):
     """A rekap sheet written earlier by the openpyxl writer (older versions) with its own
     drawing and charts: exactly its parts are replaced; the user's chart stays."""
     import openpyxl
+
     from xl_kinerja.rekap import baca_nilai, hitung_rekap
     p = tmp_path / "lama.xlsx"
     wb = openpyxl.load_workbook(kaya)

@@ -3,8 +3,8 @@ Pengukuran by formula, so an edit in Pengukuran appears in every document."""
 from __future__ import annotations
 
 import openpyxl
-
 from conftest import TEKS_DIUBAH
+
 from xl_kinerja.katalog import Katalog
 
 

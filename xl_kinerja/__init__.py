@@ -4,11 +4,24 @@ The rules core is pure Python with no Excel dependency; everything else (workboo
 formulas, the add-in UDFs, the rekap, the checker) derives from it or is tested against it.
 """
 from .agregat import capaian_per_sasaran, capaian_satker, rata_rata_capaian
-from .anggaran import (TINGKAT_ANGGARAN, TOLERANSI_JUMLAH, jumlah_sesuai, persen_anggaran,
-                       rincian_anggaran, sisa_anggaran)
+from .anggaran import (
+    TINGKAT_ANGGARAN,
+    TOLERANSI_JUMLAH,
+    jumlah_sesuai,
+    persen_anggaran,
+    rincian_anggaran,
+    sisa_anggaran,
+)
 from .angka import baca_angka, format_angka, format_persen
-from .capaian import (AMBANG_TYPO, baca_polaritas, baca_realisasi, capaian, capaian_janggal,
-                      capaian_tahunan, realisasi_terakhir)
+from .capaian import (
+    AMBANG_TYPO,
+    baca_polaritas,
+    baca_realisasi,
+    capaian,
+    capaian_janggal,
+    capaian_tahunan,
+    realisasi_terakhir,
+)
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 from .predikat import SKALA, Skala, predikat
 from .target import PERINGKAT, Target, baca_target

@@ -22,8 +22,8 @@ import tempfile
 import time
 import traceback
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 try:  # POSIX; elsewhere stale temporary files are told apart by age only
     import fcntl

@@ -15,15 +15,34 @@ from openpyxl import Workbook
 from ..errors import KesalahanInput
 from ..katalog import Katalog
 from ..predikat import SKALA
-from .cetak import atur_cetak
 from .bawa import bawa_pengaturan
+from .cetak import atur_cetak
 from .dari import gabung_dari
 from .konteks import Konteks, bentuk_satker, provinsi
+from .lembar import (
+    bangun_anggaran,
+    bangun_iku,
+    bangun_pengukuran,
+    bangun_pk,
+    bangun_referensi,
+    bangun_renaksi,
+    bangun_rkt,
+    cetak_pengukuran,
+)
 from .lembar.lkj import bangun_lkj
-from .lembar import (bangun_anggaran, bangun_iku, bangun_pengukuran, bangun_pk,
-                     bangun_referensi, bangun_renaksi, bangun_rkt, cetak_pengukuran)
-from .tata import (KERTAS, LEMBAR, LEMBAR_ANGG, LEMBAR_IKU, LEMBAR_LKJ, LEMBAR_PK_KPU,
-                   LEMBAR_PK_SEKRETARIAT, LEMBAR_REF, LEMBAR_RENAKSI, LEMBAR_RKT, LEMBAR_UKUR)
+from .tata import (
+    KERTAS,
+    LEMBAR,
+    LEMBAR_ANGG,
+    LEMBAR_IKU,
+    LEMBAR_LKJ,
+    LEMBAR_PK_KPU,
+    LEMBAR_PK_SEKRETARIAT,
+    LEMBAR_REF,
+    LEMBAR_RENAKSI,
+    LEMBAR_RKT,
+    LEMBAR_UKUR,
+)
 
 
 def _bangun(kt: Konteks) -> Workbook:

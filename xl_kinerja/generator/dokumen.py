@@ -6,14 +6,39 @@ from __future__ import annotations
 from openpyxl.styles import Alignment, Border, Font
 
 from . import rumus as R
-from .gaya import (BINGKAI, F_RUPIAH, FONT_ISIAN, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
-                   RATA_TENGAH, TERBUKA, _gaya_tersimpan, judul_kolom, rumus, tulis_teks)
+from .gaya import (
+    BINGKAI,
+    F_RUPIAH,
+    FONT_ISIAN,
+    FONT_TEBAL,
+    ISI_SUBTOTAL,
+    RATA_KIRI,
+    RATA_TENGAH,
+    TERBUKA,
+    _gaya_tersimpan,
+    judul_kolom,
+    rumus,
+    tulis_teks,
+)
 from .konteks import Konteks
 from .nilai_target import format_target
 from .penamaan import tetapkan
 from .penandatangan import tampil, tempat_tanggal
-from .tata import (A_PAGU, LEMBAR_ANGG, LEMBAR_UKUR, U_ATAS, U_INDIKATOR, U_SASARAN, U_TARGET,
-                   BarisUkur, TataAnggaran, TataUkur, kol, ref_abs, tinggi)
+from .tata import (
+    A_PAGU,
+    LEMBAR_ANGG,
+    LEMBAR_UKUR,
+    U_ATAS,
+    U_INDIKATOR,
+    U_SASARAN,
+    U_TARGET,
+    BarisUkur,
+    TataAnggaran,
+    TataUkur,
+    kol,
+    ref_abs,
+    tinggi,
+)
 
 TARGET_SEBARIS = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
 TENGAH_ATAS = Alignment(horizontal="center", vertical="top", wrap_text=True)

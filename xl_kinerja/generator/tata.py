@@ -128,7 +128,7 @@ class TataUkur:
     per_kode: dict[str, BarisUkur]
 
     @classmethod
-    def dari(cls, baris: list[BarisUkur]) -> "TataUkur":
+    def dari(cls, baris: list[BarisUkur]) -> TataUkur:
         return cls(tuple(baris), {b.indikator.kode: b for b in baris})
 
 

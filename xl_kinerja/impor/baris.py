@@ -22,7 +22,6 @@ from .polaritas import catatan_polaritas, tetapkan_polaritas
 from .sel import pendek
 from .teks_pdf import interpretasi_baris_teks
 
-
 BARIS_KEMAJUAN = 5000   # tables this long show a progress bar (on a terminal only)
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from ..errors import KesalahanBerkas
 from .baca import Baris
+from .baris import impor_baris
 from .hasil import HasilImpor
 from .jenis import NAMA_JENIS
 from .katalog import _tebak_tahun, ke_katalog
 from .polaritas import catatan_polaritas
-from .baris import impor_baris
 from .word import TabelWord, baca_tabel_word, pendek
 
 

@@ -12,7 +12,8 @@ from ..agregat import capaian_per_sasaran, capaian_satker
 from ..anggaran import persen_anggaran
 from ..capaian import baca_realisasi, capaian
 from ..errors import KesalahanBerkas, KesalahanInput
-from ..evaluasi import aturan_efisiensi as _aturan, efisiensi, nilai_efisiensi, tercapai, tren
+from ..evaluasi import aturan_efisiensi as _aturan
+from ..evaluasi import efisiensi, nilai_efisiensi, tercapai, tren
 from ..predikat import predikat
 from ..rekap.mesin import DataBuku, _skala, _target_inti, hitung_rekap
 from ..target import Target, baca_target

@@ -20,7 +20,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from ..berkas import tulis_atomik
 from . import kalimat as K
 from .model import LaporanKinerja
-from .teks import angka, hitungan, persen, poin, rupiah, rupiah_kata
+from .teks import angka, hitungan, persen, poin, rupiah_kata
 from .teks import nilai as nilai_teks
 
 KERTAS_MM = {"A4": (210, 297), "F4": (215, 330)}

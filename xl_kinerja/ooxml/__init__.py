@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from .app import app_dengan_lembar
 from .bagian import bagian_milik, nama_bebas, relatif, rid_baru, xml_rels
-from .buku import (IsiBuku, Lembar, baca_buku, buang_calcchain, calcchain_memuat,
-                   tambah_lembar)
+from .buku import IsiBuku, Lembar, baca_buku, buang_calcchain, calcchain_memuat, tambah_lembar
 from .gaya import Gaya, bagian_gaya
 from .jenis import jenis_buku, jenis_dengan, periksa_paket
 from .lembar import LembarBaru
 from .paket import BATAS_BAGIAN, BATAS_PAKET, Paket, pemilik_rels, rels_dari, target_bagian
-from .rujukan import (huruf_kolom, indeks_kolom, koordinat, rujukan_lembar, urai_area,
-                      urai_rujukan, urai_sel)
+from .rujukan import huruf_kolom, indeks_kolom, koordinat, rujukan_lembar, urai_area, urai_rujukan, urai_sel
 from .sel import SEL_KOSONG, Sel, baca_lembar
 from .zip import PenulisZip, waktu_zip
 

@@ -34,7 +34,7 @@ def relatif(dari: str, ke: str) -> str:
 def xml_rels(daftar) -> bytes:
     isi = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{attr_xml(g)}"/>' for i, t, g in daftar)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="{NS_PR}">{isi}</Relationships>').encode("utf-8")
+            f'<Relationships xmlns="{NS_PR}">{isi}</Relationships>').encode()
 
 
 def bagian_milik(pk: Paket, lembar: str, bk: str, rid: str) -> set[str]:

@@ -125,7 +125,7 @@ class LembarBaru:
                 f"</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>")
         return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<xdr:wsDr xmlns:xdr="{NS_XDR}" xmlns:a="{NS_A}">{"".join(jangkar)}'
-                "</xdr:wsDr>").encode("utf-8")
+                "</xdr:wsDr>").encode()
 
     def _ref(self, r1, c, r2) -> str:
         a = f"${huruf_kolom(c)}${r1}"

@@ -58,7 +58,7 @@ def _mb(n: int) -> str:
 class _Terbatas:
     """A member's inflated stream that counts bytes and stops at the caps."""
 
-    def __init__(self, paket: "Paket", nama: str, f):
+    def __init__(self, paket: Paket, nama: str, f):
         self.paket, self.nama, self.f, self.n = paket, nama, f, 0
 
     def read(self, n: int = -1) -> bytes:

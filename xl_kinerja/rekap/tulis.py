@@ -9,8 +9,8 @@ from pathlib import Path
 from ..aturan import pecahan
 from ..berkas import periksa_keluaran, tulis_atomik
 from ..errors import KesalahanBerkas, KesalahanInput
-from ..ooxml.paket import Paket
 from ..ooxml.lembar import AWALAN_RUMUS
+from ..ooxml.paket import Paket
 from ..ooxml.rujukan import rujukan_lembar
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai

@@ -10,14 +10,37 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ... import nama as N
 from ...katalog import induk_anggaran
 from .. import rumus as R
-from ..gaya import (BINGKAI, F_PERSEN, F_RUPIAH, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI, isian,
-                    judul_kolom, judul_lembar, rumus, tulis_teks)
+from ..gaya import (
+    BINGKAI,
+    F_PERSEN,
+    F_RUPIAH,
+    FONT_TEBAL,
+    ISI_SUBTOTAL,
+    RATA_KIRI,
+    isian,
+    judul_kolom,
+    judul_lembar,
+    rumus,
+    tulis_teks,
+)
 from ..konteks import Konteks
 from ..penamaan import tetapkan_kolom
 from ..proteksi import lindungi
+from ..tata import (
+    A_KODE,
+    A_PAGU,
+    A_TERAKHIR,
+    A_TINGKAT,
+    A_URAIAN,
+    BARIS_DATA,
+    LEMBAR_ANGG,
+    TataAnggaran,
+    a_tw,
+    kol,
+    rentang_baris,
+    tinggi,
+)
 from ..validasi import KumpulanValidasi
-from ..tata import (A_KODE, A_PAGU, A_TERAKHIR, A_TINGKAT, A_URAIAN, BARIS_DATA, LEMBAR_ANGG,
-                    TataAnggaran, a_tw, kol, rentang_baris, tinggi)
 
 
 def bangun_anggaran(ws, kt: Konteks) -> TataAnggaran:

@@ -7,9 +7,9 @@ from openpyxl.styles import PatternFill
 from ... import nama as N
 from ..gaya import BINGKAI, RATA_KIRI, RATA_TENGAH, judul_kolom, judul_lembar, tulis_teks
 from ..konteks import Konteks
-from .iku_riwayat import bangun_riwayat
 from ..penamaan import tetapkan, tetapkan_kolom
 from ..tata import LEMBAR_IKU, kol, ref_abs, tinggi
+from .iku_riwayat import bangun_riwayat
 
 
 def bangun_iku(ws, kt: Konteks) -> None:

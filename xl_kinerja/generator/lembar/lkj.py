@@ -18,18 +18,56 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ... import nama as N
 from ...anggaran import rincian_anggaran
 from ...aturan import pecahan
-from ...evaluasi import ATURAN_EFISIENSI, ATURAN_EFISIENSI_BAWAAN, EFISIEN, TIDAK_EFISIEN, \
-    TERCAPAI, TIDAK_TERCAPAI
+from ...evaluasi import (
+    ATURAN_EFISIENSI,
+    ATURAN_EFISIENSI_BAWAAN,
+    EFISIEN,
+    TERCAPAI,
+    TIDAK_EFISIEN,
+    TIDAK_TERCAPAI,
+)
 from .. import rumus as R
-from ..gaya import (BINGKAI, F_PERSEN, F_RUPIAH, FONT_SUBJUDUL, FONT_TEBAL, ISI_SUBTOTAL,
-                    RATA_KIRI, RATA_TENGAH, isian, judul_kolom, judul_lembar, rumus, tulis_teks)
+from ..gaya import (
+    BINGKAI,
+    F_PERSEN,
+    F_RUPIAH,
+    FONT_SUBJUDUL,
+    FONT_TEBAL,
+    ISI_SUBTOTAL,
+    RATA_KIRI,
+    RATA_TENGAH,
+    isian,
+    judul_kolom,
+    judul_lembar,
+    rumus,
+    tulis_teks,
+)
 from ..konteks import Konteks
 from ..nilai_target import nilai_sel
 from ..penamaan import tetapkan, tetapkan_kolom
 from ..proteksi import lindungi
-from ..tata import (BARIS_DATA, LEMBAR_ANGG, LEMBAR_LKJ, LEMBAR_REF, LEMBAR_UKUR, A_KODE,
-                    A_PAGU, A_URAIAN, U_ATAS, U_JENIS, U_POLARITAS, U_REAL_THN, U_TARGET,
-                    TataAnggaran, TataUkur, a_tw, kol, ref_abs, rentang_baris, tinggi)
+from ..tata import (
+    A_KODE,
+    A_PAGU,
+    A_URAIAN,
+    BARIS_DATA,
+    LEMBAR_ANGG,
+    LEMBAR_LKJ,
+    LEMBAR_REF,
+    LEMBAR_UKUR,
+    U_ATAS,
+    U_JENIS,
+    U_POLARITAS,
+    U_REAL_THN,
+    U_TARGET,
+    TataAnggaran,
+    TataUkur,
+    a_tw,
+    kol,
+    ref_abs,
+    rentang_baris,
+    tinggi,
+)
 
 # indicator table columns
 L_NO, L_KODE, L_INDIKATOR, L_TARGET, L_REAL, L_CAP, L_PRED, L_KET = range(1, 9)

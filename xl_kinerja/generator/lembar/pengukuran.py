@@ -12,18 +12,50 @@ from ... import nama as N
 from ...aturan import pecahan
 from .. import rumus as R
 from ..cetak import skala_lebar
-from ..gaya import (BINGKAI, F_PERSEN, FONT_TEBAL, ISI_SUBTOTAL, RATA_KIRI,
-                    RATA_TENGAH, isian, judul_kolom, judul_lembar, rumus, tulis_teks)
+from ..gaya import (
+    BINGKAI,
+    F_PERSEN,
+    FONT_TEBAL,
+    ISI_SUBTOTAL,
+    RATA_KIRI,
+    RATA_TENGAH,
+    isian,
+    judul_kolom,
+    judul_lembar,
+    rumus,
+    tulis_teks,
+)
 from ..konteks import Konteks
 from ..nilai_target import format_isian, nilai_sel, target_tw
 from ..penamaan import NAMA_DAFTAR, tetapkan_kolom
 from ..proteksi import lindungi
+from ..tata import (
+    BARIS_DATA,
+    LEMBAR_UKUR,
+    U_ATAS,
+    U_CAP_THN,
+    U_INDIKATOR,
+    U_JENIS,
+    U_KODE_INDIKATOR,
+    U_KODE_SASARAN,
+    U_NO,
+    U_PJ,
+    U_POLARITAS,
+    U_PRED_THN,
+    U_REAL_THN,
+    U_SASARAN,
+    U_SATUAN,
+    U_TARGET,
+    U_TERAKHIR_CETAK,
+    BarisUkur,
+    TataUkur,
+    kol,
+    rentang_baris,
+    tinggi,
+    u_tw,
+)
 from ..validasi import KumpulanValidasi
 from .narasi import bangun_narasi
-from ..tata import (BARIS_DATA, LEMBAR_UKUR, U_ATAS, U_CAP_THN, U_INDIKATOR, U_JENIS,
-                    U_KODE_INDIKATOR, U_KODE_SASARAN, U_NO, U_PJ, U_POLARITAS, U_PRED_THN,
-                    U_REAL_THN, U_SASARAN, U_SATUAN, U_TARGET, U_TERAKHIR_CETAK, BarisUkur,
-                    TataUkur, kol, rentang_baris, tinggi, u_tw)
 
 # predikat wraps ("Kurang / Berhasil"), never shrinks: the print must stay >= 8 pt
 TENGAH_SEBARIS = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -10,8 +10,8 @@ from ... import nama as N
 from ..cetak import skala_dokumen, tinggi_baris
 from ..dokumen import baris_sasaran, blok_ttd, tabel_program
 from ..gaya import FONT_BIASA, FONT_SUBJUDUL, judul_kolom, tulis_teks
-from ..penandatangan import tampil
 from ..konteks import Konteks
+from ..penandatangan import tampil
 from ..proteksi import lindungi
 from ..tata import TataAnggaran, TataUkur
 

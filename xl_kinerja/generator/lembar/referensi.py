@@ -8,8 +8,18 @@ from ... import __version__
 from ... import nama as N
 from ...aturan import JENIS_TARGET, POLARITAS
 from ...target import PERINGKAT
-from ..gaya import (BINGKAI, F_PERSEN, FONT_KECIL, FONT_SUBJUDUL, FONT_TEBAL, isian,
-                    judul_kolom, judul_lembar, rumus, tulis_teks)
+from ..gaya import (
+    BINGKAI,
+    F_PERSEN,
+    FONT_KECIL,
+    FONT_SUBJUDUL,
+    FONT_TEBAL,
+    isian,
+    judul_kolom,
+    judul_lembar,
+    rumus,
+    tulis_teks,
+)
 from ..konteks import Konteks
 from ..penamaan import NAMA_DAFTAR, tetapkan
 from ..penandatangan import tulis_penandatangan

@@ -6,15 +6,30 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ... import nama as N
 from ..dokumen import isian_dokumen, rumus_target, tanda_tangan_tunggal, teks_ukur
-from ..gaya import (BINGKAI, RATA_KIRI, RATA_TENGAH, judul_kolom, judul_lembar,
-                    tulis_teks)
+from ..gaya import BINGKAI, RATA_KIRI, RATA_TENGAH, judul_kolom, judul_lembar, tulis_teks
 from ..konteks import Konteks
 from ..penamaan import tetapkan
 from ..proteksi import lindungi
-from ..tata import (BARIS_DATA, LEMBAR_RENAKSI, RA_B0, RA_INDIKATOR, RA_KEGIATAN, RA_KODE,
-                    RA_NO, RA_PELAKSANA, RA_SASARAN, RA_TARGET, RA_TW0, TANDA, U_INDIKATOR,
-                    U_SASARAN, TataUkur, kol,
-                    ref_abs, tinggi)
+from ..tata import (
+    BARIS_DATA,
+    LEMBAR_RENAKSI,
+    RA_B0,
+    RA_INDIKATOR,
+    RA_KEGIATAN,
+    RA_KODE,
+    RA_NO,
+    RA_PELAKSANA,
+    RA_SASARAN,
+    RA_TARGET,
+    RA_TW0,
+    TANDA,
+    U_INDIKATOR,
+    U_SASARAN,
+    TataUkur,
+    kol,
+    ref_abs,
+    tinggi,
+)
 
 
 def bangun_renaksi(ws, kt: Konteks, ukur: TataUkur) -> None:

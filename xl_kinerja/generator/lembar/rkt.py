@@ -10,7 +10,6 @@ from ..konteks import Konteks
 from ..proteksi import lindungi
 from ..tata import TataAnggaran, TataUkur, kol
 
-
 LEBAR_KOLOM = (5, 42, 56, 18)
 
 
