@@ -121,6 +121,11 @@ def test_argumen_salah(capsys):
         main(["baru", "--tahun", "dua ribu", "--satker", "X"])
     assert e.value.code == 2
     assert "tahun harus angka" in capsys.readouterr().err
+    # the year range is the rule table's (aturan.TAHUN_AWAL..TAHUN_AKHIR), not a CLI copy
+    with pytest.raises(SystemExit) as e:
+        main(["baru", "--tahun", "2101", "--satker", "X"])
+    assert e.value.code == 2
+    assert "tahun 2101 tidak masuk akal (harus 2000-2100)" in capsys.readouterr().err
     with pytest.raises(SystemExit) as e:
         main(["baru", "--tahun", "2027"])
     assert e.value.code == 2 and "wajib diisi" in capsys.readouterr().err

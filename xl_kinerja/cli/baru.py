@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..aturan import TAHUN_AKHIR, TAHUN_AWAL, tahun_sah
 from ..errors import KesalahanBerkas
 
 
@@ -12,8 +13,9 @@ def _tahun(teks: str) -> int:
         t = int(teks)
     except ValueError:
         raise argparse.ArgumentTypeError(f"tahun harus angka, bukan {teks!r}") from None
-    if not 2000 <= t <= 2100:
-        raise argparse.ArgumentTypeError(f"tahun {t} tidak masuk akal")
+    if not tahun_sah(t):
+        raise argparse.ArgumentTypeError(f"tahun {t} tidak masuk akal (harus {TAHUN_AWAL}-"
+                                         f"{TAHUN_AKHIR})")
     return t
 
 
