@@ -73,8 +73,8 @@ def main() -> int:
             path = Path(d) / f"rkt-{n}.tsv"
             path.write_text(tabel_besar(n), encoding="utf-8")
             cpu_d, cpu_i = [], []
-            dasar = ukur(lambda: _dasar(path), a.ulang, cpu_d)
-            impor = ukur(lambda: _impor(path), a.ulang, cpu_i)
+            dasar = ukur(lambda path=path: _dasar(path), a.ulang, cpu_d)
+            impor = ukur(lambda path=path: _impor(path), a.ulang, cpu_i)
             md, mi = statistics.median(dasar), statistics.median(impor)
             ci = statistics.median(cpu_i)
             print(f"{n:>7} baris indikator (+{n // 10} anggaran, "

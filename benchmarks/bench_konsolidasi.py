@@ -137,8 +137,8 @@ def main() -> int:
         k = [_konsolidasi(folder) for _ in range(a.ulang)]
         assert all(x["satker"] == n and x["dilewati"] == 0 for x in k), k
         t_k = [x["detik"] for x in k]
-        t_n = _waktu(lambda: _naif(berkas), a.ulang_dasar)
-        t_p = _waktu(lambda: _pandas(berkas), a.ulang_dasar)
+        t_n = _waktu(lambda berkas=berkas: _naif(berkas), a.ulang_dasar)
+        t_p = _waktu(lambda berkas=berkas: _pandas(berkas), a.ulang_dasar)
         mk, mn, mp = (statistics.median(t) for t in (t_k, t_n, t_p))
         print(f"\n{n} berkas")
         print(f"  konsolidasi (baca, hitung, tulis):  {_teks(t_k)}")

@@ -57,12 +57,12 @@ def main() -> None:
             kat, kin, ang = katalog_besar(n)
             buku = tmp / f"buku-{n}.xlsx"
 
-            def buat():
+            def buat(kat=kat, kin=kin, ang=ang, buku=buku):
                 wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
                 isi_realisasi(wb, kinerja=kin, anggaran=ang)
                 simpan(wb, buku, timpa=True)
 
-            def lkj():
+            def lkj(buku=buku, n=n):
                 tulis_docx(laporan_kinerja(buku), tmp / f"LKj-{n}.docx", timpa=True)
 
             w_buku = _waktu(buat, a.ulang)
@@ -70,7 +70,7 @@ def main() -> None:
             median[n] = statistics.median(w_lkj)
             rasio = statistics.median(w_lkj) / statistics.median(w_buku)
             print(f"{n:>9} | {_teks(w_buku):>24} | {_teks(w_lkj):>24} | {rasio:4.2f}")
-    for kecil, besar in zip(ukuran, ukuran[1:]):
+    for kecil, besar in zip(ukuran, ukuran[1:], strict=False):
         print(f"pertumbuhan LKj {kecil} -> {besar} indikator ({besar / kecil:.0f}x): "
               f"{median[besar] / median[kecil]:.1f}x waktu")
 

@@ -63,7 +63,7 @@ def main() -> int:
     for n in ukuran:
         p = buku(n)
 
-        def mesin():
+        def mesin(p=p):
             data = baca_nilai(p)
             for q in (1, 2, 3, 4):
                 hitung_rekap(data, q)
@@ -71,14 +71,14 @@ def main() -> int:
         periksa_buku_kerja(p)  # warm the file cache for both sides
         c_mesin, c_buku = [], []
         t_mesin = ukur(mesin, a.ulang, c_mesin)
-        t_buku = ukur(lambda: periksa_buku_kerja(p), a.ulang, c_buku)
+        t_buku = ukur(lambda p=p: periksa_buku_kerja(p), a.ulang, c_buku)
         m, b = statistics.median(t_mesin), statistics.median(t_buku)
         cm, cb = statistics.median(c_mesin), statistics.median(c_buku)
         per_ukuran[n] = cb
         print(f"buku kerja {n:>5} indikator: periksa {ringkas(t_buku)}, mesin rekap saja "
               f"{ringkas(t_mesin)}, rasio {b / m:.2f}; waktu CPU periksa {ringkas(c_buku)}, "
               f"mesin {ringkas(c_mesin)}, rasio CPU {cb / cm:.2f} (sasaran <= 2)")
-    for n1, n2 in zip(ukuran, ukuran[1:]):
+    for n1, n2 in zip(ukuran, ukuran[1:], strict=False):
         print(f"pertumbuhan periksa {n1} -> {n2} indikator ({n2 / n1:.1f}x): waktu CPU "
               f"{per_ukuran[n2] / per_ukuran[n1]:.2f}x")
     with tempfile.TemporaryDirectory(prefix="bench-periksa-") as d:

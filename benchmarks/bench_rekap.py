@@ -175,9 +175,9 @@ def main() -> int:
             for i in range(a.ulang):
                 kerja = d / f"kerja{n}-{i}.xlsx"
                 shutil.copy(sumber, kerja)
-                t_rekap += ukur(lambda: _jalan(CLI, "rekap", str(kerja), "--triwulan", "2",
-                                               "--tanpa-cadangan"), 1, c_rekap)
-                t_lo += ukur(lambda: hitung_ulang([sumber], d / f"lo{n}-{i}"), 1, c_lo)
+                t_rekap += ukur(lambda kerja=kerja: _jalan(CLI, "rekap", str(kerja), "--triwulan", "2",
+                                                           "--tanpa-cadangan"), 1, c_rekap)
+                t_lo += ukur(lambda s=sumber, lo=d / f"lo{n}-{i}": hitung_ulang([s], lo), 1, c_lo)
             rk, lo = statistics.median(t_rekap), statistics.median(t_lo)
             hasil[n] = rk
             print(f"{n:>5} indikator: rekap CLI {ringkas(t_rekap)}; LibreOffice "
@@ -185,7 +185,7 @@ def main() -> int:
                   f"{1000 * (rk - statistics.median(lantai)) / n:.2f} md/indikator di atas "
                   f"lantai; waktu CPU rekap {ringkas(c_rekap)}, LibreOffice {ringkas(c_lo)}, "
                   f"rasio CPU {statistics.median(c_rekap) / statistics.median(c_lo):.2f}")
-    for n1, n2 in zip(ukuran, ukuran[1:]):
+    for n1, n2 in zip(ukuran, ukuran[1:], strict=False):
         print(f"pertumbuhan {n1} -> {n2} indikator ({n2 / n1:.1f}x): waktu "
               f"{hasil[n2] / hasil[n1]:.2f}x")
     return 0

@@ -217,4 +217,16 @@ def buku_uji(tmp_path_factory):
     folder = tmp_path_factory.mktemp("buku")
     berkas = _buat_semua(folder)
     hasil = hitung_ulang(list(berkas.values()), folder / "terhitung")
-    return berkas, dict(zip(berkas, hasil))
+    return berkas, dict(zip(berkas, hasil, strict=True))
+
+
+@pytest.fixture(scope="session")
+def grid_rekap(tmp_path_factory):
+    """The grid workbook with realisasi filled in, not recalculated (rekap tests)."""
+    from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
+    from xl_kinerja.katalog import Katalog
+    folder = tmp_path_factory.mktemp("rekap")
+    wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji")
+    isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()},
+                  anggaran={a[0]: a[4] for a in ANGGARAN_UJI if a[4] is not None})
+    return simpan(wb, folder / "grid.xlsx")

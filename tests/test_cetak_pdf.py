@@ -52,7 +52,7 @@ def _cetak(tmp_path_factory):
     for nama, sumber, tw in (("kr", kr, 4), ("metro", metro, 2)):
         berkas[nama] = d / f"{nama}-rekap.xlsx"
         rekap[nama] = rekap_berkas(sumber, tw, keluaran=berkas[nama], cadangan=False)
-    pdf = dict(zip(berkas, ke_pdf(list(berkas.values()), d / "pdf")))
+    pdf = dict(zip(berkas, ke_pdf(list(berkas.values()), d / "pdf"), strict=True))
     hasil = {}
     for nama, p in pdf.items():
         halaman = P.baca_pdf(p)
@@ -105,7 +105,7 @@ def _halaman_sasaran(halaman, sasaran):
     ls = P.letakkan(halaman, [s.nama for s in sasaran])
     li = P.letakkan(halaman, [i.nama for s in sasaran for i in s.indikator])
     hasil, j = [], 0
-    for s, x in zip(sasaran, ls):
+    for s, x in zip(sasaran, ls, strict=True):
         n = len(s.indikator)
         hasil.append((s, x.halaman and x.halaman.nomor,
                       [y.halaman and y.halaman.nomor for y in li[j:j + n]]))

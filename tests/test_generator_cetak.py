@@ -34,7 +34,7 @@ def halaman(tmp_path_factory):
     keluar = ke_pdf(berkas, d / "pdf")
     jumlah = subprocess.run(["pdfinfo", str(keluar[0])], capture_output=True, text=True,
                             check=True).stdout
-    per = {k: _halaman_per_lembar(p) for k, p in zip(("A4", "F4"), keluar)}
+    per = {k: _halaman_per_lembar(p) for k, p in zip(("A4", "F4"), keluar, strict=True)}
     assert sum(len(v) for v in per["A4"].values()) == int(
         re.search(r"^Pages:\s+(\d+)", jumlah, re.M).group(1))
     return per

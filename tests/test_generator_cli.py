@@ -79,7 +79,7 @@ def test_katalog_salah(tmp_path, capsys, ubah, pesan):
         for s in d["sasaran"]:
             for i in s["indikator"]:
                 i["target"] = {str(t): v for t, v in zip(range(2020, 2025),
-                                                        i["target"].values())}
+                                                        i["target"].values(), strict=True)}
                 i.pop("target_tw", None)
         kat = tmp_path / "katalog.json"
         kat.write_text(json.dumps(d), encoding="utf-8")
@@ -165,7 +165,7 @@ def test_dari_membawa_teks_dan_mengosongkan_realisasi(tmp_path, capsys):
     assert kolom(N.UKUR_SATUAN)[2] == "Kotak Suara"
     (lembar, ref), = baru.defined_names[N.INFO_TAHUN].destinations
     assert baru[lembar][ref.replace("$", "")].value == 2028
-    pagu = dict(zip(kolom(N.ANGG_KODE), kolom(N.ANGG_PAGU)))
+    pagu = dict(zip(kolom(N.ANGG_KODE), kolom(N.ANGG_PAGU), strict=True))
     assert pagu["EBD.952"] == 185_400_000  # carried as the draft pagu
 
 

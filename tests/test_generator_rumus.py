@@ -165,7 +165,7 @@ def test_rekap_sasaran_dan_satker_sama_dengan_inti(buku_uji):
                       if isinstance(r[1].value, str) and r[1].value.startswith("CAPAIAN SATKER"))
         kolom_cap = [7, 11, 15, 19, 22]  # 0-based: capaian TW I..IV, tahunan
         for j, c in enumerate(kolom_cap):
-            nilai = [(s, harapan[k][0][j] if j < 4 else harapan[k][1]) for s, k in zip(ks, ki)]
+            nilai = [(s, harapan[k][0][j] if j < 4 else harapan[k][1]) for s, k in zip(ks, ki, strict=True)]
             for s in sorted(set(ks)):
                 h = core.rata_rata_capaian([v for ss, v in nilai if ss == s], batas_atas=batas)
                 assert _sama(_nilai(baris[s][c].value), h), (nama, s, j)

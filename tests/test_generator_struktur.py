@@ -71,9 +71,12 @@ def _judul_kolom(ws, ref):
     (N.UKUR_PREDIKAT_TAHUNAN, "Tahunan", "Predikat"),
     (N.ANGG_KODE, "Kode", None), (N.ANGG_URAIAN, "Uraian", None),
     (N.ANGG_TINGKAT, "Tingkat", None), (N.ANGG_PAGU, "Pagu (Rp)", None),
-    *[(N.ANGG_REALISASI_TW[q], f"Triwulan {r} (kumulatif)", "Realisasi (Rp)") for q, r in enumerate(["I", "II", "III", "IV"])],
-    *[(N.ANGG_PERSEN_TW[q], f"Triwulan {r} (kumulatif)", "%") for q, r in enumerate(["I", "II", "III", "IV"])],
-    *[(N.ANGG_SISA_TW[q], f"Triwulan {r} (kumulatif)", "Sisa (Rp)") for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.ANGG_REALISASI_TW[q], f"Triwulan {r} (kumulatif)", "Realisasi (Rp)")
+      for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.ANGG_PERSEN_TW[q], f"Triwulan {r} (kumulatif)", "%")
+      for q, r in enumerate(["I", "II", "III", "IV"])],
+    *[(N.ANGG_SISA_TW[q], f"Triwulan {r} (kumulatif)", "Sisa (Rp)")
+      for q, r in enumerate(["I", "II", "III", "IV"])],
 ])
 def test_nama_kolom_menunjuk_kolom_yang_benar(wb, nama, grup, sub):
     lembar, ref = _tujuan(wb, nama)

@@ -274,7 +274,7 @@ def _nilai_buku(path):
 
 def _tabel(baris, judul_baris=5):
     kepala = baris[judul_baris - 1]
-    return kepala, [dict(zip(kepala, r)) for r in baris[judul_baris:]]
+    return kepala, [dict(zip(kepala, r, strict=True)) for r in baris[judul_baris:]]
 
 
 @pytest.fixture(scope="session")
@@ -323,7 +323,7 @@ def test_buku_kerja_sama_dengan_json_dan_libreoffice(hasil_cli, rekap_sendiri, t
         assert total[f"Indikator {lbl}"] == n
     # Per indikator: the same figures as the JSON (itself checked against the rekap)
     _, baris = _tabel(nilai["Per indikator"])
-    for g, b in zip(js["indikator"], baris):
+    for g, b in zip(js["indikator"], baris, strict=False):  # a second table follows
         assert (b["Kode"], b["Indikator"], b["Jumlah satker"], b["Berisi capaian"]) == \
             (g["kode"], g["indikator"], g["jumlah_satker"], g["jumlah_berisi"])
         for k, kk in (("Capaian minimum", "minimum"), ("Capaian median", "median"),

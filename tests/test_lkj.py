@@ -55,7 +55,7 @@ def test_kubu_raya_setiap_indikator_sama_dengan_inti():
     assert len(lap.sasaran) == 43 and len(lap.indikator) == 62 == len(data.indikator)
     from xl_kinerja.rekap.mesin import _skala, _target_inti
     skala = _skala(data)
-    for ind, il in zip(data.indikator, lap.indikator):
+    for ind, il in zip(data.indikator, lap.indikator, strict=True):
         assert il.kode == ind.kode
         r = _terakhir(ind.realisasi)
         c = capaian(_target_inti(ind, ind.target[3]), r, ind.polaritas)

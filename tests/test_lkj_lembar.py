@@ -55,7 +55,7 @@ def dua_tahun(tmp_path_factory):
     wb = buat_buku_kerja(Katalog.dari_dict(d), 2025, satker=SATKER, dari=th24)
     contoh = _contoh()
     kinerja = contoh._realisasi_kinerja(wb, "kubu-2025", 4)
-    pagu = dict(zip(_nilai(wb, N.ANGG_KODE), _nilai(wb, N.ANGG_PAGU)))
+    pagu = dict(zip(_nilai(wb, N.ANGG_KODE), _nilai(wb, N.ANGG_PAGU), strict=True))
     isi_realisasi(wb, kinerja=kinerja, anggaran={k: [None, None, None, round(pagu[k] * 0.96)]
                                                  for k in kode_angg})
     _sel(wb, N.IKU_NASIONAL)[0].value = 0.98
@@ -71,7 +71,7 @@ def dua_tahun(tmp_path_factory):
 
 def _sama(lembar, inti):
     assert len(lembar) == len(inti)
-    for a, b in zip(lembar, inti):
+    for a, b in zip(lembar, inti, strict=True):
         if isinstance(b, float) and isinstance(a, (int, float)):
             assert a == pytest.approx(b, rel=1e-12, abs=1e-12)
         else:
@@ -112,7 +112,7 @@ def test_tahun_berikut_dari_dengan_riwayat(dua_tahun):
     lalu = laporan_kinerja(p24)
     assert lap.aturan_efisiensi == "rasio"  # read from Referensi
     # 2024's annual realisasi was carried into the IKU sheet by --dari
-    for i, il in zip(lap.indikator, lalu.indikator):
+    for i, il in zip(lap.indikator, lalu.indikator, strict=True):
         assert [(r.tahun, r.realisasi, r.capaian) for r in i.riwayat] == \
             [(2024, il.realisasi, il.capaian)]
     assert {i.tren for i in lap.indikator} <= {"membaik", "menurun", "tetap"}
@@ -122,7 +122,7 @@ def test_tahun_berikut_dari_dengan_riwayat(dua_tahun):
     assert lap.indikator[1].solusi == ["TW IV: Pengadaan diusulkan tahun berikut"]
     # last year's budget (from --dari) next to this year's
     assert lap.tahun_lalu == 2024
-    for a, b in zip(lap.anggaran, lalu.anggaran):
+    for a, b in zip(lap.anggaran, lalu.anggaran, strict=True):
         assert (a.kode, a.pagu_lalu, a.realisasi_lalu) == (b.kode, b.pagu, b.realisasi)
     _sama(_nilai(hasil, N.LKJ_ANGG_PAGU_LALU), [a.pagu_lalu for a in lap.anggaran])
     _sama(_nilai(hasil, N.LKJ_ANGG_REALISASI_LALU), [a.realisasi_lalu for a in lap.anggaran])

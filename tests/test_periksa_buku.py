@@ -53,11 +53,11 @@ def _isi_bersih(wb):
     target = [_kolom(wb, n) for n in N.UKUR_TARGET_TW]
     real = [_kolom(wb, n) for n in N.UKUR_REALISASI_TW]
     for q in (0, 1):
-        for t, r in zip(target[q], real[q]):
+        for t, r in zip(target[q], real[q], strict=True):
             r.value = t.value
     kode = [c.value for c in _kolom(wb, N.ANGG_KODE)]
     for q, f in ((0, 0.2), (1, 0.5)):
-        for k, c in zip(kode, _kolom(wb, N.ANGG_REALISASI_TW[q])):
+        for k, c in zip(kode, _kolom(wb, N.ANGG_REALISASI_TW[q]), strict=True):
             if k in PAGU_OUTPUT:
                 c.value = round(PAGU_OUTPUT[k] * f)
 
@@ -131,7 +131,7 @@ def buku(tmp_path_factory):
             ubah(wb)
         segar[nama] = simpan(wb, folder / f"{nama}.xlsx")
     hitung = hitung_ulang(list(segar.values()), folder / "terhitung")
-    return {n: (segar[n], h) for n, h in zip(segar, hitung)}
+    return {n: (segar[n], h) for n, h in zip(segar, hitung, strict=True)}
 
 
 def _ringkas(temuan):
@@ -224,8 +224,9 @@ def test_temuan_isian(buku, versi):
         assert t.lokasi["berkas"] == str(buku["salah"][versi])
         assert t.pesan
     pesan = {t.aturan + str(t.lokasi["baris"]): t.pesan for t in temuan}
-    assert pesan["total_kegiatan_salah16"] == ("sel D16: pagu kegiatan tercatat Rp 1.000.000.000 bukan jumlah "
-                                       "rinciannya Rp 1.047.476.000 (rumus jumlah ditimpa angka)")
+    assert pesan["total_kegiatan_salah16"] == (
+        "sel D16: pagu kegiatan tercatat Rp 1.000.000.000 bukan jumlah "
+        "rinciannya Rp 1.047.476.000 (rumus jumlah ditimpa angka)")
     assert "TW II" in pesan["realisasi_kosong7"]
     assert temuan[3].lokasi["indikator"] == "Sasaran lain"
 
@@ -393,6 +394,6 @@ def test_hasil_impor(tmp_path):
     # TW I now has data: every other indicator with a TW I target lacks its realisasi
     kode = [c.value for c in _kolom(wb, N.UKUR_KODE_INDIKATOR)]
     target = [c.value for c in _kolom(wb, N.UKUR_TARGET_TW[0])]
-    harap = [("realisasi_kosong", k) for k, t in zip(kode, target) if t is not None][1:]
+    harap = [("realisasi_kosong", k) for k, t in zip(kode, target, strict=True) if t is not None][1:]
     assert kode[0] == "S1.1" and target[2] == 276 and target[6] is None and len(harap) == 30
     assert [(t.aturan, t.lokasi["kode"]) for t in periksa_berkas(salinan)] == harap

@@ -24,17 +24,6 @@ from xl_kinerja.errors import KesalahanBerkas
 from xl_kinerja.rekap import baca_nilai, hitung_rekap, rekap_berkas
 
 
-@pytest.fixture(scope="session")
-def grid_rekap(tmp_path_factory):
-    from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
-    from xl_kinerja.katalog import Katalog
-    folder = tmp_path_factory.mktemp("rekap")
-    wb = buat_buku_kerja(Katalog.dari_dict(katalog_grid()), TAHUN, satker="KPU Kabupaten Uji")
-    isi_realisasi(wb, kinerja={k: v[5] for k, v in KASUS.items()},
-                  anggaran={a[0]: a[4] for a in ANGGARAN_UJI if a[4] is not None})
-    return simpan(wb, folder / "grid.xlsx")
-
-
 @pytest.fixture
 def salinan(grid_rekap, tmp_path):
     p = tmp_path / "buku.xlsx"

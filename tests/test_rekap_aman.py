@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from conftest import ANGGARAN_UJI, KASUS
 from test_periksa_buku import buku  # noqa: F401 (fixture: fresh and LibreOffice-saved)
-from test_rekap import _sel, grid_rekap  # noqa: F401 (fixture)
+from test_rekap import _sel
 
 from xl_kinerja import kontrak
 from xl_kinerja import nama as N
@@ -272,10 +272,10 @@ def test_rumus_dikenali_walau_ada_nilai_tersimpan(buku):  # noqa: F811
         r, pagu = k.kolom(N.ANGG_PAGU)
         _, tingkat = k.kolom(N.ANGG_TINGKAT)
         _, capaian = k.kolom(N.UKUR_CAPAIAN_TW[0])
-    jumlah = [s for s, t in zip(pagu, tingkat) if t.nilai == "jumlah"]
+    jumlah = [s for s, t in zip(pagu, tingkat, strict=True) if t.nilai == "jumlah"]
     assert jumlah and all(s.rumus and s.rumus.startswith("=") for s in jumlah)
     assert all(isinstance(s.tersimpan, (int, float)) and s.tersimpan > 0 for s in jumlah)
-    rincian = [s for s, t in zip(pagu, tingkat) if t.nilai == "output"]
+    rincian = [s for s, t in zip(pagu, tingkat, strict=True) if t.nilai == "output"]
     assert rincian and all(s.rumus is None and s.jenis == "angka" for s in rincian)
     assert any(s.rumus and isinstance(s.tersimpan, (int, float)) for s in capaian)
     a, b = baca_nilai(segar), baca_nilai(terhitung)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import KASUS
 from defusedxml import ElementTree as DET
-from test_rekap import _bom, _gagal, _png_kecil, grid_rekap  # noqa: F401 (fixture)
+from test_rekap import _bom, _gagal, _png_kecil
 
 from xl_kinerja.cli import main
 from xl_kinerja.rekap import rekap_berkas, tulis_rekap_openpyxl
@@ -140,7 +140,7 @@ def test_bagian_lain_byte_identik(kaya, tmp_path):
     g0, g1 = _akar(sebelum["xl/styles.xml"]), _akar(sesudah["xl/styles.xml"])
     assert [x.tag for x in g0] == [x.tag for x in g1]
     tumbuh = 0
-    for a, b in zip(g0, g1):
+    for a, b in zip(g0, g1, strict=True):
         assert [_tanda(x) for x in b][:len(a)] == [_tanda(x) for x in a], a.tag
         tumbuh += len(b) - len(a)
         assert (_tanda(a, True)[:3]) == (_tanda(b, True)[:3])

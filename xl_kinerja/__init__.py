@@ -44,8 +44,8 @@ __all__ = [
     "AMBANG_TYPO", "PERINGKAT", "SKALA", "TINGKAT_ANGGARAN", "TOLERANSI_JUMLAH", "Skala", "Target",
     "KesalahanBerkas", "KesalahanInput",
     "KesalahanXlKinerja", "baca_angka", "baca_polaritas", "baca_realisasi", "baca_target",
-    "capaian",
-    "capaian_janggal", "capaian_per_sasaran", "capaian_tahunan", "realisasi_terakhir", "capaian_satker", "format_angka", "format_persen",
+    "capaian", "capaian_janggal", "capaian_per_sasaran", "capaian_tahunan", "realisasi_terakhir",
+    "capaian_satker", "format_angka", "format_persen",
     "jumlah_sesuai", "main", "persen_anggaran", "predikat", "rata_rata_capaian", "rincian_anggaran",
     "sisa_anggaran", "terbilang",
 ]

@@ -24,16 +24,19 @@ from pathlib import Path
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 
 # 0 = always recalculate, 1 = never, 2 = ask (LibreOffice's Tools > Options > Calc > Formula).
-_REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
+_SETELAN = (  # (registry path, property, value)
+    ("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", "0"),
+    ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", "0"),
+    ("/org.openoffice.Office.Common/Misc", "FirstRun", "false"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+)
+_REGISTRY = ("""<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
  xmlns:xs="http://www.w3.org/2001/XMLSchema"
  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
-</oor:items>
-"""
+""" + "".join(f'<item oor:path="{p}"><prop oor:name="{n}" oor:op="fuse"><value>{v}</value></prop></item>\n'
+              for p, n, v in _SETELAN)
+             + "</oor:items>\n")
 
 _NAMA_PROGRAM = ("soffice", "libreoffice")
 
@@ -99,7 +102,7 @@ def _jalankan(paths: list[Path], folder_keluaran: Path, filter_: str, akhiran: s
         env = dict(os.environ)
         env.setdefault("SAL_USE_VCLPLUGIN", "svp")
         try:
-            hasil = subprocess.run(perintah, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            hasil = subprocess.run(perintah, capture_output=True,
                                    stdin=subprocess.DEVNULL, timeout=batas_waktu, env=env)
         except subprocess.TimeoutExpired:
             raise KesalahanXlKinerja(

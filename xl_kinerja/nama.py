@@ -112,9 +112,9 @@ _LABEL = {
     ANGG_PAGU: "Pagu", REF_SKALA_BATAS: "Batas skala predikat (lembar Referensi)",
     REF_TARGET_SERAPAN: "Target serapan (lembar Referensi)",
     REF_BATAS_CAPAIAN: "Batas atas capaian (lembar Referensi)",
-    **{n: f"Target TW {r}" for n, r in zip(UKUR_TARGET_TW, ROMAWI)},
-    **{n: f"Realisasi TW {r}" for n, r in zip(UKUR_REALISASI_TW, ROMAWI)},
-    **{n: f"Realisasi anggaran TW {r}" for n, r in zip(ANGG_REALISASI_TW, ROMAWI)},
+    **{n: f"Target TW {r}" for n, r in zip(UKUR_TARGET_TW, ROMAWI, strict=False)},
+    **{n: f"Realisasi TW {r}" for n, r in zip(UKUR_REALISASI_TW, ROMAWI, strict=False)},
+    **{n: f"Realisasi anggaran TW {r}" for n, r in zip(ANGG_REALISASI_TW, ROMAWI, strict=False)},
 }
 
 

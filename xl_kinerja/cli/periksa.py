@@ -30,14 +30,14 @@ def daftarkan(subparsers) -> None:
     p.set_defaults(jalankan=jalankan)
 
 
-def _lokasi_teks(l: dict) -> str:
-    bagian = [str(l["berkas"])]
-    if l.get("sheet"):  # a Word LKj names its paragraph/table itself
-        bagian.append(l["sheet"] if "paragraf" in l else f"sheet '{l['sheet']}'")
-    if l.get("baris") is not None:
-        bagian.append(f"baris {l['baris']}")
-    if l.get("kode"):
-        bagian.append(f"kode {l['kode']}")
+def _lokasi_teks(lok: dict) -> str:
+    bagian = [str(lok["berkas"])]
+    if lok.get("sheet"):  # a Word LKj names its paragraph/table itself
+        bagian.append(lok["sheet"] if "paragraf" in lok else f"sheet '{lok['sheet']}'")
+    if lok.get("baris") is not None:
+        bagian.append(f"baris {lok['baris']}")
+    if lok.get("kode"):
+        bagian.append(f"kode {lok['kode']}")
     return ", ".join(bagian)
 
 

@@ -70,8 +70,8 @@ def bawa_pengaturan(wb, dari) -> list[str]:
                 tidak.append(f"{apa} (ukurannya berbeda: {len(lama)} baris lama, "
                              f"{len(baru)} baris baru)")
                 continue
-            for bl, bb in zip(lama, baru):
-                for v, sel in zip(bl, bb):
+            for bl, bb in zip(lama, baru, strict=False):
+                for v, sel in zip(bl, bb, strict=False):
                     sel.value = v
             dibawa.append(apa)
         for nama, apa in DAFTAR:

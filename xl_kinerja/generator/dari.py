@@ -61,14 +61,14 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
         N.IKU_FORMULA, N.IKU_SUMBER_DATA, N.IKU_PENANGGUNG_JAWAB, N.IKU_POLARITAS,
         N.IKU_TINGKAT, N.IKU_KODE_SASARAN, N.IKU_KODE_INDIKATOR)}
     jenis = dict(zip(map(_teks, baca.kolom(N.UKUR_KODE_INDIKATOR)),
-                     map(_teks, baca.kolom(N.UKUR_JENIS_TARGET))))
+                     map(_teks, baca.kolom(N.UKUR_JENIS_TARGET)), strict=False))
     ukur = _teks_pengukuran(baca)
     renaksi = {}
     if baca.ada(N.RENAKSI_KODE_INDIKATOR):
         for kode, keg, pel, tw, bln in zip(
                 baca.kolom(N.RENAKSI_KODE_INDIKATOR), baca.kolom(N.RENAKSI_KEGIATAN),
                 baca.kolom(N.RENAKSI_PELAKSANA), baca.sel(N.RENAKSI_JADWAL_TW),
-                baca.sel(N.RENAKSI_JADWAL_BULAN)):
+                baca.sel(N.RENAKSI_JADWAL_BULAN), strict=False):
             renaksi[_teks(kode)] = (
                 _teks(keg), _teks(pel),
                 [i for i, v in enumerate(tw, 1) if _teks(v)],
@@ -92,7 +92,7 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
                "satuan": _teks(kol[N.IKU_SATUAN][i]),
                "jenis_target": jenis.get(kode) or "persen",
                "polaritas": _teks(kol[N.IKU_POLARITAS][i]) or "maks",
-               "target": {str(t): _teks(v) for t, v in zip(tahun, target[i]) if _teks(v)},
+               "target": {str(t): _teks(v) for t, v in zip(tahun, target[i], strict=False) if _teks(v)},
                "definisi_operasional": _teks(kol[N.IKU_DEFINISI][i]),
                "formula": _teks(kol[N.IKU_FORMULA][i]),
                "sumber_data": _teks(kol[N.IKU_SUMBER_DATA][i]),
@@ -119,7 +119,7 @@ def _katalog(baca: _Pembaca, path: Path, tahun_baru: int | None) -> Katalog:
         per_kode[ks]["indikator"].append(ind)
     anggaran = []
     for kode, uraian, tingkat, pagu in zip(baca.kolom(N.ANGG_KODE), baca.kolom(N.ANGG_URAIAN),
-                                           baca.kolom(N.ANGG_TINGKAT), baca.kolom(N.ANGG_PAGU)):
+                                           baca.kolom(N.ANGG_TINGKAT), baca.kolom(N.ANGG_PAGU), strict=False):
         tingkat = _teks(tingkat)
         if tingkat not in ("program", "kegiatan", "output"):
             continue
@@ -177,12 +177,12 @@ def _riwayat_lkj(baca: _Pembaca) -> dict:
     kode_iku = [_teks(k) for k in baca.kolom(N.IKU_KODE_INDIKATOR)]
     if baca.ada(N.IKU_TAHUN_REALISASI):
         th = baca.sel(N.IKU_TAHUN_REALISASI)[0]
-        for k, baris in zip(kode_iku, baca.sel(N.IKU_REALISASI)):
-            isi = {str(int(t)): v for t, v in zip(th, baris)
+        for k, baris in zip(kode_iku, baca.sel(N.IKU_REALISASI), strict=False):
+            isi = {str(int(t)): v for t, v in zip(th, baris, strict=False)
                    if isinstance(t, (int, float)) and v not in (None, "")}
             if k and isi:
                 hasil["realisasi"][k] = isi
-        for k, v in zip(kode_iku, baca.kolom(N.IKU_NASIONAL)):
+        for k, v in zip(kode_iku, baca.kolom(N.IKU_NASIONAL), strict=False):
             if k and v not in (None, ""):
                 hasil["nasional"][k] = v
         for i, v in enumerate(baca.kolom(N.IKU_KODE_ANGGARAN)):

@@ -153,7 +153,7 @@ def _persen_ods(path: Path) -> dict[str, set[tuple[int, int]]]:
     97,5%). python-calamine gives values without their formats, so this one property is read
     from content.xml itself (streamed; repeated rows and cells counted, not expanded)."""
     from defusedxml.ElementTree import iterparse
-    t, o = "{%s}" % _ODF_TABLE, "{%s}" % _ODF_OFFICE
+    t, o = f"{{{_ODF_TABLE}}}", f"{{{_ODF_OFFICE}}}"
     hasil: dict[str, set[tuple[int, int]]] = {}
     with zipfile.ZipFile(path) as z, z.open("content.xml") as f:
         sheet, r, c = None, 0, 0

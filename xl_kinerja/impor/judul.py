@@ -125,7 +125,7 @@ def _nomor_kolom(b: Baris) -> bool:
     if len(isi) < 2 or not all(_NOMOR_KOLOM.match(s) for s in isi):
         return False
     angka = [int(s.strip("()")) for s in isi]
-    return angka[0] == 1 and all(x > y for x, y in zip(angka[1:], angka))
+    return angka[0] == 1 and all(x > y for x, y in zip(angka[1:], angka, strict=False))
 
 
 def galat_tanpa_judul(berkas: str) -> KesalahanBerkas:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 # an indicator name starts with one of these words ("Persentase ...", "Jumlah ...")
-_KATA_INDIKATOR = r"(?:Persentase|Presentase|Presentasi|Prosentase|Jumlah|Nilai|Indeks|Opini|Tingkat|Rasio|Rata-rata)"
+_KATA_INDIKATOR = (r"(?:Persentase|Presentase|Presentasi|Prosentase|Jumlah|Nilai|Indeks|Opini|Tingkat|Rasio"
+                   r"|Rata-rata)")
 _AWAL_INDIKATOR = re.compile(rf"^•?\s*{_KATA_INDIKATOR}\b")
 # one target in a cell holding several ("97,5% 90%", "B WTP 80")
 _TARGET_TOKEN = re.compile(

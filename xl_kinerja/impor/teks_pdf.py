@@ -16,7 +16,8 @@ from .judul import galat_tanpa_judul, judul_satu_baris
 from .sel import _AWAL_INDIKATOR, _AWAL_TTD
 
 # a line ending in its target: "... 100%", "... 12 Laporan" (but not "... Tahun 2024")
-_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?<![\d.,])(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
+_TARGET_AKHIR = re.compile(r"^(?P<teks>.*?)(?<![Tt]ahun\s)(?<![Tt]ahun)\s*(?<![\d.,])"
+                           r"(?P<target>\d[\d.,]*\s*%|\d[\d.,]*\s+[A-Za-z]+)\s*$")
 # a sasaran starts with a "-nya" word: Terwujudnya, Meningkatnya, Tersedianya, ...
 _AWAL_SASARAN_NYA = re.compile(r"^[A-Z][a-z]+nya\b")
 # words that make a capitalised line a name of an office, not of a person

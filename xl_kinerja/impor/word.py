@@ -83,7 +83,7 @@ def _baris_tabel(tbl, mulai: int, nama: str) -> list[Baris]:
     """The rows of one Word table on its grid: a cell spanning columns (gridSpan) keeps its
     text in the first column, a vertically merged continuation cell (vMerge) is blank."""
     hasil = []
-    for k, tr in enumerate(tbl.iter(qn("w:tr"))):
+    for tr in tbl.iter(qn("w:tr")):
         if tr.getparent() is not tbl:  # rows of a nested table belong to their cell
             continue
         sel: list[str] = []

@@ -1,7 +1,8 @@
 """One satker's file -> its computed quarter (the worker every process runs).
 
 The workbook is read once through the contract reader (`kontrak`: only the sheets the
-names point to are streamed, formulas told from constants by the sheet XML) and computed with the rekap's engine
+names point to are streamed, formulas told from constants by the sheet XML) and computed with the rekap's
+engine
 (`hitung_rekap`): no cached value is trusted, and a consolidated figure is by construction
 the satker's own `rekap --format json` figure. Only the computed rows leave the worker
 (never a workbook), so memory stays flat however many files are consolidated.

@@ -112,7 +112,7 @@ def _ringkasan(ws, ks: Konsolidasi) -> tuple[int, int, dict]:
                  x["pagu"], x["realisasi"], x["serapan"], x["target_serapan"],
                  x["selisih_target"], x["realisasi_kosong"], x["temuan"], x["berkas"],
                  x["versi_format"], _waktu(x["disimpan"])]
-        for c, (v, f) in enumerate(zip(nilai, fmt), 1):
+        for c, (v, f) in enumerate(zip(nilai, fmt, strict=False), 1):
             _sel(ws, r, c, v, f)
     r2 = r
     t = ks.total
@@ -138,7 +138,7 @@ def _ringkasan(ws, ks: Konsolidasi) -> tuple[int, int, dict]:
         total["Selisih serapan"] = f'=IF(OR({s}="",{tg}=""),"",{s}-{tg})'
     total["Predikat"] = t["predikat"]
     total["Target serapan"] = t["target_serapan"]
-    for c, (k, f) in enumerate(zip(nama, fmt), 1):
+    for c, (k, f) in enumerate(zip(nama, fmt, strict=False), 1):
         v = total[k]
         sel = _sel(ws, r, c, None if v == "" else v, f, tebal=True, isi=ISI_SUBTOTAL)
         if isinstance(v, str) and v.startswith("="):

@@ -50,7 +50,7 @@ def baca_tambahan(s: kontrak.Kontrak, data: DataBuku) -> Tambahan:
     for nama, tujuan in ((N.UKUR_TARGET_TAHUNAN, t.target_tahunan),
                          (N.UKUR_PENANGGUNG_JAWAB, t.penanggung_jawab)):
         nilai = _kolom_opsional(s, nama) or []
-        for k, v in zip(kode, nilai):
+        for k, v in zip(kode, nilai, strict=False):
             if k:
                 tujuan[k] = v if nama == N.UKUR_TARGET_TAHUNAN else _teks(v)
     if s.ada(N.IKU_TAHUN):
@@ -63,18 +63,18 @@ def baca_tambahan(s: kontrak.Kontrak, data: DataBuku) -> Tambahan:
         t.iku_tahun = [x for x in tahun if x is not None]
         target = s.nilai(N.IKU_TARGET)
         ik = _kolom_opsional(s, N.IKU_KODE_INDIKATOR) or []
-        for k, baris in zip(ik, target):
+        for k, baris in zip(ik, target, strict=False):
             k = _teks(k)
             if k:
-                t.iku_target[k] = {th: _teks(v) for th, v in zip(tahun, baris)
+                t.iku_target[k] = {th: _teks(v) for th, v in zip(tahun, baris, strict=False)
                                    if th is not None and _teks(v)}
         ks = _kolom_opsional(s, N.IKU_KODE_SASARAN) or []
-        for k, p in zip(ks, _kolom_opsional(s, N.IKU_PROGRAM) or []):
+        for k, p in zip(ks, _kolom_opsional(s, N.IKU_PROGRAM) or [], strict=False):
             if _teks(k) and _teks(p):
                 t.program.setdefault(_teks(k), _teks(p))
     _baca_lkj(s, t)
     rk = _kolom_opsional(s, N.RENAKSI_KODE_INDIKATOR) or []
-    for k, keg in zip(rk, _kolom_opsional(s, N.RENAKSI_KEGIATAN) or []):
+    for k, keg in zip(rk, _kolom_opsional(s, N.RENAKSI_KEGIATAN) or [], strict=False):
         if _teks(k) and _teks(keg):
             t.kegiatan[_teks(k)] = _teks(keg)
     return t
@@ -85,15 +85,15 @@ def _baca_lkj(s: kontrak.Kontrak, t: Tambahan) -> None:
     ik = [_teks(v) for v in (_kolom_opsional(s, N.IKU_KODE_INDIKATOR) or [])]
     if s.ada(N.IKU_TAHUN_REALISASI) and s.ada(N.IKU_REALISASI):
         tahun = s.nilai(N.IKU_TAHUN_REALISASI)[0]
-        for k, baris in zip(ik, s.nilai(N.IKU_REALISASI)):
+        for k, baris in zip(ik, s.nilai(N.IKU_REALISASI), strict=False):
             if k:
-                t.realisasi[k] = {int(th): v for th, v in zip(tahun, baris)
+                t.realisasi[k] = {int(th): v for th, v in zip(tahun, baris, strict=False)
                                   if isinstance(th, (int, float)) and v not in (None, "")}
-    for k, v in zip(ik, _kolom_opsional(s, N.IKU_NASIONAL) or []):
+    for k, v in zip(ik, _kolom_opsional(s, N.IKU_NASIONAL) or [], strict=False):
         if k and v not in (None, ""):
             t.nasional[k] = v
     ks = _kolom_opsional(s, N.IKU_KODE_SASARAN) or []
-    for k, v in zip(ks, _kolom_opsional(s, N.IKU_KODE_ANGGARAN) or []):
+    for k, v in zip(ks, _kolom_opsional(s, N.IKU_KODE_ANGGARAN) or [], strict=False):
         k = _teks(k)
         if k and k not in t.kode_anggaran:  # the sasaran's first indicator row, as the sheet
             t.kode_anggaran[k] = [x.strip() for x in (_teks(v) or "").split(",") if x.strip()]
@@ -113,7 +113,7 @@ def _baca_lkj(s: kontrak.Kontrak, t: Tambahan) -> None:
     if pagu is not None and real is not None:
         t.anggaran_lalu = [(p if isinstance(p, (int, float)) else None,
                             r if isinstance(r, (int, float)) else None)
-                           for p, r in zip(pagu, real)]
+                           for p, r in zip(pagu, real, strict=False)]
 
 
 def baca_buku(path) -> tuple[DataBuku, Tambahan]:

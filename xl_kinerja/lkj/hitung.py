@@ -213,9 +213,9 @@ def susun_laporan(data: DataBuku, tambahan: Tambahan | None = None, lalu=None, *
     tabel = [a for a in baris if a["tingkat"] in TINGKAT_TABEL]
     if not lalu and len(tambahan.anggaran_lalu) == len(tabel):
         # the LKj sheet's inputs (filled by `baru --dari`), row for row; JUMLAH = programs
-        for a, (p, r) in zip(tabel, tambahan.anggaran_lalu):
+        for a, (p, r) in zip(tabel, tambahan.anggaran_lalu, strict=False):
             if a["tingkat"] == "jumlah":
-                prog = [x for x, b in zip(tambahan.anggaran_lalu, tabel)
+                prog = [x for x, b in zip(tambahan.anggaran_lalu, tabel, strict=False)
                         if b["tingkat"] == "program"]
                 isi_p = [x[0] for x in prog if x[0] is not None]
                 isi_r = [x[1] for x in prog if x[1] is not None]

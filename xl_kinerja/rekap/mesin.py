@@ -134,7 +134,7 @@ class Rekap:
 
 # ---------------------------------------------------------------- engine
 def _skala(data: DataBuku):
-    pasangan = sorted(zip(data.skala_batas, data.skala_predikat), key=lambda p: p[0],
+    pasangan = sorted(zip(data.skala_batas, data.skala_predikat, strict=False), key=lambda p: p[0],
                       reverse=True)
     kategori = tuple((b, lbl) for b, lbl in pasangan[:-1]) + ((None, pasangan[-1][1]),)
     return Skala(nama="referensi", kategori=kategori, inklusif=data.skala_inklusif,
@@ -163,7 +163,7 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
     temuan = rk.temuan
     pasangan = []
     rk.jumlah_predikat = {lbl: 0 for lbl in sorted(
-        data.skala_predikat, key=lambda l: -data.skala_batas[data.skala_predikat.index(l)])}
+        data.skala_predikat, key=lambda lb: -data.skala_batas[data.skala_predikat.index(lb)])}
     for ind in data.indikator:
         t, r = ind.target[q], ind.realisasi[q]
         lokasi = {"sheet": data.lembar_ukur, "baris": ind.baris, "kode": ind.kode}

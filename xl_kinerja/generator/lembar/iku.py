@@ -26,7 +26,7 @@ def bangun_iku(ws, kt: Konteks) -> None:
     judul_lembar(ws, "INDIKATOR KINERJA UTAMA (IKU)", f"{kt.satker.upper()} — PERIODE "
                  f"{k.periode[0]}-{k.periode[1]}", n_cetak)
     c_tahun0 = len(awal) + 1
-    for c, (teks, lb) in enumerate(zip(kolom, lebar), 1):
+    for c, (teks, lb) in enumerate(zip(kolom, lebar, strict=False), 1):
         judul_kolom(ws, 4, c, teks)
         ws.column_dimensions[kol(c)].width = lb
     for i, t in enumerate(tahun):

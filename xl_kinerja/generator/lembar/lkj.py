@@ -177,8 +177,8 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
         tulis_teks(ws.cell(r, L_INDIKATOR), ind.nama).alignment = RATA_KIRI
         fmt = F_PERSEN if pecahan(ind.jenis_target) else "[$-421]#,##0.##"
 
-        def ukur_sel(c):
-            return f"'{LEMBAR_UKUR}'!${kol(c)}${b.baris}"
+        def ukur_sel(c, baris=b.baris):
+            return f"'{LEMBAR_UKUR}'!${kol(c)}${baris}"
         J, P, A = (f"${kol(c)}{r}" for c in (L_JENIS, L_POL, L_ATAS))
         for c, src in ((L_JENIS, U_JENIS), (L_POL, U_POLARITAS), (L_ATAS, U_ATAS),
                        (L_TARGET, U_TARGET), (L_REAL, U_REAL_THN)):
@@ -290,7 +290,7 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
     for i, b in [*baris_angg, (None, None)]:
         src = angg.baris[i] if i is not None else jumlah_r
 
-        def angg_sel(c):
+        def angg_sel(c, src=src):
             return f"'{LEMBAR_ANGG}'!${kol(c)}${src}"
         rumus(ws.cell(r, L_KODE), "=" + _kosong_atau(angg_sel(A_KODE)))
         rumus(ws.cell(r, L_INDIKATOR), "=" + _kosong_atau(angg_sel(A_URAIAN))).alignment = \

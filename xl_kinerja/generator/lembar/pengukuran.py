@@ -83,19 +83,19 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
                          "= tidak diukur pada triwulan itu.")
     ws.cell(3, 1).font = CATATAN_CETAK
     tetap = zip((U_NO, U_SASARAN, U_INDIKATOR, U_SATUAN, U_TARGET),
-                ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan"), LEBAR_TETAP)
+                ("No", "Sasaran", "Indikator Kinerja", "Satuan", "Target Tahunan"), LEBAR_TETAP, strict=False)
     for c, teks, lebar in tetap:
         judul_kolom(ws, 4, c, teks, tinggi_gabung=2)
         ws.column_dimensions[kol(c)].width = lebar
     for q in range(1, 5):
         judul_kolom(ws, 4, u_tw(q, 0), f"Triwulan {N.romawi(q)}", lebar_gabung=4)
         for b, (teks, lebar) in enumerate(zip(("Target", "Realisasi", "Capaian", "Predikat"),
-                                              LEBAR_TW)):
+                                              LEBAR_TW, strict=False)):
             judul_kolom(ws, 5, u_tw(q, b), teks)
             ws.column_dimensions[kol(u_tw(q, b))].width = lebar
     judul_kolom(ws, 4, U_REAL_THN, "Tahunan", lebar_gabung=3)
     for c, teks, lebar in zip((U_REAL_THN, U_CAP_THN, U_PRED_THN),
-                              ("Realisasi Terakhir", "Capaian", "Predikat"), LEBAR_TAHUNAN):
+                              ("Realisasi Terakhir", "Capaian", "Predikat"), LEBAR_TAHUNAN, strict=False):
         judul_kolom(ws, 5, c, teks)
         ws.column_dimensions[kol(c)].width = lebar
     for c, teks, lebar in ((U_KODE_SASARAN, "Kode Sasaran", 8),

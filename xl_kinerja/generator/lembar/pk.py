@@ -36,7 +36,7 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
     else:
         judul2 = f"SEKRETARIAT KOMISI PEMILIHAN UMUM {wil.upper()}"
         pertama, kedua = (N.TTD_NAMA_SEKRETARIS, N.TTD_JABATAN_SEKRETARIS), ketua
-    for c, lb in zip("ABCD", LEBAR_KOLOM):
+    for c, lb in zip("ABCD", LEBAR_KOLOM, strict=False):
         ws.column_dimensions[c].width = lb
     ws.sheet_view.showGridLines = False
     tengah = Alignment(horizontal="center", vertical="center", wrap_text=True)

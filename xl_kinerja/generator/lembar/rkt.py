@@ -18,7 +18,7 @@ def bangun_rkt(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran) -> int:
     judul_lembar(ws, f"RENCANA KINERJA TAHUNAN (RKT) TAHUN {kt.tahun}",
                  kt.satker.upper(), 4)
     for c, (teks, lb) in enumerate(zip(("No", "Program / Sasaran", "Indikator Kinerja",
-                                        "Target"), LEBAR_KOLOM), 1):
+                                        "Target"), LEBAR_KOLOM, strict=False), 1):
         judul_kolom(ws, 4, c, teks)
         ws.column_dimensions[kol(c)].width = lb
     r = 5
