@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .aturan import JENIS, POLARITAS_BAWAAN
+from .aturan import JENIS, POLARITAS_BAWAAN, pecahan
 from .errors import KesalahanInput
 from .target import PERINGKAT, Target, baca_target
 
@@ -170,3 +170,17 @@ def capaian_janggal(nilai: float | None, polaritas: object = "maks") -> bool:
     Only for "maks": with "min" the capaian is 2 - r/t, at most 200% (realisasi 0, e.g. no
     complaints at all), a real result; a typo there shows as a low capaian instead."""
     return nilai is not None and nilai > AMBANG_TYPO and baca_polaritas(polaritas) == "maks"
+
+
+# A percent typed without "%" in LibreOffice/WPS is stored as a hundred times the fraction
+# (98 -> 9.800%; Excel's automatic percent entry hides this). No target or realisasi of a
+# percent kind is above 1000%: the generator's cell validation refuses such a value, the
+# rekap and the checker report it as an error and leave it out of every average.
+BATAS_PERSEN = 10.0
+
+
+def persen_mustahil(nilai: object, jenis: object) -> bool:
+    """Is a stored target/realisasi impossible as a percentage (a fraction above
+    BATAS_PERSEN, for the kinds stored as fractions: persen, rentang)?"""
+    return (isinstance(nilai, (int, float)) and not isinstance(nilai, bool)
+            and pecahan(jenis) and nilai > BATAS_PERSEN)

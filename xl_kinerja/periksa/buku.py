@@ -210,6 +210,14 @@ class _Pemeriksa:
                                     f"{_tampil(x['target'], x['jenis'])}); periksa kemungkinan "
                                     f"salah ketik", x["realisasi"],
                                     _persen(x["capaian"]), "peringatan"))
+                elif jenis == "persen_mustahil":
+                    t.append(Temuan("persen_mustahil", self.lok_ind(baris), f["pesan"].split(
+                        ": ", 1)[1], _persen(f["tercatat"]), _persen(f["tercatat"] / 100)))
+                elif jenis == "realisasi_anggaran_kosong":
+                    lok = self.lok_angg(baris) if baris else self.lok(f["sheet"], None)
+                    pesan = f["pesan"].split(": ", 1)[1] if baris else f["pesan"]
+                    t.append(Temuan("realisasi_anggaran_kosong", lok, pesan, None,
+                                    self.angg[baris].pagu if baris else None, "peringatan"))
                 elif jenis == "serapan_lebih":
                     x = ra[baris]
                     t.append(Temuan("realisasi_melebihi_pagu", self.lok_angg(baris),

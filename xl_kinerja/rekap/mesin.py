@@ -11,8 +11,9 @@ from .. import nama as N
 from ..agregat import capaian_per_sasaran, capaian_satker
 from ..anggaran import jumlah_sesuai, persen_anggaran, rincian_anggaran, sisa_anggaran
 from ..angka import format_angka, format_persen
+from ..aturan import TINGKAT_JUMLAH
+from ..capaian import BATAS_PERSEN, capaian_janggal, persen_mustahil
 from ..capaian import capaian as _capaian
-from ..capaian import capaian_janggal
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..evaluasi import di_bawah_target
 from ..predikat import Skala
@@ -119,7 +120,7 @@ class Rekap:
             baris.append(teks)
         if self.temuan:
             baris.append(f"Temuan ({len(self.temuan)}):")
-            baris += [f"  - {t['pesan']}" for t in self.temuan[:temuan_maks]]
+            baris += [f"  - {teks_temuan(t)}" for t in self.temuan[:temuan_maks]]
             if len(self.temuan) > temuan_maks:
                 baris.append(f"  ... dan {len(self.temuan) - temuan_maks} temuan lain "
                              f"(lihat lembar rekap)")
@@ -130,6 +131,12 @@ class Rekap:
     def ke_dataframe(self, bagian: str = "indikator"):
         import pandas as pd  # lazy: keep pandas off the CLI path
         return pd.DataFrame(getattr(self, bagian))
+
+
+def teks_temuan(t: dict) -> str:
+    """A finding's message as the screen and the rekap sheet show it: an error (a value
+    the rekap refused to count) says so first; the rest are warnings."""
+    return f"GALAT: {t['pesan']}" if t.get("tingkat") == "galat" else t["pesan"]
 
 
 # ---------------------------------------------------------------- engine
@@ -168,6 +175,17 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
         t, r = ind.target[q], ind.realisasi[q]
         lokasi = {"sheet": data.lembar_ukur, "baris": ind.baris, "kode": ind.kode}
         c = None
+        mustahil = [(apa, v) for apa, v in (("target", t), ("realisasi", r))
+                    if persen_mustahil(v, ind.jenis)]
+        for apa, v in mustahil:
+            temuan.append({**lokasi, "jenis": "persen_mustahil", "tingkat": "galat",
+                           "kolom": apa, "tercatat": v,
+                           "pesan": f"{ind.kode}: {apa} TW {romawi(triwulan)} tercatat "
+                                    f"{format_persen(v)}, tidak mungkin sebagai persen (di "
+                                    f"atas {format_angka(BATAS_PERSEN * 100, 0)}%): persen "
+                                    f"diketik tanpa tanda %? Ketik {_ketikan(v)}% (bukan "
+                                    f"{_ketikan(v)}); indikator ini tidak dihitung dalam "
+                                    f"rata-rata"})
         if t is not None and r is None:
             temuan.append({**lokasi, "jenis": "realisasi_kosong",
                            "pesan": f"{ind.kode}: realisasi TW {romawi(triwulan)} belum diisi"})
@@ -186,18 +204,21 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                     f"capaian {ind.kode} bukan angka terhingga (target {t!r}, realisasi "
                     f"{r!r}: angkanya terlalu besar atau terlalu kecil)", berkas=data.berkas,
                     sheet=data.lembar_ukur, baris=ind.baris, nilai=r)
-            if capaian_janggal(c, ind.polaritas):
+            if capaian_janggal(c, ind.polaritas) and not mustahil:
                 temuan.append({**lokasi, "jenis": "capaian_janggal",
                                "pesan": f"{ind.kode}: capaian {format_persen(c)} jauh di atas "
                                         f"100%; periksa kemungkinan salah ketik"})
         p = _predikat(c, skala) if c is not None else None
-        if p is not None:
+        if p is not None and not mustahil:
             rk.jumlah_predikat[p] = rk.jumlah_predikat.get(p, 0) + 1
-        pasangan.append((ind.kode_sasaran or ind.sasaran, c))
+        # an impossible percentage is left out of every average and count (the row still
+        # shows what the sheet computes from it, next to the error)
+        pasangan.append((ind.kode_sasaran or ind.sasaran, None if mustahil else c))
         rk.indikator.append({"baris": ind.baris, "kode_sasaran": ind.kode_sasaran,
                              "kode": ind.kode, "indikator": ind.indikator, "satuan": ind.satuan,
                              "jenis": ind.jenis, "polaritas": ind.polaritas, "target": t,
-                             "realisasi": r, "capaian": c, "predikat": p})
+                             "realisasi": r, "capaian": c, "predikat": p,
+                             "dikecualikan": bool(mustahil)})
     kosong = [t for t in temuan if t["jenis"] == "realisasi_kosong"]
     if kosong and all(i.realisasi[q] is None for i in data.indikator):
         # the quarter not started yet: one line, not one per indicator
@@ -218,6 +239,13 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
     rk.target_serapan = data.target_serapan[q]
     _anggaran(data, q, rk, persen_anggaran, sisa_anggaran)
     return rk
+
+
+def _ketikan(v: float) -> str:
+    """What the user typed to get the stored fraction `v` (98 for 98.0): "98", "97,5"."""
+    if float(v).is_integer():
+        return format_angka(v, 0)
+    return format_angka(v, 2).rstrip("0").rstrip(",")
 
 
 def anak_anggaran(baris: list) -> dict[int, list[int]]:
@@ -282,3 +310,38 @@ def _anggaran(data, q, rk, persen_anggaran, sisa_anggaran):
                               "jenis": "serapan_lebih",
                               "pesan": f"{b.kode or b.uraian}: realisasi anggaran melebihi "
                                        f"pagu ({format_persen(persen)})"})
+    _anggaran_kosong(data, q, rk, anak)
+
+
+def _anggaran_kosong(data, q, rk, anak):
+    """Budget rows typed in (not a subtotal) with a pagu but no realisasi, in a quarter
+    where something else has realisasi: one finding per row; one for the whole sheet when
+    no budget realisasi of the quarter is filled in at all."""
+    baris = data.anggaran
+    ada = any(i.realisasi[q] is not None for i in data.indikator) or \
+        any(b.realisasi[q] is not None for b in baris)
+    if not ada:
+        return
+    isian = [b for i, b in enumerate(baris) if i not in anak and b.tingkat not in TINGKAT_JUMLAH]
+    kosong = [b for b in isian if b.pagu and b.realisasi[q] is None]
+    if not kosong:
+        return
+    tw = f"TW {romawi(q + 1)}"
+    if all(b.realisasi[q] is None for b in isian):
+        rk.temuan.append({"sheet": data.lembar_angg, "baris": None, "kode": None,
+                          "jenis": "realisasi_anggaran_kosong",
+                          "pesan": f"realisasi anggaran {tw} belum diisi sama sekali "
+                                   f"({len(kosong)} baris berpagu, jumlah pagu Rp "
+                                   f"{format_angka(sum(b.pagu for b in kosong), 0)}), padahal "
+                                   f"realisasi kinerja {tw} sudah diisi"})
+        return
+    for b in kosong:
+        rk.temuan.append({"sheet": data.lembar_angg, "baris": b.baris, "kode": b.kode,
+                          "jenis": "realisasi_anggaran_kosong",
+                          "pesan": f"{_nama_anggaran(b)}: realisasi anggaran {tw} belum diisi "
+                                   f"(pagu Rp {format_angka(b.pagu, 0)}); isi 0 bila memang "
+                                   f"belum ada yang dibelanjakan"})
+
+
+def _nama_anggaran(b) -> str:
+    return f"{b.kode} {b.uraian}".strip() if b.kode else b.uraian

@@ -14,7 +14,7 @@ from ..ooxml.paket import Paket
 from ..ooxml.rujukan import rujukan_lembar
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
-from .mesin import Rekap, hitung_rekap, romawi
+from .mesin import Rekap, hitung_rekap, romawi, teks_temuan
 from .paket import (
     _BATAS_NAMA,
     PENANDA_REKAP,
@@ -132,7 +132,7 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
         w.tulis(r + 1, 1, "Tidak ada temuan.")
     for t in rk.temuan:  # one text per finding: the row to its right is empty
         r += 1
-        w.tulis(r, 1, f"{tempat_temuan(t)}: {t['pesan']}")
+        w.tulis(r, 1, f"{tempat_temuan(t)}: {teks_temuan(t)}")
 
 
 class _PenulisOpenpyxl:

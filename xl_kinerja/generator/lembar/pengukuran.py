@@ -10,6 +10,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ... import nama as N
 from ...aturan import pecahan
+from ...capaian import BATAS_PERSEN
 from .. import rumus as R
 from ..cetak import skala_lebar
 from ..gaya import (
@@ -113,12 +114,14 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
         error="Isi angka tidak negatif (persen ketik mis. 97,5%). Kosongkan bila belum ada.",
         showInputMessage=True, promptTitle="Realisasi/target",
         prompt="Angka kumulatif s.d. akhir triwulan; kosong = belum ada / tidak diukur.")
-    # a percent typed without "%" in LibreOffice/WPS: 98 -> 9.800%; no real capaian or
-    # target is above 1000%, so the cell refuses it and says how to type it
+    # a percent typed without "%" in LibreOffice/WPS: 98 -> 9.800%; above BATAS_PERSEN
+    # (the core's limit, also used by the rekap and checker) the cell refuses it and says
+    # how to type it
     dv_persen = DataValidation(
-        type="decimal", operator="between", formula1="0", formula2="10", allow_blank=True,
-        showErrorMessage=True, errorTitle="Persen tidak masuk akal",
-        error="Nilai di atas 1000%. Ketik persen dengan tandanya, mis. 98% (bukan 98). "
+        type="decimal", operator="between", formula1="0", formula2=f"{BATAS_PERSEN:g}",
+        allow_blank=True, showErrorMessage=True, errorTitle="Persen tidak masuk akal",
+        error=f"Nilai di atas {BATAS_PERSEN * 100:g}%. Ketik persen dengan "
+              "tandanya, mis. 98% (bukan 98). "
               "Kosongkan bila belum ada.",
         showInputMessage=True, promptTitle="Realisasi/target (persen)",
         prompt="Ketik dengan tanda %, mis. 98%; kumulatif s.d. akhir triwulan.")
