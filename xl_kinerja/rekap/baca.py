@@ -84,6 +84,29 @@ class _Pembaca:
                               berkas=self.k.berkas, sheet=r.lembar, baris=r.baris1, nilai=v)
 
 
+_NARASI = (("kendala", N.UKUR_KENDALA_TW), ("solusi", N.UKUR_SOLUSI_TW),
+           ("bukti_dukung", N.UKUR_BUKTI_TW))
+
+
+def _narasi(k: kontrak.Kontrak, indikator: list) -> None:
+    """Kendala, solusi and bukti dukung per quarter (text; a number typed there is shown as
+    typed) into each indicator, matched by sheet row; absent in workbooks made before
+    those columns existed (left None)."""
+    per_baris = {i.baris: i for i in indikator}
+    for kunci, daftar in _NARASI:
+        for q, nama in enumerate(daftar):
+            if not k.ada(nama):
+                continue
+            r, sel = k.kolom(nama)
+            for j, s in enumerate(sel):
+                ind = per_baris.get(r.baris1 + j)
+                if ind is not None and s.rumus is None and s.nilai is not None:
+                    v = s.nilai
+                    if isinstance(v, float) and v.is_integer():
+                        v = int(v)
+                    getattr(ind, kunci)[q] = str(v).strip() or None
+
+
 def _nilai(s: Sel):
     return s.nilai if s.rumus is None else s.tersimpan
 
@@ -119,6 +142,7 @@ def baca_kontrak(k: kontrak.Kontrak, salah: list | None = None) -> DataBuku:
             target=[p.angka(sel[t][i], lembar_u, baris, t, ordinal) for t in N.UKUR_TARGET_TW],
             realisasi=[p.angka(sel[t][i], lembar_u, baris, t, ordinal)
                        for t in N.UKUR_REALISASI_TW]))
+    _narasi(k, indikator)
     akol = {nama: k.kolom(nama) for nama in _KOLOM_ANGG}
     ra = akol[N.ANGG_KODE][0]
     lembar_a, a0 = ra.lembar, ra.baris1

@@ -36,6 +36,11 @@ class Indikator:
     target_atas: float | None
     target: list  # 4 quarterly targets (number, grade text or None)
     realisasi: list  # 4 cumulative realisasi
+    # the office's words per quarter (Pengukuran, "Catatan Triwulan"); None = blank or a
+    # workbook made before those columns existed
+    kendala: list = field(default_factory=lambda: [None] * 4)
+    solusi: list = field(default_factory=lambda: [None] * 4)
+    bukti_dukung: list = field(default_factory=lambda: [None] * 4)
 
 
 @dataclass
@@ -218,7 +223,14 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                              "kode": ind.kode, "indikator": ind.indikator, "satuan": ind.satuan,
                              "jenis": ind.jenis, "polaritas": ind.polaritas, "target": t,
                              "realisasi": r, "capaian": c, "predikat": p,
-                             "dikecualikan": bool(mustahil)})
+                             "dikecualikan": bool(mustahil), "kendala": ind.kendala[q],
+                             "solusi": ind.solusi[q], "bukti_dukung": ind.bukti_dukung[q]})
+        if not mustahil and di_bawah_target(c) and not ind.kendala[q]:
+            temuan.append({**lokasi, "jenis": "kendala_kosong",
+                           "pesan": f"{ind.kode}: capaian TW {romawi(triwulan)} "
+                                    f"{format_persen(c)} di bawah target, tetapi kendalanya "
+                                    f"belum ditulis (lembar {data.lembar_ukur}, kolom Kendala "
+                                    f"Catatan Triwulan {romawi(triwulan)})"})
     kosong = [t for t in temuan if t["jenis"] == "realisasi_kosong"]
     if kosong and all(i.realisasi[q] is None for i in data.indikator):
         # the quarter not started yet: one line, not one per indicator

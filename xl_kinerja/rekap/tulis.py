@@ -68,13 +68,14 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
     w.tulis(3, 2, rk.berkas)
     w.tulis(4, 1, "Dibuat:")
     w.tulis(4, 2, rk.dibuat)
-    for c, x in enumerate([14, 48, 14, 14, 14, 18, 16, 16], start=1):
+    for c, x in enumerate([14, 48, 14, 14, 14, 18, 16, 26, 26, 20], start=1):
         w.lebar(c, x)
     r = 6
     w.tulis(r, 1, f"Capaian Kinerja per Indikator TW {romawi(rk.triwulan)}", tebal=True)
     r += 1
     for c, h in enumerate(["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian",
-                           "Predikat"], start=1):
+                           "Predikat", "Kendala", "Solusi / Tindak Lanjut", "Bukti Dukung"],
+                          start=1):
         w.tulis(r, c, h, tebal=True)
     for ind in rk.indikator:
         r += 1
@@ -82,7 +83,9 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
         for c, (v, f) in enumerate([(ind["kode"], None), (ind["indikator"], None),
                                     (ind["satuan"], None), (ind["target"], fmt),
                                     (ind["realisasi"], fmt), (ind["capaian"], F_PERSEN),
-                                    (ind["predikat"], None)], start=1):
+                                    (ind["predikat"], None), (ind["kendala"], None),
+                                    (ind["solusi"], None), (ind["bukti_dukung"], None)],
+                                   start=1):
             w.tulis(r, c, v, f)
     r += 2
     w.tulis(r, 1, "Capaian per Sasaran", tebal=True)
@@ -100,7 +103,7 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
     w.tulis(r, 2, "Capaian Satker", tebal=True)
     w.tulis(r, 3, rk.capaian_satker, F_PERSEN, tebal=True)
     if rk.sasaran:
-        w.grafik("batang", "Capaian per Sasaran", (s1, 1, s2), (s1 - 1, 3, s2), "J6")
+        w.grafik("batang", "Capaian per Sasaran", (s1, 1, s2), (s1 - 1, 3, s2), "L6")
     r += 2
     w.tulis(r, 1, "Jumlah Indikator per Predikat", tebal=True)
     for p, n in rk.jumlah_predikat.items():
@@ -125,7 +128,7 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
     a2 = r
     if rk.anggaran:
         w.grafik("batang2", "Serapan Anggaran terhadap Target", (a1, 1, a2),
-                 [(a1 - 1, 6, a2), (a1 - 1, 7, a2)], "J26")
+                 [(a1 - 1, 6, a2), (a1 - 1, 7, a2)], "L26")
     r += 2
     w.tulis(r, 1, "Temuan", tebal=True)
     if not rk.temuan:
