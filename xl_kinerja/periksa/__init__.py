@@ -2,9 +2,10 @@
 
 Modules: temuan (`Temuan`, reading recorded values), kode (budget codes, duplicate rows),
 indikator (indicator-level rules shared by tables and workbooks), anggaran (budget rows and
-totals of a table), ekspresi (Formula Perhitungan examples), tabel (`periksa_hasil`, the
-table checker), buku (`periksa_buku_kerja`, the workbook checker) and berkas
-(`periksa_berkas`, which checker a file gets). This face only re-exports.
+totals of a table), ekspresi (Formula Perhitungan examples), teks (document texts typed
+over, `teks_berbeda`), tabel (`periksa_hasil`, the table checker), buku
+(`periksa_buku_kerja`, the workbook checker) and berkas (`periksa_berkas`, which checker a
+file gets). This face only re-exports.
 """
 from .berkas import periksa_berkas
 from .ekspresi import hitung_ekspresi, periksa_formula

@@ -12,6 +12,8 @@ reported:
 - formula columns (capaian, predikat, persen, sisa): a cell that holds a constant instead of
   its formula (`rumus_ditimpa`, found with or without cached values) and, when the file was
   calculated by Excel/LibreOffice, a cached value that differs from the engine's;
+- texts typed over in RKT, PK or Rencana Aksi that differ from Pengukuran's
+  (`teks_berbeda`, periksa/teks.py);
 - the terbilang of the program table (RKT, PK), compared with the core's terbilang of the
   pagu total: read by its defined names (`nama.py`, names with "Terbilang"); a workbook
   written before those names existed is searched for the text "Terbilang:" on its document
@@ -35,6 +37,7 @@ from ..rekap.mesin import anak_anggaran
 from ..terbilang import terbilang as _terbilang
 from .indikator import periksa_indikator, teks_target
 from .kode import periksa_kode
+from .teks import periksa_teks
 from .temuan import Temuan
 
 _AWALAN_TERBILANG = "Terbilang:"
@@ -138,7 +141,8 @@ class _Pemeriksa:
         rekap = [x for x in self.temuan_rekap() if not (
             x.aturan == "realisasi_kosong" and (x.lokasi["sheet"], x.lokasi["baris"]) in dilewati)]
         return tak_terbaca + self.kode() + self.aturan_indikator() + rekap + \
-            self.kolom_rumus() + self.terbilang()
+            self.kolom_rumus() + self.terbilang() + \
+            periksa_teks(self.k, self.data, self.lok)
 
     def aturan_indikator(self) -> list:
         """The indicator-level rules the table checker runs (periksa.indikator: unit vs

@@ -1,0 +1,94 @@
+"""One source per text (`teks_berbeda`): RKT, PK and Rencana Aksi show the indicator and
+sasaran texts of Pengukuran by formula (`=IF('Pengukuran'!$D$7="","",'Pengukuran'!$D$7)`).
+A cell of such a column that holds a typed text different from Pengukuran's means the
+document that is signed says something else than the sheet that is measured.
+
+Found without any knowledge of the document layouts: a column of a sheet is a text column
+when one of its cells holds that formula form; a row is tied to the Pengukuran row its other
+formulas refer to (the target, the other text), so a typed-over cell is still placed.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import kontrak
+from .. import nama as N
+from ..impor.sel import pendek
+from ..ooxml.rujukan import indeks_kolom
+from .temuan import Temuan
+
+# 'Sheet'!$D$7 or Sheet!D7 inside a formula
+_RUJUK = re.compile(r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Za-z]{1,3})\$?(\d{1,7})")
+_APA = {N.UKUR_INDIKATOR: "indikator", N.UKUR_SASARAN: "sasaran"}
+
+
+def _rujukan(rumus: str, lembar: str) -> list[tuple[int, int]]:
+    """(column, row) of every single-cell reference to sheet `lembar` in a formula."""
+    hasil = []
+    for m in _RUJUK.finditer(rumus):
+        nama = m.group(1).replace("''", "'") if m.group(1) is not None else m.group(2)
+        if nama.lower() == lembar.lower():
+            hasil.append((indeks_kolom(m.group(3)), int(m.group(4))))
+    return hasil
+
+
+def _teks_ukur(rumus: str, lembar: str, kolom: dict) -> tuple[str, int] | None:
+    """(defined name, Pengukuran row) when the formula is exactly a text shown from
+    Pengukuran: every reference is the same indicator/sasaran cell."""
+    ref = _rujukan(rumus, lembar)
+    if not ref or len(set(ref)) != 1 or ref[0][0] not in kolom:
+        return None
+    if not rumus.lstrip("=").upper().startswith("IF("):
+        return None
+    return kolom[ref[0][0]], ref[0][1]
+
+
+def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
+    """`teks_berbeda` findings of an open workbook (data: its DataBuku; lok(sheet, row,
+    code, name) builds a location)."""
+    if not (k.ada(N.UKUR_INDIKATOR) and k.ada(N.UKUR_SASARAN)):
+        return []
+    ri, rs = k.rentang(N.UKUR_INDIKATOR), k.rentang(N.UKUR_SASARAN)
+    ukur = ri.lembar
+    kolom = {ri.kolom1: N.UKUR_INDIKATOR, rs.kolom1: N.UKUR_SASARAN}
+    per_baris = {i.baris: i for i in data.indikator}
+    temuan = []
+    for lembar in k.lembar:
+        if lembar == ukur:
+            continue
+        sel = k.sel_lembar(lembar)
+        jenis_kolom: dict[int, str] = {}  # document column -> defined name of its text
+        baris_ukur: dict[int, set] = {}   # document row -> Pengukuran rows its formulas use
+        for r, isi in sel.items():
+            for c, s in isi.items():
+                if s.rumus is None:
+                    continue
+                t = _teks_ukur(s.rumus, ukur, kolom)
+                if t is not None:
+                    jenis_kolom.setdefault(c, t[0])
+                baris_ukur.setdefault(r, set()).update(
+                    b for _, b in _rujukan(s.rumus, ukur) if b in per_baris)
+        if not jenis_kolom:
+            continue
+        for r in sorted(sel):
+            n = baris_ukur.get(r, set())
+            if len(n) != 1:
+                continue  # not tied to one indicator row (or every formula typed over)
+            ind = per_baris[next(iter(n))]
+            for c, nama in sorted(jenis_kolom.items()):
+                s = sel[r].get(c)
+                if s is None or s.rumus is not None or s.nilai is None:
+                    continue
+                ditulis = str(s.nilai).strip()
+                asli = ind.indikator if nama == N.UKUR_INDIKATOR else ind.sasaran
+                if not ditulis or " ".join(ditulis.split()) == " ".join(asli.split()):
+                    continue
+                apa = _APA[nama]
+                temuan.append(Temuan(
+                    "teks_berbeda", lok(lembar, r, ind.kode, ind.indikator),
+                    f"teks {apa} di lembar {lembar} baris {r} diketik \"{pendek(ditulis)}\", "
+                    f"berbeda dengan lembar {ukur} baris {ind.baris}: \"{pendek(asli)}\"; "
+                    f"dokumen yang ditandatangani harus memuat teks yang diukur: sunting teksnya "
+                    f"di lembar {ukur}, lalu kembalikan rumus sel ini (salin dari sel {apa} "
+                    f"lain di kolom yang sama)", ditulis, asli))
+    return temuan
