@@ -24,7 +24,8 @@ def daftarkan(subparsers) -> None:
                     "nomor baris dan alasannya.",
         epilog="Contoh:\n  xl-kinerja impor rkt-2024.txt --jenis iku --keluaran katalog.json\n"
                "  xl-kinerja impor renaksi.tsv --jenis renaksi --tahun 2024 --satker "
-               "\"KPU Kota Metro\" --keluaran kinerja-2024.xlsx")
+               "\"KPU Kota Metro\" --keluaran kinerja-2024.xlsx\n"
+               "  xl-kinerja impor LKj-2023.docx --ke kinerja-2024.xlsx")
     p.add_argument("tabel", type=Path, metavar="TABEL", help="berkas tabel masukan")
     p.add_argument("--jenis", choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
                    help="jenis tabel. Tanpa --jenis jenisnya dikenali dari judul kolom (PAGU/"
@@ -33,12 +34,21 @@ def daftarkan(subparsers) -> None:
                         "dianggap rkt) dan keluarannya mengikuti akhiran --keluaran. Judul "
                         "kolom yang bertentangan dengan --jenis adalah kesalahan")
     p.add_argument("--tahun", type=_tahun, metavar="TAHUN",
-                   help="tahun target (bawaan: dibaca dari dokumen, mis. 'TAHUN 2024')")
+                   help="tahun target (bawaan: dibaca dari dokumen, mis. 'TAHUN 2024'); dengan "
+                        "--ke: tahun realisasi yang diisi (bawaan: dari judul kolom, mis. "
+                        "'Realisasi 2023', atau dari dokumen)")
     p.add_argument("--satker", metavar="NAMA", default="",
                    help="nama satuan kerja (wajib untuk buku kerja)")
-    p.add_argument("--keluaran", required=True, type=Path, metavar="KELUARAN",
-                   help="berkas keluaran: katalog .json untuk iku, buku kerja .xlsx untuk "
-                        "jenis lain")
+    tujuan = p.add_mutually_exclusive_group(required=True)
+    tujuan.add_argument("--keluaran", type=Path, metavar="KELUARAN",
+                        help="berkas keluaran: katalog .json untuk iku, buku kerja .xlsx untuk "
+                             "jenis lain")
+    tujuan.add_argument("--ke", type=Path, metavar="BUKU",
+                        help="isi riwayat realisasi satu tahun yang lalu (tabel Pengukuran/LKj "
+                             "tahun itu) ke lembar IKU buku kerja BUKU yang sudah ada: tahun "
+                             "dasar atau tahun periode IKU sebelum tahun buku kerja. Indikator "
+                             "dicocokkan menurut kode lalu nama; baris yang tidak cocok "
+                             "dilaporkan. Buku kerja diubah di tempat (salinan lama: BUKU.bak)")
     p.add_argument("--triwulan", type=_triwulan, metavar="N",
                    help="triwulan (1-4 atau I-IV) angka realisasi anggaran di tabel (bawaan: dibaca dari "
                         "judul kolom, mis. 'REALISASI S.D. TW II'; 'T.A 2024' = TW IV)")
@@ -47,7 +57,10 @@ def daftarkan(subparsers) -> None:
                         "katalog bawaan dan kata pada nama indikator, mis. 'Jumlah revisi' = min)")
     p.add_argument("--laporan", type=Path, metavar="BERKAS",
                    help="tulis laporan baris yang dilewati dan peringatan (JSON) ke berkas ini")
-    p.add_argument("--timpa", action="store_true", help="timpa berkas keluaran yang sudah ada")
+    p.add_argument("--timpa", action="store_true",
+                   help="timpa berkas keluaran yang sudah ada; dengan --ke: ganti realisasi yang "
+                        "sudah terisi di lembar IKU dan berbeda dengan tabel (tanpa --timpa "
+                        "impor ditolak dan perbedaannya disebutkan)")
     p.set_defaults(jalankan=jalankan)
 
 
@@ -69,10 +82,63 @@ def _cek_triwulan(h, triwulan: int | None) -> None:
           f"dipakai --triwulan {triwulan} (TW {romawi(triwulan)})")
 
 
+def _ke_buku(args) -> int:
+    """`--ke BUKU`: a past year's realisasi into the IKU history of an existing workbook."""
+    # imported here, not at the top: the CLI starts without loading the importers
+    from ..berkas import periksa_keluaran, tulis_atomik
+    from ..impor import impor_tabel
+    from ..impor.riwayat import isi_riwayat
+
+    for opsi, nilai in (("--triwulan", args.triwulan), ("--satker", args.satker or None),
+                        ("--polaritas-bawaan", args.polaritas_bawaan)):
+        if nilai is not None:
+            raise KesalahanBerkas(f"{opsi} tidak berlaku dengan --ke (riwayat IKU adalah "
+                                  f"realisasi tahunan indikator buku kerja itu)", berkas=args.ke)
+    if args.jenis in ("iku", "anggaran"):
+        raise KesalahanBerkas(f"--ke mengisi realisasi indikator; tabel --jenis {args.jenis} "
+                              "tidak memuatnya", berkas=args.tabel)
+    if _sama(args.tabel, args.ke):
+        raise KesalahanBerkas("--ke sama dengan TABEL; berikan buku kerja tujuan yang lain",
+                              berkas=args.ke)
+    # every target checked before the import: nothing is written when one is refused
+    periksa_keluaran(args.ke, masukan=[args.tabel], di_tempat=True)
+    if args.laporan is not None:
+        if _sama(args.laporan, args.ke):
+            raise KesalahanBerkas("berkas --laporan sama dengan --ke; pilih nama lain",
+                                  berkas=args.laporan)
+        periksa_keluaran(args.laporan, masukan=[args.tabel, args.ke], timpa=args.timpa)
+    h = impor_tabel(args.tabel, args.jenis, args.tahun)
+    for c in h.catatan:
+        if not c.startswith("jenis tabel dianggap"):  # any indicator table will do here
+            print(f"Catatan: {c}")
+    hasil = isi_riwayat(h, args.ke, tahun=args.tahun, timpa=args.timpa,
+                        masukan=[args.tabel])
+    for b in hasil.pesan():
+        print(b)
+    if hasil.ditulis:
+        print(f"Ditulis: {args.ke} (salinan lama: {args.ke.name}.bak)")
+    else:
+        print(f"Tidak ada yang diubah di {args.ke}")
+    if args.laporan:
+        lap = {"tahun": hasil.tahun, "kolom": hasil.kolom,
+               "diisi": [{"kode": k, "nilai": v} for k, v in hasil.diisi],
+               "sama": hasil.sama,
+               "diganti": [{"kode": k, "lama": a[0], "baru": b[0]} for k, a, b in hasil.diganti],
+               "tidak_dipakai": [{"baris": n, "alasan": a} for n, a in hasil.tidak_dipakai],
+               "tanpa_nilai": hasil.tanpa_nilai,
+               "baris_dilewati": [{"baris": n, "alasan": a} for n, a in h.baris_dilewati]}
+        teks = json.dumps(lap, ensure_ascii=False, indent=2) + "\n"
+        tulis_atomik(args.laporan, lambda p: p.write_text(teks, encoding="utf-8"),
+                     timpa=args.timpa, masukan=[args.tabel, args.ke])
+    return 0
+
+
 def jalankan(args) -> int:
     from ..berkas import periksa_keluaran, tulis_atomik
     from ..impor import impor_tabel, periksa_katalog
 
+    if args.ke is not None:
+        return _ke_buku(args)
     akhiran = args.keluaran.suffix.lower()
     if args.jenis is None and akhiran not in (".json", ".xlsx"):
         raise KesalahanBerkas("keluaran adalah katalog .json atau buku kerja .xlsx",

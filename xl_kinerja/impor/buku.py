@@ -18,7 +18,7 @@ from ..errors import KesalahanBerkas, KesalahanInput
 from ..generator import buat_buku_kerja, isi_realisasi
 from ..katalog import Katalog
 from ..nama import ROMAWI, romawi
-from ..target import baca_target
+from ..target import Target, baca_target
 from .hasil import HasilImpor
 from .judul import _peran_judul
 from .katalog import periksa_katalog
@@ -145,6 +145,18 @@ def _katalog_tahun(h: HasilImpor, kat: dict) -> tuple[dict, list[str]]:
     return kat, catatan
 
 
+def nilai_realisasi(teks: str, target: Target, persen_judul: bool = False):
+    """An imported realisasi text as the workbook stores it, read against `target` by the
+    core (`baca_realisasi`): persen as a fraction, ordinal as the grade text, else the
+    number. A bare number under a "(%)" header is a percentage. KesalahanInput when it
+    does not fit the target's kind."""
+    teks = teks.strip()
+    if persen_judul and target.persen and re.fullmatch(r"[\d.,]+", teks):
+        teks += "%"
+    nilai = baca_realisasi(target, teks)
+    return teks if target.jenis == "ordinal" else nilai
+
+
 def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None, kode_ada: set) -> list[str]:
     """Indicator realisasi (a Pengukuran or LKj table) into Pengukuran's realisasi TW n,
     each figure read against its own target with the core (`baca_realisasi`); a bare number
@@ -163,11 +175,7 @@ def _realisasi_kinerja(h: HasilImpor, wb, triwulan: int | None, kode_ada: set) -
     for d in baris:
         teks = d.nilai["realisasi"].strip()
         try:
-            t = baca_target(d.target)
-            if persen_judul and t.persen and re.fullmatch(r"[\d.,]+", teks):
-                teks += "%"
-            nilai = baca_realisasi(t, teks)
-            isi[d.kode_katalog] = teks if t.jenis == "ordinal" else nilai
+            isi[d.kode_katalog] = nilai_realisasi(teks, baca_target(d.target), persen_judul)
         except KesalahanInput as e:
             catatan.append(f"baris {d.nomor}: realisasi {teks!r} tidak dimasukkan: {e}")
     if isi:
