@@ -1,4 +1,4 @@
-"""Exact-value tests of the rules core against DOMAIN.md sections 2-5."""
+"""Exact-value tests of the rules core against docs/aturan.md (sections Angka to Terbilang)."""
 import math
 
 import pytest
@@ -21,6 +21,7 @@ from xl_kinerja import (
     sisa_anggaran,
     terbilang,
 )
+from xl_kinerja.evaluasi import di_bawah_target
 
 
 @pytest.mark.parametrize("teks, nilai", [
@@ -334,3 +335,11 @@ def test_tabel_aturan():
 def test_rentang_batas_atas_nol_ditolak():
     with pytest.raises(KesalahanInput, match="batas atas 0"):
         baca_target("0 - 0%")
+
+
+def test_di_bawah_target():
+    """Below target = the `tercapai` rule (>= 100% after 9-decimal rounding), not a copy."""
+    assert di_bawah_target(0.9999) and di_bawah_target(0.0)
+    assert not di_bawah_target(1.0) and not di_bawah_target(1.2)
+    assert not di_bawah_target(45 / 45.0000000001)  # float noise below 1e-9 is on target
+    assert not di_bawah_target(None)  # no capaian: neither on nor below target

@@ -42,6 +42,10 @@ def jumlah_sesuai(tercatat: float, rincian: float) -> bool:
     return abs(tercatat - rincian) <= TOLERANSI_JUMLAH
 
 
+# Cumulative absorption target per quarter (TW I-IV), the default of the Referensi cells the
+# formulas and the rekap read; a satker edits them there (docs/aturan.md section "Anggaran").
+TARGET_SERAPAN_BAWAAN = (0.20, 0.50, 0.75, 0.95)
+
 _TUTUP = TINGKAT_JUMLAH  # a JUMLAH/TOTAL row closes every group above it
 
 

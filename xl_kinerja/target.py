@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .angka import baca_desimal
 from .errors import KesalahanInput
 
-# Grades per family, lowest first: rank = position + 1 (docs/aturan.md, "Capaian").
+# Grades per family, lowest first: rank = position + 1 (docs/aturan.md, "Jenis target").
 PERINGKAT: dict[str, tuple[str, ...]] = {
     "sakip": ("D", "C", "CC", "B", "BB", "A", "AA"),
     "opini_bpk": ("TMP", "TW", "WDP", "WTP"),

@@ -1,5 +1,6 @@
-"""Budget codes in a table (DOMAIN.md 5): recognising a code cell, a code written in front of
-its name, and the budget level (program, kegiatan, output) a code names.
+"""Budget codes in a table (docs/aturan.md section "Anggaran", A21): recognising a code cell,
+a code written in front of its name, and the budget level (program, kegiatan, output) a code
+names.
 
 Separate because code shapes are a rule of their own (the budget chart of accounts), not of
 how a table is laid out.
@@ -10,7 +11,7 @@ import re
 
 # a cell that looks like a code (written in the NO column: "076.01.CQ", "EBA.994")
 _KODE_MIRIP = re.compile(r"^(\d{3}\.|[A-Z]{2,4}\.|\d{3}\.\d{2}\.)[\w.]*$")
-# budget codes (DOMAIN.md 5): program 076.01.CQ (or 076.01), kegiatan CQ.6709 / 3355,
+# budget codes (docs/aturan.md A21): program 076.01.CQ (or 076.01), kegiatan CQ.6709 / 3355,
 # output (KRO/RO) QGE.001 / EBA.994 / EBA, also written in full (3355.EBA.994)
 _KODE_PROGRAM = re.compile(r"^\d{3}\.\d{2}(\.[A-Z]{2})?$")
 _KODE_OUTPUT = re.compile(r"^((\d{3}\.\d{2}\.)?([A-Z]{2}\.)?\d{4}\.)?[A-Z]{3}(\.\d{3})?\.?$")

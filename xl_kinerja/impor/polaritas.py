@@ -22,7 +22,7 @@ _MAKS = re.compile(r"^(maks|max|maksimal|maksimum|maksimalkan|positif|naik|↑|\
                    r"lebih tinggi lebih baik|semakin tinggi semakin baik)$", re.I)
 _MIN = re.compile(r"^(min|minimal|minimum|minimalkan|negatif|turun|↓|-|rendah|"
                   r"lebih rendah lebih baik|semakin rendah semakin baik)$", re.I)
-# wording of a lower-is-better indicator (docs/aturan.md: polaritas)
+# wording of a lower-is-better indicator (docs/aturan.md section "Polaritas")
 _KATA_MIN = re.compile(
     r"\b(revisi|dijatuhi|hukuman\s+disiplin|tidak\s+(masuk|terdaftar|memenuhi|sesuai|tepat)"
     r"|pelanggaran|sengketa|temuan|keluhan|kesalahan|keterlambatan|terlambat|gugatan|sanksi"

@@ -6,6 +6,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ... import __version__
 from ... import nama as N
+from ...anggaran import TARGET_SERAPAN_BAWAAN
 from ...aturan import JENIS_TARGET, POLARITAS
 from ...target import PERINGKAT
 from ..gaya import (
@@ -25,8 +26,6 @@ from ..penamaan import NAMA_DAFTAR, tetapkan
 from ..penandatangan import tulis_penandatangan
 from ..proteksi import lindungi
 from ..tata import LEMBAR_REF, TANDA, kol, ref_abs
-
-TARGET_SERAPAN_BAWAAN = (0.20, 0.50, 0.75, 0.95)
 
 
 def bangun_referensi(ws, kt: Konteks) -> dict[str, str]:
