@@ -28,6 +28,7 @@ from . import nama as N
 from .errors import KesalahanBerkas
 from .ooxml.buku import baca_buku
 from .ooxml.paket import Paket
+from .ooxml.pindai import Mentah, pindai
 from .ooxml.rujukan import koordinat, urai_rujukan
 from .ooxml.sel import (
     RUMUS,
@@ -201,13 +202,14 @@ class _DariPaket:
     """Streams the sheet parts of an open package; each sheet once, only the cells inside
     the boxes of the workbook's (valid, not too large) defined names."""
 
-    def __init__(self, paket: Paket, tutup: bool):
-        self.paket, self._tutup = paket, tutup
+    def __init__(self, paket: Paket, tutup: bool, cepat: bool = True):
+        self.paket, self._tutup, self._cepat = paket, tutup, cepat
         self.isi = baca_buku(paket)
         self.nama = self.isi.nama
         self.lembar = {x.nama: x for x in self.isi.lembar}
         self._ks: Konteks | None = None
-        self._sel: dict[str, dict[int, dict[int, Sel]]] = {}
+        self._sel: dict[str, Mentah | dict[int, dict[int, Sel]]] = {}
+        self._kotak: dict[str, list[tuple[int, int, int, int]]] | None = None
 
     def _konteks(self) -> Konteks:
         if self._ks is None:
@@ -223,20 +225,22 @@ class _DariPaket:
                                   berkas=self.paket.path, sheet=lembar)
         return x.bagian
 
-    def _muat(self, lembar: str) -> dict[int, dict[int, Sel]]:
+    def _muat(self, lembar: str) -> Mentah | dict[int, dict[int, Sel]]:
         isi = self._sel.get(lembar)
         if isi is None:
-            kotak = []
-            for teks in self.nama.values():
-                u = urai_rujukan(teks)
-                if u and u[0] == lembar:
-                    c1, r1, c2, r2 = u[1]
-                    if (c2 - c1 + 1) * (r2 - r1 + 1) <= BATAS_SEL_NAMA:
-                        kotak.append(u[1])
+            if self._kotak is None:  # every name's box, parsed once for all sheets
+                self._kotak = {}
+                for teks in self.nama.values():
+                    u = urai_rujukan(teks)
+                    if u:
+                        c1, r1, c2, r2 = u[1]
+                        if (c2 - c1 + 1) * (r2 - r1 + 1) <= BATAS_SEL_NAMA:
+                            self._kotak.setdefault(u[0], []).append(u[1])
+            kotak = self._kotak.get(lembar)
             if kotak:
                 batas = (min(k[0] for k in kotak), min(k[1] for k in kotak),
                          max(k[2] for k in kotak), max(k[3] for k in kotak))
-                isi = baca_lembar(self.paket, self._bagian(lembar), batas, self._konteks())
+                isi = self._baca(lembar, batas)
             else:
                 isi = {}
             self._sel[lembar] = isi
@@ -246,6 +250,24 @@ class _DariPaket:
         isi = self._muat(r.lembar)
         hasil = []
         kolom = range(r.kolom1, r.kolom2 + 1)
+        if isinstance(isi, Mentah):  # scanned: each cell decoded when first asked for
+            ks, urai = self._konteks(), isi.urai
+            for b in range(r.baris1, r.baris2 + 1):
+                baris = isi.baris.get(b)
+                if baris is None:
+                    hasil.append([SEL_KOSONG] * len(kolom))
+                    continue
+                sel = []
+                for c in kolom:
+                    x = baris.get(c)
+                    if x is None:
+                        sel.append(SEL_KOSONG)
+                    else:
+                        if type(x) is tuple:
+                            x = baris[c] = urai(x, ks) or SEL_KOSONG
+                        sel.append(x)
+                hasil.append(sel)
+            return hasil
         for b in range(r.baris1, r.baris2 + 1):
             baris = isi.get(b)
             if baris is None:
@@ -254,8 +276,19 @@ class _DariPaket:
                 hasil.append([baris.get(c, SEL_KOSONG) for c in kolom])
         return hasil
 
+    def _baca(self, lembar: str, kotak) -> Mentah | dict[int, dict[int, Sel]]:
+        """The byte scanner when the part is in the form it knows (`ooxml.pindai`: cells
+        decoded on demand), else the element stream; both give the same cells."""
+        bagian = self._bagian(lembar)
+        if self._cepat:
+            isi = pindai(self.paket.baca(bagian), kotak)
+            if isi is not None:
+                return isi
+        return baca_lembar(self.paket, bagian, kotak, self._konteks())
+
     def sel_lembar(self, lembar: str):
-        return baca_lembar(self.paket, self._bagian(lembar), None, self._konteks())
+        isi = self._baca(lembar, None)
+        return isi.semua(self._konteks()) if isinstance(isi, Mentah) else isi
 
     def close(self):
         if self._tutup:
@@ -372,15 +405,17 @@ class _LembarXlwings:
         return iter(s.name for s in self.book.sheets)
 
 
-def buka(sumber, berkas=None, *, periksa_versi: bool = True) -> Kontrak:
+def buka(sumber, berkas=None, *, periksa_versi: bool = True, cepat: bool = True) -> Kontrak:
     """The contract of a workbook: path, `ooxml.Paket`, openpyxl Workbook or xlwings Book.
 
     `berkas`: the name used in messages (default: the path). The format version is
-    checked unless `periksa_versi=False` (only for tools that inspect foreign files)."""
+    checked unless `periksa_versi=False` (only for tools that inspect foreign files).
+    `cepat=False`: a package's sheets through the element stream only, never the byte
+    scanner (the tests and benchmarks compare the two)."""
     if isinstance(sumber, (str, Path)):
-        backend, nama = _DariPaket(Paket(sumber), tutup=True), Path(sumber)
+        backend, nama = _DariPaket(Paket(sumber), tutup=True, cepat=cepat), Path(sumber)
     elif isinstance(sumber, Paket):
-        backend, nama = _DariPaket(sumber, tutup=False), sumber.path
+        backend, nama = _DariPaket(sumber, tutup=False, cepat=cepat), sumber.path
     elif hasattr(sumber, "defined_names") and hasattr(sumber, "sheetnames"):
         backend, nama = _DariOpenpyxl(sumber), "(buku kerja)"
     elif hasattr(sumber, "names") and hasattr(sumber, "sheets"):

@@ -25,6 +25,7 @@ from ..generator.gaya import (
     FONT_TEBAL,
     ISI_SUBTOTAL,
     RATA_KIRI,
+    _gaya_tersimpan,
     judul_kolom,
     judul_lembar,
     tulis_teks,
@@ -42,19 +43,26 @@ F_WAKTU = "[$-421]dd/mm/yyyy hh:mm"
 
 
 def _sel(ws, r, c, v, fmt=None, tebal=False, isi=None):
-    if isinstance(v, str):
+    teks = isinstance(v, str)
+    if teks:
         sel = tulis_teks(ws.cell(r, c), v)
     else:
         sel = ws.cell(r, c)
         sel.value = v
-    sel.font = FONT_TEBAL if tebal else FONT_BIASA
-    sel.border = BINGKAI
-    if fmt:
-        sel.number_format = fmt
-    if isinstance(v, str):
-        sel.alignment = RATA_KIRI
-    if isi is not None:
-        sel.fill = isi
+
+    def atur(sel):
+        sel.font = FONT_TEBAL if tebal else FONT_BIASA
+        sel.border = BINGKAI
+        if fmt:
+            sel.number_format = fmt
+        if teks:
+            sel.alignment = RATA_KIRI
+        if isi is not None:
+            sel.fill = isi
+    # one style per combination, copied to the other cells (openpyxl hashes every style
+    # object assigned: that was most of the time of writing 552 satkers)
+    _gaya_tersimpan(sel, ("konsolidasi", tebal, fmt, teks, None if isi is None else id(isi),
+                          bool(sel.quotePrefix)), atur)
     return sel
 
 

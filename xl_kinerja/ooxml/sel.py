@@ -203,9 +203,27 @@ def _sel(el, ks: Konteks) -> Sel | None:
             f = anak
         elif t == "is":
             inline = anak
-    t = el.get("t")
-    if f is not None:
-        rumus = "=" + (f.text or "")
+    teks_inline = None
+    if inline is not None:
+        teks_inline = ""
+        for anak in inline:
+            nama = anak.tag.rsplit("}", 1)[-1]
+            if nama == "t":
+                teks_inline += anak.text or ""
+            elif nama == "r":
+                teks_inline += "".join(x.text or "" for x in anak
+                                       if x.tag.rsplit("}", 1)[-1] == "t")
+    return sel_dari(el.get("t"), el.get("s"), None if f is None else f.text or "",
+                    v, ada_v, teks_inline, ks)
+
+
+def sel_dari(t: str | None, s: str | None, rumus: str | None, v: str | None, ada_v: bool,
+             inline: str | None, ks: Konteks) -> Sel | None:
+    """The cell from what its XML holds: attributes `t` and `s`, the formula text (None: no
+    <f>), the <v> text (None when empty) and whether there is a <v>, the inline string's
+    text (None: no <is>). Shared by the element stream and the byte scanner (`pindai`)."""
+    if rumus is not None:
+        rumus = "=" + rumus
         if ada_v and t in ("str", "inlineStr"):  # an empty text result is still a result
             simpan = v or ""
         elif not v:
@@ -231,14 +249,7 @@ def _sel(el, ks: Konteks) -> Sel | None:
     if t == "inlineStr":
         if inline is None:
             return None
-        teks = ""
-        for anak in inline:
-            nama = anak.tag.rsplit("}", 1)[-1]
-            if nama == "t":
-                teks += anak.text or ""
-            elif nama == "r":
-                teks += "".join(x.text or "" for x in anak if x.tag.rsplit("}", 1)[-1] == "t")
-        return Sel(TEKS, teks, None, teks)
+        return Sel(TEKS, inline, None, inline)
     if v is None or v == "":
         return None
     if t == "str":
@@ -258,7 +269,6 @@ def _sel(el, ks: Konteks) -> Sel | None:
         x = angka(v)
     except ValueError:
         return Sel(GALAT, v, None, v)
-    s = el.get("s")
     if s and ks.tanggal and s.isdigit() and int(s) in ks.tanggal:
         d = dari_serial(x, ks.tanggal_1904)
         return Sel(TANGGAL, d, None, d)
