@@ -26,8 +26,9 @@ from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 from .predikat import SKALA, Skala, predikat
 from .target import PERINGKAT, Target, baca_target
 from .terbilang import terbilang
+from .versi import VERSI
 
-__version__ = "0.1.0"
+__version__ = VERSI
 
 
 def main():

@@ -12,6 +12,7 @@ import sys
 
 from ..berkas import pesan_os
 from ..errors import KesalahanXlKinerja
+from ..versi import VERSI
 from ._argparse_id import ParserIndonesia
 from ._layar import layar_aman, periksa_argumen
 
@@ -26,8 +27,7 @@ def buat_parser() -> ParserIndonesia:
                     "templat tahunan, rekap triwulan, impor tabel, dan pemeriksaan dokumen.",
         epilog="Bantuan tiap perintah: xl-kinerja PERINTAH --help",
     )
-    from .. import __version__
-    parser.add_argument("--versi", action="version", version=f"xl-kinerja {__version__}",
+    parser.add_argument("--versi", action="version", version=f"xl-kinerja {VERSI}",
                         help="tampilkan versi lalu keluar")
     sub = parser.add_subparsers(title="perintah", metavar="PERINTAH", dest="perintah")
     for nama in PERINTAH:

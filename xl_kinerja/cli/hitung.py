@@ -1,8 +1,11 @@
 """`xl-kinerja capaian|predikat|terbilang`: the core rules from the command line."""
 from __future__ import annotations
 
-from .. import SKALA, capaian, format_persen, predikat, terbilang
+from ..angka import format_persen
+from ..capaian import capaian
 from ..errors import KesalahanInput
+from ..predikat import SKALA, predikat
+from ..terbilang import terbilang
 
 
 def _wajib(teks: str, apa: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ... import __version__
 from ... import nama as N
 from ...anggaran import TARGET_SERAPAN_BAWAAN
 from ...aturan import JENIS_TARGET, POLARITAS
 from ...target import PERINGKAT
+from ...versi import VERSI
 from ..gaya import (
     BINGKAI,
     F_PERSEN,
@@ -39,7 +39,7 @@ def bangun_referensi(ws, kt: Konteks) -> dict[str, str]:
         ("Satuan kerja", N.INFO_SATKER, kt.satker, True),
         ("Tahun anggaran", N.INFO_TAHUN, kt.tahun, False),
         ("Kertas cetak", None, kt.kertas, False),
-        ("Dibuat dengan", None, f"xl-kinerja {__version__}", False),
+        ("Dibuat dengan", None, f"xl-kinerja {VERSI}", False),
     ]
     r = 4
     for label, nama, nilai, isi in info:
