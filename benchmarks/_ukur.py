@@ -26,3 +26,30 @@ def buku_besar(folder: Path) -> Path:
     wb = buat_buku_kerja(Katalog.dari_dict(kat), TAHUN, satker="KPU Kabupaten Besar")
     isi_realisasi(wb, kinerja=kin, anggaran=ang)
     return simpan(wb, Path(folder) / "besar.xlsx")
+
+
+def katalog_nyata(n: int) -> dict:
+    """A catalog of n indicators built from the default (real) catalog: its sasaran with
+    their real texts, target kinds, units, polarities and schedules repeated under new
+    codes, and its budget lines repeated (new codes, the same pagu) once per 21
+    indicators, so the budget grows with the office as in bench_rekap's catalog."""
+    import copy
+
+    from xl_kinerja.katalog import Katalog
+    dasar = Katalog.bawaan().ke_dict()
+    sasaran, jumlah, i = [], 0, 0
+    while jumlah < n:
+        s = copy.deepcopy(dasar["sasaran"][i % len(dasar["sasaran"])])
+        s["kode"] = f"S{i}"
+        s["indikator"] = s["indikator"][: n - jumlah]
+        for j, ind in enumerate(s["indikator"]):
+            ind["kode"] = f"S{i}.{j}"
+        jumlah += len(s["indikator"])
+        sasaran.append(s)
+        i += 1
+    per_salinan = sum(len(s["indikator"]) for s in dasar["sasaran"])
+    anggaran = []
+    for k in range(max(1, round(n / per_salinan))):
+        for b in dasar["anggaran"]:
+            anggaran.append({**copy.deepcopy(b), "kode": b["kode"] if k == 0 else f"{b['kode']}-{k}"})
+    return {**dasar, "sasaran": sasaran, "anggaran": anggaran}

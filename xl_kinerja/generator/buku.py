@@ -30,6 +30,7 @@ from .lembar import (
     cetak_pengukuran,
 )
 from .lembar.lkj import bangun_lkj
+from .percepat import percepat, tanpa_gc
 from .tata import (
     KERTAS,
     LEMBAR,
@@ -50,6 +51,7 @@ def _bangun(kt: Konteks) -> Workbook:
     ws0 = wb.active
     ws = {judul: wb.create_sheet(judul) for judul in LEMBAR}
     wb.remove(ws0)
+    percepat(wb)
     daftar_peringkat = bangun_referensi(ws[LEMBAR_REF], kt)
     ukur = bangun_pengukuran(ws[LEMBAR_UKUR], kt, daftar_peringkat)
     angg = bangun_anggaran(ws[LEMBAR_ANGG], kt)
@@ -115,7 +117,8 @@ def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas:
                        "katalog bawaan KPU Provinsi); periksa indikatornya atau berikan "
                        "katalog provinsi dengan --iku. Pihak Kedua PK KPU: Ketua KPU RI; "
                        "tempat penandatanganan diisi di Referensi.")
-    wb = _bangun(Konteks(katalog, tahun, satker, kertas, sandi or None, skala_))
+    with tanpa_gc():
+        wb = _bangun(Konteks(katalog, tahun, satker, kertas, sandi or None, skala_))
     if dari is not None:  # the Referensi settings have no place in the catalog
         catatan = bawa_pengaturan(wb, dari)
         if laporan is not None:

@@ -24,6 +24,7 @@ from .konteks import Konteks
 from .nilai_target import format_target
 from .penamaan import tetapkan
 from .penandatangan import tampil, tempat_tanggal
+from .percepat import gabung
 from .tata import (
     A_PAGU,
     LEMBAR_ANGG,
@@ -91,8 +92,8 @@ def baris_sasaran(ws, r: int, no: int, s, ukur: TataUkur, *, lebar_indikator: in
     if kurang > 0:  # the merged sasaran text is longer than its indicators
         ws.row_dimensions[r - 1].height += kurang
     if r - 1 > awal:
-        ws.merge_cells(start_row=awal, start_column=1, end_row=r - 1, end_column=1)
-        ws.merge_cells(start_row=awal, start_column=2, end_row=r - 1, end_column=2)
+        gabung(ws, start_row=awal, start_column=1, end_row=r - 1, end_column=1)
+        gabung(ws, start_row=awal, start_column=2, end_row=r - 1, end_column=2)
     return r
 
 
@@ -114,8 +115,8 @@ def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggara
         ws.cell(r, 1, no).alignment = RATA_TENGAH
         tulis_teks(ws.cell(r, kolom_uraian), f"{b.kode} {b.uraian}").alignment = RATA_KIRI
         if lebar_gabung > 1:
-            ws.merge_cells(start_row=r, start_column=kolom_uraian, end_row=r,
-                           end_column=kolom_uraian + lebar_gabung - 1)
+            gabung(ws, start_row=r, start_column=kolom_uraian, end_row=r,
+                   end_column=kolom_uraian + lebar_gabung - 1)
         rumus(ws.cell(r, kolom_nilai), f"='{LEMBAR_ANGG}'!${kol(A_PAGU)}${angg.baris[i]}",
               F_RUPIAH)
         for c in range(1, kolom_nilai + 1):
@@ -123,8 +124,8 @@ def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggara
         r += 1
     ws.cell(r, kolom_uraian, "JUMLAH").font = FONT_TEBAL
     if lebar_gabung > 1:
-        ws.merge_cells(start_row=r, start_column=kolom_uraian, end_row=r,
-                       end_column=kolom_uraian + lebar_gabung - 1)
+        gabung(ws, start_row=r, start_column=kolom_uraian, end_row=r,
+               end_column=kolom_uraian + lebar_gabung - 1)
     f = f"=SUM({kol(kolom_nilai)}{awal}:{kol(kolom_nilai)}{r - 1})" if program else "=0"
     rumus(ws.cell(r, kolom_nilai), f, F_RUPIAH).font = FONT_TEBAL
     for c in range(1, kolom_nilai + 1):
@@ -140,7 +141,7 @@ def tabel_program(ws, r: int, kt: Konteks, program: list[int], angg: TataAnggara
     rumus(ws.cell(r, 1), f).font = Font(name="Arial", size=10, italic=True)
     ws.cell(r, 1).border = Border()
     ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=kolom_nilai)
+    gabung(ws, start_row=r, start_column=1, end_row=r, end_column=kolom_nilai)
     ws.row_dimensions[r].height = 30
     tetapkan(ws.parent, nama_terbilang, ref_abs(ws.title, 1, r))
     return r + 1

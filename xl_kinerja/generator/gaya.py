@@ -5,6 +5,8 @@ from copy import copy
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
+from .percepat import gabung
+
 # Number formats. `[$-421]` is the Indonesian locale tag: LibreOffice and WPS then show
 # "95,00%" and "1.234.567" whatever the computer's locale; Excel keeps the tag and uses
 # the Windows separators (Indonesian on an Indonesian Windows).
@@ -111,8 +113,8 @@ def judul_kolom(ws, baris: int, kolom: int, teks: str, *, lebar_gabung: int = 1,
                 tinggi_gabung: int = 1):
     sel = ws.cell(baris, kolom, teks)
     if lebar_gabung > 1 or tinggi_gabung > 1:
-        ws.merge_cells(start_row=baris, start_column=kolom,
-                       end_row=baris + tinggi_gabung - 1, end_column=kolom + lebar_gabung - 1)
+        gabung(ws, start_row=baris, start_column=kolom,
+               end_row=baris + tinggi_gabung - 1, end_column=kolom + lebar_gabung - 1)
     for r in range(baris, baris + tinggi_gabung):
         for c in range(kolom, kolom + lebar_gabung):
             s = ws.cell(r, c)
@@ -125,10 +127,10 @@ def judul_kolom(ws, baris: int, kolom: int, teks: str, *, lebar_gabung: int = 1,
 
 def judul_lembar(ws, teks: str, subjudul: str, lebar: int, *, catatan: str | None = None):
     ws.cell(1, 1, teks).font = FONT_JUDUL
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=lebar)
+    gabung(ws, start_row=1, start_column=1, end_row=1, end_column=lebar)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
     tulis_teks(ws.cell(2, 1), subjudul).font = FONT_SUBJUDUL
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=lebar)
+    gabung(ws, start_row=2, start_column=1, end_row=2, end_column=lebar)
     ws.cell(2, 1).alignment = Alignment(horizontal="center")
     if catatan:
         ws.cell(3, 1, catatan).font = FONT_KECIL

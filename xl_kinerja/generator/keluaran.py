@@ -5,11 +5,13 @@ import re
 from pathlib import Path
 
 from ..berkas import tulis_atomik
+from .percepat import tanpa_gc
 
 
 def simpan(wb, tujuan, timpa: bool = False) -> Path:
     """Save atomically (temporary file + rename); an existing file needs `timpa=True`."""
-    return tulis_atomik(tujuan, lambda p: wb.save(p), timpa=timpa)
+    with tanpa_gc():  # see percepat.tanpa_gc
+        return tulis_atomik(tujuan, lambda p: wb.save(p), timpa=timpa)
 
 
 def nama_berkas(satker: str, tahun: int) -> str:

@@ -29,6 +29,7 @@ from ..gaya import (
 from ..konteks import Konteks
 from ..nilai_target import format_isian, nilai_sel, target_tw
 from ..penamaan import NAMA_DAFTAR, tetapkan_kolom
+from ..percepat import gabung
 from ..proteksi import lindungi
 from ..tata import (
     BARIS_DATA,
@@ -258,7 +259,7 @@ def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
     for i, s in enumerate(kt.katalog.sasaran, 1):
         rows = baris_per_sasaran[s.kode]
         ws.cell(r, U_NO, i).border = BINGKAI
-        ws.merge_cells(start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
+        gabung(ws, start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
         tulis_teks(ws.cell(r, U_SASARAN), f"{s.kode} {s.nama}").alignment = RATA_KIRI
         ws.cell(r, U_SASARAN).border = BINGKAI
         ws.row_dimensions[r].height = max(
@@ -271,7 +272,7 @@ def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
         r += 1
     rekap_akhir = r - 1
     ws.cell(r, U_SASARAN, "CAPAIAN SATKER (rata-rata sasaran)").font = FONT_TEBAL
-    ws.merge_cells(start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
+    gabung(ws, start_row=r, start_column=U_SASARAN, end_row=r, end_column=U_INDIKATOR)
     ws.row_dimensions[r].height = TINGGI_MIN
     for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
         rentang = f"{kol(c)}{rekap_awal}:{kol(c)}{rekap_akhir}"

@@ -12,6 +12,7 @@ from ..dokumen import baris_sasaran, blok_ttd, tabel_program
 from ..gaya import FONT_BIASA, FONT_SUBJUDUL, judul_kolom, tulis_teks
 from ..konteks import Konteks
 from ..penandatangan import tampil
+from ..percepat import gabung
 from ..proteksi import lindungi
 from ..tata import TataAnggaran, TataUkur
 
@@ -43,12 +44,12 @@ def bangun_pk(ws, kt: Konteks, tingkat: str, ukur: TataUkur,
 
     def baris_judul(r, teks, font=FONT_SUBJUDUL):
         tulis_teks(ws.cell(r, 1), teks).font = font
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        gabung(ws, start_row=r, start_column=1, end_row=r, end_column=4)
         ws.cell(r, 1).alignment = tengah
 
     def paragraf(r, teks, tinggi=45):
         tulis_teks(ws.cell(r, 1), teks).font = FONT_BIASA
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=4)
+        gabung(ws, start_row=r, start_column=1, end_row=r, end_column=4)
         ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="top",
                                             horizontal="justify")
         ws.row_dimensions[r].height = tinggi

@@ -7,6 +7,7 @@ from ..cetak import skala_dokumen, tinggi_baris
 from ..dokumen import baris_sasaran, tabel_program, tanda_tangan_tunggal
 from ..gaya import BINGKAI, FONT_TEBAL, ISI_SUBTOTAL, judul_kolom, judul_lembar, tulis_teks
 from ..konteks import Konteks
+from ..percepat import gabung
 from ..proteksi import lindungi
 from ..tata import TataAnggaran, TataUkur, kol
 
@@ -33,7 +34,7 @@ def bangun_rkt(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran) -> int:
         awal_program = r
         if program:
             tulis_teks(ws.cell(r, 2), program.upper()).font = FONT_TEBAL
-            ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+            gabung(ws, start_row=r, start_column=2, end_row=r, end_column=4)
             for c in range(1, 5):
                 ws.cell(r, c).border = BINGKAI
                 ws.cell(r, c).fill = ISI_SUBTOTAL
