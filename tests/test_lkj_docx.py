@@ -11,6 +11,7 @@ from xl_kinerja import terbilang
 from xl_kinerja.lkj import kalimat as K
 from xl_kinerja.lkj import laporan_kinerja
 from xl_kinerja.lkj.teks import angka, persen, poin, rupiah
+from xl_kinerja.lkj.teks import nilai as nilai_teks
 from xl_kinerja.lkj.word import JUDUL_TABEL, tulis_docx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,9 @@ def test_docx_terbuka_dengan_struktur(lkj):
     assert (round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
     for t in doc.tables:  # every table repeats its header row on each page
         assert t.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        # and no row is cut in two by a page break
+        assert all(r._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+                   for r in t.rows)
     kaki = s.footer.paragraphs[0]._p.xml
     assert "PAGE" in kaki and 'w:fldCharType="begin"' in kaki
     # the PK table lists every indicator with its target
@@ -86,20 +90,28 @@ def _diizinkan(lap, halaman: int, tabel: int) -> set[str]:
         d += [K.target(i), K.realisasi(i), persen(i.capaian), persen(i.capaian_akhir),
               str(i.target_akhir), i.indikator, i.kode]
         for r in i.riwayat:
-            d += [K.realisasi(i, r.realisasi), persen(r.capaian)]
+            d += [K.realisasi(i, r.realisasi), persen(r.capaian), r.tahun]
+        if i.nasional is not None:
+            d += [nilai_teks(i.nasional, i.jenis, i.satuan), persen(i.capaian_nasional)]
     for s in lap.sasaran:
         d += [s.sasaran, persen(s.capaian), persen(s.serapan)]
         if s.pagu is not None:
-            d += [rupiah(s.pagu), rupiah(s.realisasi_anggaran), poin(s.nilai_efisiensi)]
+            d += [rupiah(s.pagu), rupiah(s.realisasi_anggaran)]
+        if s.nilai_efisiensi is not None:  # the figure of the workbook's efficiency rule
+            d.append(poin(s.nilai_efisiensi) if lap.aturan_efisiensi == "selisih"
+                     else angka(round(s.nilai_efisiensi, 2)))
     for a in lap.anggaran:
         d += [a.uraian, a.kode, persen(a.persen)]
-        d += [rupiah(v) for v in (a.pagu, a.realisasi) if v is not None]
+        d += [rupiah(v) for v in (a.pagu, a.realisasi, a.pagu_lalu, a.realisasi_lalu)
+              if v is not None]
+        if a.persen_lalu is not None:
+            d.append(persen(a.persen_lalu))
     d += [persen(lap.capaian_satker), persen(lap.serapan), rupiah(lap.pagu),
           rupiah(lap.realisasi_anggaran), lap.satker]
     hitung = [len(lap.sasaran), len(lap.indikator), len(lap.tercapai), len(lap.tidak_tercapai),
               sum(a.tingkat == "program" for a in lap.anggaran), *lap.jumlah_predikat.values()]
     d += [angka(n) for n in hitung]
-    struktur = {lap.tahun, 53, 2014, "100%"} | set(range(1, max(halaman, tabel,
+    struktur = {lap.tahun, lap.tahun_lalu or lap.tahun, 53, 2014, "100%"} | set(range(1, max(halaman, tabel,
                                                                 len(lap.indikator)) + 1))
     d += [str(x) for x in struktur]
     return {t for x in d for t in _token(str(x))}

@@ -128,19 +128,30 @@ def test_tahun_berikut_dari_dengan_riwayat(dua_tahun):
     _sama(_nilai(hasil, N.LKJ_ANGG_REALISASI_LALU), [a.realisasi_lalu for a in lap.anggaran])
 
 
-def test_pdf_tahun_berikut_memuat_semua_tabel_bab_iii(dua_tahun, tmp_path):
-    """With history and a national figure, BAB III.A has all five tables per sasaran."""
-    import re
+@pytest.fixture(scope="module")
+def lkj_2025(dua_tahun, tmp_path_factory):
+    """The LKj 2025 (history, national figure, last year's budget): .docx, PDF, PDF text."""
     import subprocess
 
     from xl_kinerja.libreoffice import dokumen_ke_pdf
-    from xl_kinerja.lkj.word import JUDUL_TABEL, tulis_docx
+    from xl_kinerja.lkj.word import tulis_docx
     _, (p25, _) = dua_tahun
+    folder = tmp_path_factory.mktemp("lkj-2025")
     lap = laporan_kinerja(p25)
-    docx = tulis_docx(lap, tmp_path / "LKj-2025.docx")
-    pdf, = dokumen_ke_pdf([docx], tmp_path)
-    teks = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    docx = tulis_docx(lap, folder / "LKj-2025.docx")
+    pdf, = dokumen_ke_pdf([docx], folder)
+    teks = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return lap, docx, pdf, teks
+
+
+def test_pdf_tahun_berikut_memuat_semua_tabel_bab_iii(lkj_2025):
+    """With history and a national figure, BAB III.A has all five tables per sasaran."""
+    import re
+
+    from xl_kinerja.lkj.word import JUDUL_TABEL
+    lap, docx, _, teks = lkj_2025
+    teks = " ".join(teks.split())
     for s in lap.sasaran:
         for n in (1, 2, 3, 6):
             assert f"{JUDUL_TABEL[n].format(tahun=2025)} (Sasaran {s.kode})" in teks
@@ -155,3 +166,35 @@ def test_pdf_tahun_berikut_memuat_semua_tabel_bab_iii(dua_tahun, tmp_path):
     assert lap.anggaran[0].persen_lalu == 3_998_386_000 / 4_022_336_000  # 2024's 076.01.WA
     assert "Kendala (S2.1): TW IV: Sarana belum lengkap" in teks
     assert re.search(r"tahun 2024 terealisasi [\d.,]+%? \(capaian [\d.,]+%\); tahun 2025", teks)
+
+
+def test_pdf_tahun_berikut_setiap_angka_dari_data(lkj_2025):
+    """Every number of the 2025 PDF text (with the trend, national and last-year tables) is
+    a figure of the data as the writer formats it; digits and words agree."""
+    import re
+    import subprocess
+
+    import docx as pydocx
+    from test_lkj_docx import _diizinkan, _token
+
+    from xl_kinerja import terbilang
+    lap, docx, pdf, teks = lkj_2025
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    halaman = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    boleh = _diizinkan(lap, halaman, len(pydocx.Document(str(docx)).tables))
+    assert sorted({t for t in _token(teks) if t not in boleh}) == []
+    rapat = " ".join(teks.split())
+    pasangan = re.findall(r"(?<![\w.,])(\d[\d.]*) \(([a-z ]+)\)", rapat)
+    assert len(pasangan) > 50
+    for digit, kata in pasangan:
+        assert terbilang(int(digit.replace(".", "")), None, "kecil") == kata, (digit, kata)
+
+
+def test_periksa_lkj_tahun_berikut_tanpa_temuan_teks(lkj_2025):
+    """The hand-written-LKj checker finds nothing in the text of the LKj we write, also with
+    the trend, national and last-year budget tables."""
+    from xl_kinerja.periksa import periksa_berkas
+    _, docx, _, _ = lkj_2025
+    teks = {"angka_kata_berbeda", "terbilang_rupiah_berbeda", "jumlah_tabel_berbeda",
+            "anggaran_disebut_capaian"}
+    assert [(t.aturan, t.pesan) for t in periksa_berkas(docx) if t.aturan in teks] == []

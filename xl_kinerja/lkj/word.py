@@ -2,8 +2,9 @@
 
 Cover, Kata Pengantar, Ikhtisar Eksekutif, BAB I-IV, Lampiran. Headings use Word's Heading
 styles (the office can insert a table of contents); every table repeats its header row on
-each page (w:tblHeader); the footer carries a PAGE field. Placeholders the office completes
-are highlighted. Paper: A4 portrait, or F4 when the workbook prints on F4.
+each page (w:tblHeader) and no row breaks across a page (w:cantSplit); the footer carries a
+PAGE field. Placeholders the office completes are highlighted. Paper: A4 portrait, or F4
+when the workbook prints on F4.
 """
 from __future__ import annotations
 
@@ -148,6 +149,8 @@ class _Penulis:
         for i, isi in enumerate(baris, 1):
             for j, teks in enumerate(isi):
                 self._sel(sel[i][j], teks, kanan=j in kanan, tebal=(i - 1) in tebal_baris)
+        for b in baris_tabel:  # a row is never split across pages (its text stays together)
+            b._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for j, w in enumerate(lebar):  # LibreOffice reads the grid, Word the cells
             t.columns[j].width = Cm(w)
             for cells in sel:
