@@ -175,6 +175,39 @@ def test_tren_lkj_dari_tahun_yang_diimpor(buku, tmp_path):
                           "2023.") for p in teks)
 
 
+def test_lkj_buatan_sendiri_kembali_sama(tmp_path, capsys):
+    """The LKj xl-kinerja wrote for 2024 (Word: the PK table, the BAB III tables, the list of
+    indicators not reached) imported into the 2025 workbook made with --dari from the same
+    2024 workbook: every indicator matched, each value equal to what --dari carried; into a
+    2025 workbook made without --dari: the same 62 values filled."""
+    import json
+
+    from xl_kinerja.generator import buat_buku_kerja, simpan
+    from xl_kinerja.katalog import Katalog
+    from xl_kinerja.lkj import laporan_kinerja
+    from xl_kinerja.lkj.word import tulis_docx
+    docx = tulis_docx(laporan_kinerja(KUBU_RAYA), tmp_path / "LKj-2024.docx")
+    d = json.loads((ROOT / "examples" / "katalog-kubu-raya-2024.json").read_text())
+    d["periode"] = [2024, 2025]
+    for s in d["sasaran"]:
+        for ind in s["indikator"]:
+            ind["target"]["2025"] = ind["target"]["2024"]
+    satker = "Sekretariat KPU Kabupaten Kubu Raya"
+    dari = simpan(buat_buku_kerja(Katalog.dari_dict(d), 2025, satker=satker, dari=KUBU_RAYA),
+                  tmp_path / "dari-2025.xlsx")
+    kosong = simpan(buat_buku_kerja(Katalog.dari_dict(d), 2025, satker=satker),
+                    tmp_path / "kosong-2025.xlsx")
+    assert main(["impor", str(docx), "--ke", str(dari)]) == 0
+    keluar = capsys.readouterr().out
+    assert ("Realisasi 2024 ke lembar IKU (IKU!Q5:Q66): 0 diisi, 62 sudah sama, 0 diganti, 0 "
+            "baris tabel tidak dipakai\nTidak ada yang diubah di") in keluar
+    assert main(["impor", str(docx), "--ke", str(kosong)]) == 0
+    assert ("Realisasi 2024 ke lembar IKU (IKU!Q5:Q66): 62 diisi, 0 sudah sama, 0 diganti, 0 "
+            "baris tabel tidak dipakai\nDitulis: ") in capsys.readouterr().out
+    riwayat = _riwayat(kosong, 2024)
+    assert riwayat == _riwayat(dari, 2024) and None not in riwayat.values()
+
+
 # ---------------------------------------------------------------- the cell splices
 LEMBAR = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
           '<sheetData><row r="2" spans="1:3"><c r="A2" s="1"><v>5</v></c><c r="C2" s="2" '

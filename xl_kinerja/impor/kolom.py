@@ -78,10 +78,11 @@ def interpretasi(baris: list[Baris], berkas: str = "", jenis_tabel: str = "iku",
         # JUMLAH/TOTAL rows
         if re.match(r"^(sub\s*total|jumlah|total)\b", " ".join(x for x in (no, kode, teks_uraian) if x),
                     re.I) \
-                and not re.match(r"^jumlah\s+\w+\s+\w+", indikator or "", re.I) \
+                and not re.match(r"^jumlah(?:\s+|\s*/\s*)\w+\s+\w+", indikator or "", re.I) \
                 and not (indikator and target and not any(sel.get(k) for k in ("pagu",
                                                                                 "realisasi"))):
-            # (an indicator "Jumlah dokumen" with its target is no JUMLAH row)
+            # (an indicator "Jumlah dokumen" with its target is no JUMLAH row, nor one named
+            # "Jumlah revisi yang ..." or "Jumlah/Terbentuknya Pusat ..." with its realisasi)
             if re.match(r"^(sub\s*total|jumlah|total)\b", kode, re.I):
                 teks_uraian, kode = (teks_uraian or kode), ""
             data.append(BarisData(b.nomor, "total", b.sheet, no, kode, sasaran, teks_uraian, target,
