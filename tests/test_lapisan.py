@@ -177,3 +177,49 @@ def test_pemeriksa_lapisan_menangkap_pelanggaran(tmp_path):
                      "xl_kinerja.lkj.hitung": 5, MUKA: 6}
     assert [t for t in impor if lapisan(t) > lapisan("xl_kinerja.ooxml.paket")] == [
         "xl_kinerja.rekap.mesin", "xl_kinerja.lkj.hitung", MUKA]
+
+
+def _impor_dalam_fungsi(path: Path) -> list[int]:
+    """Lines of the imports inside functions (module-level imports are the rule)."""
+    baris = []
+    for f in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef):
+            baris += [n.lineno for n in ast.walk(f) if isinstance(n, ast.Import | ast.ImportFrom)]
+    return sorted(set(baris))
+
+
+def _berkomentar_lazy(teks: list[str], baris: int) -> bool:
+    """`# lazy: <reason>` on the import's line, or on the comment line just above the
+    block of consecutive imports it belongs to."""
+    if re.search(r"# lazy: \S", teks[baris - 1]):
+        return True
+    i = baris - 2
+    while i >= 0 and re.match(r"\s*(from\s+\S+\s+)?import\s", teks[i]):
+        if re.search(r"# lazy: \S", teks[i]):
+            return True
+        i -= 1
+    return i >= 0 and re.match(r"\s*# lazy: \S", teks[i]) is not None
+
+
+def test_impor_di_dalam_fungsi_hanya_yang_malas_dan_berkomentar():
+    """Imports live at module top; the few kept inside a function for start-up time
+    (openpyxl, pandas, xlwings, python-docx, the heavy CLI commands) say why."""
+    tanpa = []
+    jumlah = 0
+    for path in MODUL.values():
+        teks = path.read_text(encoding="utf-8").splitlines()
+        for b in _impor_dalam_fungsi(path):
+            jumlah += 1
+            if not _berkomentar_lazy(teks, b):
+                tanpa.append(f"{path.relative_to(AKAR)}:{b}: {teks[b - 1].strip()}")
+    assert not tanpa, "impor di dalam fungsi tanpa '# lazy: alasan':\n" + "\n".join(tanpa)
+    assert jumlah <= 40, f"{jumlah} impor malas: pindahkan yang tidak perlu ke atas modul"
+
+
+def test_pemeriksa_komentar_lazy():
+    teks = ["def f():", "    # lazy: pandas off the CLI path", "    import pandas as pd",
+            "    from x import y", "    import json", "    z = 1", "    import csv"]
+    assert _berkomentar_lazy(teks, 3) and _berkomentar_lazy(teks, 4) and _berkomentar_lazy(teks, 5)
+    assert not _berkomentar_lazy(teks, 7)
+    assert _berkomentar_lazy(["    import xlwings  # lazy: optional extra"], 1)
+    assert not _berkomentar_lazy(["    import xlwings  # lazy:"], 1)

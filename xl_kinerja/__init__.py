@@ -37,7 +37,7 @@ def main():
     xlwings' ribbon template runs `import <add-in file name>; <name>.main()`, so the add-in
     named xl_kinerja.xlam calls this; the VBA itself stays the template's, byte for byte.
     """
-    from .addin.ribbon import main as _main
+    from .addin.ribbon import main as _main  # lazy: `import xl_kinerja` must not load the rekap
 
     _main()
 

@@ -35,7 +35,7 @@ from .errors import KesalahanBerkas
 
 def pastikan_xml_aman() -> None:
     """Refuse to read workbooks if openpyxl would parse XML without defusedxml."""
-    from openpyxl import xml as openpyxl_xml
+    from openpyxl import xml as openpyxl_xml  # lazy: openpyxl stays off the CLI start-up
 
     if not getattr(openpyxl_xml, "DEFUSEDXML", False):
         raise KesalahanBerkas(
@@ -48,6 +48,7 @@ def buka_workbook(path: str | os.PathLike, **opsi):
 
     `opsi` go to `openpyxl.load_workbook` (data_only, read_only, keep_vba, ...).
     """
+    # lazy: openpyxl (and numpy with it) stays off the CLI start-up (cli imports berkas)
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 

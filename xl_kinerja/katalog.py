@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from .anggaran import induk_anggaran as _induk_tingkat
@@ -216,7 +217,6 @@ class Katalog:
     @classmethod
     def bawaan(cls) -> Katalog:
         """The embedded default catalog for a KPU Kabupaten/Kota."""
-        from importlib import resources
         teks = (resources.files("xl_kinerja.workbook_templates")
                 .joinpath("katalog_default.json").read_text(encoding="utf-8"))
         kat = cls.dari_dict(json.loads(teks))

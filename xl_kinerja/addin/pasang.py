@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 from ..errors import KesalahanBerkas, KesalahanInput
@@ -28,7 +29,6 @@ def _xlam_bawaan() -> Path:
     if checkout.is_file():
         return checkout
     try:
-        from importlib import resources
         return Path(str(resources.files("xl_kinerja.macros") / NAMA_XLAM))
     except (ImportError, TypeError):
         return checkout
@@ -67,7 +67,7 @@ def lepas(berkas: Path | None = None) -> int:
 
 def status(berkas: Path | None = None) -> list[str]:
     """Indonesian lines describing what can be known about the installation here."""
-    import xlwings
+    import xlwings  # lazy: optional extra "addin"; the CLI runs without it
     baris = [f"sistem: {sys.platform}", f"xlwings: {xlwings.__version__}"]
     try:
         baris.append(f"berkas add-in: {lokasi_xlam(berkas)}")
@@ -79,7 +79,7 @@ def status(berkas: Path | None = None) -> list[str]:
                      "dipasang di sini.")
         return baris
     try:
-        from xlwings.cli import get_addin_dir
+        from xlwings.cli import get_addin_dir  # lazy: optional extra "addin"
         folder = Path(get_addin_dir())
         terpasang = (folder / NAMA_XLAM).is_file()
         baris.append(f"folder XLSTART: {folder}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from .. import rekap as mesin
 from ..errors import KesalahanInput, KesalahanXlKinerja
 from ..nama import ROMAWI
 
@@ -38,9 +39,8 @@ def rekap_triwulan(triwulan: int | str | None = None, book=None) -> object:
 
     `book` defaults to `xw.Book.caller()`; tests pass an object with the same interface.
     """
-    from .. import rekap as mesin
     if book is None:
-        import xlwings as xw
+        import xlwings as xw  # lazy: only inside Excel (optional extra "addin")
         book = xw.Book.caller()
     tw = triwulan_sekarang() if triwulan in (None, "") else baca_triwulan(triwulan)
     data = mesin.baca_nilai_xlwings(book)
@@ -69,7 +69,7 @@ def _pesan(book, teks: str) -> None:
 
 def main() -> None:
     """Entry point of the "Rekap Triwulan" button (RunPython)."""
-    import xlwings as xw
+    import xlwings as xw  # lazy: only inside Excel (optional extra "addin")
     book = xw.Book.caller()
     try:
         tw = _tanya_triwulan(book)

@@ -76,7 +76,3 @@ def _jalankan(parser: ParserIndonesia, argv: list[str]) -> int:
               "Ini kemungkinan cacat program. Jalankan ulang dengan XL_KINERJA_DEBUG=1 untuk "
               "melihat rinciannya, lalu laporkan.", file=sys.stderr)
         return 3
-
-
-if __name__ == "__main__":  # python -m xl_kinerja.cli
-    sys.exit(main())

@@ -18,7 +18,7 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    from ..addin import pasang as modul
+    from ..addin import pasang as modul  # lazy: only this command needs the installer
     if args.aksi == "status":
         print("\n".join(modul.status(args.berkas)))
         return 0

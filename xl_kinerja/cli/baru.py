@@ -5,7 +5,9 @@ import argparse
 from pathlib import Path
 
 from ..aturan import TAHUN_AKHIR, TAHUN_AWAL, tahun_sah
+from ..berkas import periksa_keluaran, tulis_atomik
 from ..errors import KesalahanBerkas
+from ..katalog import Katalog
 
 
 def _tahun(teks: str) -> int:
@@ -57,12 +59,10 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    from ..berkas import periksa_keluaran, tulis_atomik
-    from ..generator import buat_buku_kerja, nama_berkas
-    from ..katalog import Katalog
+    from ..generator import buat_buku_kerja, nama_berkas  # lazy: openpyxl off the CLI start-up
 
     if args.daftar is not None:
-        from .baru_daftar import jalankan_daftar
+        from .baru_daftar import jalankan_daftar  # lazy: openpyxl off the CLI start-up
         return jalankan_daftar(args)
     keluaran = Path(args.keluaran)
     if keluaran.suffix.lower() == ".xlsx":

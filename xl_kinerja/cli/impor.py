@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..berkas import periksa_keluaran, tulis_atomik
 from ..berkas import sama as _sama
 from ..errors import KesalahanBerkas
 from ..nama import romawi
@@ -68,7 +69,7 @@ def _cek_triwulan(h, triwulan: int | None) -> None:
     """--triwulan against the quarter the realisasi header names: a header that says
     "TW II" (or "Semester I") and --triwulan 3 contradict each other; refused rather than
     one silently winning. A year-only header ("T.A 2024" read as TW IV) only gets a note."""
-    from ..impor.buku import judul_realisasi, triwulan_dari_judul
+    from ..impor.buku import judul_realisasi, triwulan_dari_judul  # lazy: importers off start-up
     judul = judul_realisasi(h) if triwulan else None
     tw = triwulan_dari_judul(judul) if judul else None
     if tw is None or tw == triwulan:
@@ -84,8 +85,7 @@ def _cek_triwulan(h, triwulan: int | None) -> None:
 
 def _ke_buku(args) -> int:
     """`--ke BUKU`: a past year's realisasi into the IKU history of an existing workbook."""
-    # imported here, not at the top: the CLI starts without loading the importers
-    from ..berkas import periksa_keluaran, tulis_atomik
+    # lazy: the CLI starts without loading the importers
     from ..impor import impor_tabel
     from ..impor.riwayat import isi_riwayat
 
@@ -134,8 +134,7 @@ def _ke_buku(args) -> int:
 
 
 def jalankan(args) -> int:
-    from ..berkas import periksa_keluaran, tulis_atomik
-    from ..impor import impor_tabel, periksa_katalog
+    from ..impor import impor_tabel, periksa_katalog  # lazy: the importers off the CLI start-up
 
     if args.ke is not None:
         return _ke_buku(args)
@@ -168,7 +167,7 @@ def jalankan(args) -> int:
         tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
                      timpa=args.timpa, masukan=[args.tabel])
     else:
-        from ..impor.buku import ke_buku_kerja
+        from ..impor.buku import ke_buku_kerja  # lazy: openpyxl off the CLI start-up
         wb, catatan = ke_buku_kerja(h, args.satker, args.triwulan)
         for c in catatan:
             print(c)

@@ -56,6 +56,7 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
+    # lazy: the consolidation (rekap, openpyxl) stays off the CLI start-up
     from ..konsolidasi import konsolidasi, tulis_buku
     from ..konsolidasi.keluaran import ke_csv, ke_json
     mulai = time.monotonic()

@@ -5,6 +5,10 @@ import json
 import sys
 from pathlib import Path
 
+from ..errors import KesalahanBerkas, KesalahanInput
+from ..evaluasi import ATURAN_EFISIENSI, ATURAN_EFISIENSI_BAWAAN
+from ..libreoffice import dokumen_ke_pdf
+
 
 def daftarkan(subparsers) -> None:
     p = subparsers.add_parser(
@@ -28,7 +32,6 @@ def daftarkan(subparsers) -> None:
     p.add_argument("--tahun-lalu", type=Path, metavar="BERKAS_LALU",
                    help="buku kerja tahun lalu: realisasi dan anggaran tahun lalu sebagai "
                         "pembanding")
-    from ..evaluasi import ATURAN_EFISIENSI, ATURAN_EFISIENSI_BAWAAN
     p.add_argument("--efisiensi", choices=list(ATURAN_EFISIENSI), default=None,
                    help="aturan efisiensi: selisih (capaian - penyerapan anggaran > 0) atau "
                         f"rasio (capaian / penyerapan > 1); bawaan {ATURAN_EFISIENSI_BAWAAN}")
@@ -39,14 +42,13 @@ def daftarkan(subparsers) -> None:
 def _nama_keluaran(args, lap) -> Path:
     if args.keluaran is not None:
         return args.keluaran
-    from ..generator import nama_berkas
+    from ..generator import nama_berkas  # lazy: openpyxl off the CLI start-up
     return args.berkas.parent / nama_berkas(lap.satker, lap.tahun).replace(
         "kinerja-", "LKj-", 1).replace(".xlsx", ".docx")
 
 
 def jalankan(args) -> int:
-    from ..errors import KesalahanInput
-    from ..lkj import laporan_kinerja
+    from ..lkj import laporan_kinerja  # lazy: the LKj reader (rekap, openpyxl) off the start-up
     lap = laporan_kinerja(args.berkas, tahun_lalu=args.tahun_lalu,
                           aturan_efisiensi=args.efisiensi)
     for c in lap.catatan:
@@ -58,15 +60,13 @@ def jalankan(args) -> int:
     if tujuan.suffix.lower() != ".docx":
         raise KesalahanInput(f"--keluaran harus berakhiran .docx (bukan {tujuan.name!r})",
                              str(tujuan))
-    from ..lkj.word import tulis_docx
+    from ..lkj.word import tulis_docx  # lazy: python-docx only when a .docx is written
     tulis_docx(lap, tujuan, timpa=args.timpa)
     print(f"LKj {lap.satker} tahun {lap.tahun} ditulis ke {tujuan} ({len(lap.sasaran)} sasaran, "
           f"{len(lap.indikator)} indikator; {len(lap.tidak_tercapai)} tidak tercapai).")
     if args.pdf:
-        from ..libreoffice import dokumen_ke_pdf
         pdf = tujuan.with_suffix(".pdf")
         if pdf.exists() and not args.timpa:
-            from ..errors import KesalahanBerkas
             raise KesalahanBerkas("berkas PDF sudah ada; gunakan --timpa untuk menimpanya",
                                   berkas=pdf)
         dokumen_ke_pdf([tujuan], tujuan.parent)

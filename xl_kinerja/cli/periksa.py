@@ -5,6 +5,10 @@ import json
 import sys
 from pathlib import Path
 
+from ..angka import format_angka
+from ..errors import KesalahanXlKinerja
+from ..predikat import SKALA
+
 
 def daftarkan(subparsers) -> None:
     p = subparsers.add_parser(
@@ -19,7 +23,6 @@ def daftarkan(subparsers) -> None:
     p.add_argument("berkas", nargs="+", type=Path, metavar="BERKAS", help="tabel yang diperiksa")
     p.add_argument("--jenis", choices=["iku", "rkt", "pk", "renaksi", "anggaran"],
                    help="jenis tabel (bawaan: dikenali dari judul kolom)")
-    from ..predikat import SKALA
     p.add_argument("--skala", choices=list(SKALA), default="kpu",
                    help="skala predikat untuk tabel: predikat di samping CAPAIAN %% dinilai "
                         "dengan skala capaian (kpu, permendagri; bawaan kpu), di samping "
@@ -43,7 +46,6 @@ def _lokasi_teks(lok: dict) -> str:
 
 def _tampil(v) -> str:
     """A recorded/computed value as a KPU reader writes it: 2.699.614.000, 0,9879."""
-    from ..angka import format_angka
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
     if float(v).is_integer():
@@ -59,8 +61,7 @@ def _nilai_teks(t) -> str:
 
 
 def jalankan(args) -> int:
-    from ..errors import KesalahanXlKinerja
-    from ..periksa import periksa_berkas
+    from ..periksa import periksa_berkas  # lazy: the checker (importers) off the CLI start-up
     semua, catatan, gagal = [], [], 0
     for b in args.berkas:
         # one unusable file does not stop the others; it makes the exit code 2

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
+import sys
 from pathlib import Path
 
 from ..nama import ROMAWI
@@ -46,17 +48,15 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    from ..rekap.tulis import rekap_berkas
+    from ..rekap.tulis import rekap_berkas  # lazy: the OOXML writer off the CLI start-up
     json_saja = args.format == "json"
     rk = rekap_berkas(args.berkas, args.triwulan, keluaran=args.keluaran,
                       cadangan=not args.tanpa_cadangan, tulis=not json_saja,
                       timpa=args.timpa)
     if json_saja:
-        import json
         print(json.dumps(rk.ke_dict(), ensure_ascii=False, indent=2))
         return 0
     tujuan = args.keluaran or args.berkas
-    import sys
     for c in rk.catatan:
         print(f"catatan: {c}", file=sys.stderr)
     print("\n".join(rk.ringkasan()))

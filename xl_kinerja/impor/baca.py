@@ -13,9 +13,14 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
+import python_calamine as pc
+from defusedxml.ElementTree import iterparse
+
 from ..angka import format_angka as _format_angka
+from ..berkas import buka_workbook
 from ..errors import KesalahanBerkas
 
 BATAS_UKURAN = 20 * 1024 * 1024  # bytes; real tables are a few hundred KB at most
@@ -129,7 +134,6 @@ def _baris_tambahan(sel: list[str]) -> int:
 
 
 def baca_xlsx(path: Path) -> list[Baris]:
-    from ..berkas import buka_workbook
     wb = buka_workbook(path, read_only=True, data_only=True)
     hasil: list[Baris] = []
     try:
@@ -152,7 +156,6 @@ def _persen_ods(path: Path) -> dict[str, set[tuple[int, int]]]:
     """{sheet: {(row, col)}} of the cells an .ods stores as percentages (0,975 shown as
     97,5%). python-calamine gives values without their formats, so this one property is read
     from content.xml itself (streamed; repeated rows and cells counted, not expanded)."""
-    from defusedxml.ElementTree import iterparse
     t, o = f"{{{_ODF_TABLE}}}", f"{{{_ODF_OFFICE}}}"
     hasil: dict[str, set[tuple[int, int]]] = {}
     with zipfile.ZipFile(path) as z, z.open("content.xml") as f:
@@ -180,7 +183,6 @@ def _persen_ods(path: Path) -> dict[str, set[tuple[int, int]]]:
 def baca_calamine(path: Path) -> list[Baris]:
     """Rows of every sheet of an .ods (LibreOffice's default) or .xls (Excel 97-2003), read
     with python-calamine; rows numbered as the spreadsheet shows them."""
-    import python_calamine as pc
     ods = path.suffix.lower() == ".ods"
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
@@ -221,7 +223,6 @@ def _teks_nilai(v, format_angka: str | None = None) -> str:
     if v == int(v):
         teks = str(int(v))
     else:
-        from decimal import Decimal
         teks = format(Decimal(repr(float(v))), "f")
         if len(teks.partition(".")[2]) == 3:
             teks += "0"

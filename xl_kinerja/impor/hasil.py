@@ -46,7 +46,7 @@ class HasilImpor:
         return self.katalog
 
     def ke_dataframe(self):
-        import pandas as pd
+        import pandas as pd  # lazy: pandas is optional, off the CLI path
         rekaman = []
         for b in self.baris:
             r = {"baris": b.nomor, "sheet": b.sheet, "jenis": b.jenis, "no": b.no, "kode": b.kode,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from ..agregat import rata_rata_capaian
 from ..anggaran import persen_anggaran
+from ..angka import format_persen
+from ..errors import KesalahanInput
 from ..evaluasi import di_bawah_target
 from ..nama import romawi
 from ..predikat import predikat
@@ -72,7 +74,6 @@ class Konsolidasi:
         """One table as flat rows (no nested dicts): ringkasan, indikator,
         indikator_satker, tidak_cocok, anggaran, anggaran_gabungan, bermasalah."""
         if bagian not in BAGIAN:
-            from ..errors import KesalahanInput
             raise KesalahanInput(f"bagian {bagian!r} tidak dikenal; pilih salah satu: "
                                  + ", ".join(BAGIAN), bagian)
         baris = getattr(self, bagian)
@@ -89,7 +90,6 @@ class Konsolidasi:
 
     def ringkasan_layar(self) -> str:
         """The summary line of the CLI."""
-        from ..angka import format_persen
         t = self.total
         teks = (f"Konsolidasi TW {romawi(self.triwulan)} {self.tahun}: "
                 f"{len(self.satker)} satker dikonsolidasi")

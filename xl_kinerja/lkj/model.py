@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..errors import KesalahanInput
+from ..evaluasi import TERCAPAI, TIDAK_TERCAPAI
+
 
 @dataclass
 class Riwayat:
@@ -110,12 +113,10 @@ class LaporanKinerja:
 
     @property
     def tercapai(self) -> list[IndikatorLkj]:
-        from ..evaluasi import TERCAPAI
         return [i for i in self.indikator if i.status == TERCAPAI]
 
     @property
     def tidak_tercapai(self) -> list[IndikatorLkj]:
-        from ..evaluasi import TIDAK_TERCAPAI
         return [i for i in self.indikator if i.status == TIDAK_TERCAPAI]
 
     def ke_dict(self) -> dict:
@@ -144,6 +145,5 @@ class LaporanKinerja:
         if bagian == "riwayat":
             return pd.DataFrame([{"kode": i.kode, **asdict(r)} for i in self.indikator
                                  for r in i.riwayat])
-        from ..errors import KesalahanInput
         raise KesalahanInput(f'bagian "{bagian}" tidak dikenal; pilih indikator, sasaran, '
                              f'anggaran atau riwayat', bagian)
