@@ -4,6 +4,10 @@
   (missing, not a zip, truncated, not a workbook) into a `KesalahanBerkas` in Indonesian.
   openpyxl parses XML through defusedxml when it is installed (it is a dependency), which
   is what makes opening an untrusted workbook (XML bomb, external entities) safe.
+- Every other input file (table, catalog JSON, satker list) is read through
+  `baca_masukan`: regular files only (a FIFO or /dev/zero would block or stream without
+  end), at most `BATAS_BACA` bytes, errors in Indonesian. The limits on untrusted input
+  that are not about a zip package live here too (`BATAS_SEL_CSV`, `BATAS_TEKS_SEL`).
 - Writing goes through `tulis_atomik`: the content is written to a temporary file in the
   target's folder and moved over the target with `os.replace`, so a crash never leaves a
   half-written file and a user's file is replaced only by a complete one.
@@ -13,6 +17,7 @@ from __future__ import annotations
 import errno
 import gc
 import glob
+import json
 import os
 import re
 import shutil
@@ -53,10 +58,7 @@ def buka_workbook(path: str | os.PathLike, **opsi):
     from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
-    if not path.exists():
-        raise KesalahanBerkas("berkas tidak ditemukan", berkas=path)
-    if path.is_dir():
-        raise KesalahanBerkas("ini sebuah folder, bukan berkas buku kerja", berkas=path)
+    periksa_masukan(path, "buku kerja")
     if not zipfile.is_zipfile(path):
         raise KesalahanBerkas(
             "bukan buku kerja Excel (.xlsx/.xlsm) atau berkasnya rusak/terpotong", berkas=path)
@@ -74,6 +76,163 @@ def buka_workbook(path: str | os.PathLike, **opsi):
             f"isi buku kerja tidak dapat dibaca dengan aman ({type(e).__name__}: {e})",
             berkas=path) from None
 
+
+
+# ---------------------------------------------------------------- reading other inputs
+MB = 1024 * 1024
+BATAS_BACA = 20 * MB       # bytes of a table, catalog or list; real ones are a few hundred KB
+BATAS_SEL_CSV = 131_072    # characters of one CSV field (the csv module's own default)
+BATAS_TEKS_SEL = 32_767    # characters of one cell: Excel's limit (openpyxl cuts silently)
+BATAS_KEDALAMAN_JSON = 50  # nesting of a catalog JSON (a real one is 4 deep)
+BATAS_ARGUMEN = 1_000      # characters of a text argument (--satker is a name)
+
+
+def periksa_masukan(path: Path, apa: str = "berkas") -> os.stat_result:
+    """A readable regular file, or a `KesalahanBerkas` saying what it is instead."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        if e.errno in (errno.ENOENT, errno.ENOTDIR):
+            raise KesalahanBerkas(f"{apa} tidak ditemukan", berkas=path) from None
+        raise KesalahanBerkas(f"{apa} tidak dapat dibaca ({pesan_os(e)})", berkas=path) from None
+    if stat.S_ISDIR(st.st_mode):
+        bukan = apa if apa.startswith("berkas") else f"berkas {apa}"
+        raise KesalahanBerkas(f"ini sebuah folder, bukan {bukan}", berkas=path)
+    if not stat.S_ISREG(st.st_mode):
+        raise KesalahanBerkas(f"bukan berkas biasa (pipa, soket atau perangkat); berikan {apa} "
+                              "yang tersimpan di disk", berkas=path)
+    return st
+
+
+def baca_masukan(path: str | os.PathLike, apa: str = "berkas", batas: int = BATAS_BACA) -> bytes:
+    """The bytes of an input file: regular files only, never more than `batas` bytes read
+    (the size is checked before and while reading: a file still growing is caught too)."""
+    path = Path(path)
+    st = periksa_masukan(path, apa)
+    if st.st_size > batas:
+        mb = f"{st.st_size / MB:.1f}".replace(".", ",")
+        raise KesalahanBerkas(f"{apa} terlalu besar ({mb} MB; batas {batas // MB} MB)",
+                              berkas=path)
+    try:
+        with open(path, "rb") as f:
+            data = f.read(batas + 1)
+    except OSError as e:
+        raise KesalahanBerkas(f"{apa} tidak dapat dibaca ({pesan_os(e)})", berkas=path) from None
+    if len(data) > batas:
+        raise KesalahanBerkas(f"{apa} terlalu besar (lebih dari {batas // MB} MB)", berkas=path)
+    if not data:
+        raise KesalahanBerkas(f"{apa} kosong", berkas=path)
+    return data
+
+
+# (BOM, codec) in the order they must be tried: UTF-32-LE's BOM starts with UTF-16-LE's
+_BOM = [(b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")]
+
+
+def dekode_teks(data: bytes, path, apa: str = "berkas teks") -> str:
+    """Text of an input file: UTF-8 (with or without BOM), UTF-16/UTF-32 (Excel's "Unicode
+    Text" export, Notepad's "Unicode"; with a BOM, or UTF-16 recognised by its zero bytes),
+    else Windows-1252; anything else is a clear error naming the byte."""
+    kodek = next((k for bom, k in _BOM if data.startswith(bom)), None)
+    if kodek:
+        data = data[len(next(b for b, k in _BOM if k == kodek)):]
+    elif b"\x00" in data[:8192]:
+        awal = data[:8192]
+        genap, ganjil = awal[0::2].count(0), awal[1::2].count(0)
+        if ganjil > len(awal) * 0.3 and genap == 0:
+            kodek = "utf-16-le"
+        elif genap > len(awal) * 0.3 and ganjil == 0:
+            kodek = "utf-16-be"
+        else:
+            raise KesalahanBerkas(f"berkas biner, bukan {apa}", berkas=path)
+    if kodek:
+        try:
+            return data.decode(kodek)
+        except UnicodeDecodeError as e:
+            raise KesalahanBerkas(f"{apa} {kodek.upper()} rusak (byte tidak sah di posisi "
+                                  f"{e.start}); simpan ulang berkas sebagai UTF-8",
+                                  berkas=path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise KesalahanBerkas(
+            f"pengodean teks tidak dikenal (bukan UTF-8, UTF-16 maupun Windows-1252; byte "
+            f"0x{data[e.start]:02X} di posisi {e.start}); simpan ulang berkas sebagai UTF-8",
+            berkas=path) from None
+
+
+# json's messages, in Indonesian (the position is added from the exception)
+_PESAN_JSON = [
+    ("Expecting value", "nilai yang diharapkan tidak ada"),
+    ("Expecting property name enclosed in double quotes",
+     "nama kunci harus di antara tanda kutip ganda"),
+    ("Expecting ',' delimiter", "tanda koma (,) tidak ada"),
+    ("Expecting ':' delimiter", "tanda titik dua (:) tidak ada"),
+    ("Unterminated string starting at", "teks tanpa tanda kutip penutup"),
+    ("Invalid control character at", "karakter kendali di dalam teks"),
+    ("Invalid \\escape", "urutan escape (\\) tidak sah"),
+    ("Invalid \\uXXXX escape", "urutan \\uXXXX tidak sah"),
+    ("Extra data", "ada isi lain setelah akhir JSON"),
+]
+
+
+def baca_json(path: str | os.PathLike, apa: str = "berkas JSON",
+              peringatan: list[str] | None = None):
+    """A JSON input file (read through `baca_masukan`): a syntax error names line and
+    column in Indonesian; nesting deeper than `BATAS_KEDALAMAN_JSON` is refused; control
+    characters in texts are removed and texts longer than a cell (`BATAS_TEKS_SEL`) cut,
+    each with a warning in `peringatan` naming the key (e.g. sasaran[0].nama)."""
+    path = Path(path)
+    teks = dekode_teks(baca_masukan(path, apa), path, apa)
+    try:
+        data = json.loads(teks)
+    except json.JSONDecodeError as e:
+        pesan = next((id_ for en, id_ in _PESAN_JSON if e.msg.startswith(en)),
+                     "sintaks tidak sah")
+        raise KesalahanBerkas(f"{apa} bukan JSON yang sah: {pesan} (baris {e.lineno}, kolom "
+                              f"{e.colno})", berkas=path) from None
+    except RecursionError:
+        raise KesalahanBerkas(f"{apa} bersarang terlalu dalam (lebih dari "
+                              f"{BATAS_KEDALAMAN_JSON} tingkat)", berkas=path) from None
+    return _bersihkan_json(data, path, apa, peringatan)
+
+
+def _bersihkan_json(data, path, apa, peringatan):
+    """Walk the parsed JSON (iteratively: its depth is not trusted) cleaning texts."""
+    akar = [data]
+    tumpukan = [(akar, 0, "", 0)]
+    while tumpukan:
+        wadah, kunci, jalur, dalam = tumpukan.pop()
+        if dalam > BATAS_KEDALAMAN_JSON:
+            raise KesalahanBerkas(f"{apa} bersarang terlalu dalam (lebih dari "
+                                  f"{BATAS_KEDALAMAN_JSON} tingkat, di {jalur})", berkas=path)
+        v = wadah[kunci]
+        if isinstance(v, str):
+            wadah[kunci] = teks_sel(v, jalur or "teks", peringatan)
+        elif isinstance(v, dict):
+            for k in list(v):
+                tumpukan.append((v, k, f"{jalur}.{k}" if jalur else str(k), dalam + 1))
+        elif isinstance(v, list):
+            for i in range(len(v)):
+                tumpukan.append((v, i, f"{jalur}[{i}]", dalam + 1))
+    return akar[0]
+
+
+def teks_sel(teks: str, tempat: str, peringatan: list[str] | None = None) -> str:
+    """Text from outside as it can go into a cell: control characters removed and text
+    longer than Excel's cell limit cut, each with a warning naming `tempat`."""
+    teks = bersihkan_kendali(teks, tempat, peringatan)
+    if len(teks) > BATAS_TEKS_SEL:
+        if peringatan is not None:
+            peringatan.append(f"{tempat}: teks {len(teks):,} karakter dipotong menjadi "
+                              f"{BATAS_TEKS_SEL:,} (batas satu sel Excel)".replace(",", "."))
+        teks = teks[:BATAS_TEKS_SEL]
+    return teks
 
 
 # ---------------------------------------------------------------- writing
@@ -95,6 +254,7 @@ def pesan_os(e: OSError) -> str:
         errno.ENOENT: "berkas atau folder tidak ditemukan",
         errno.EISDIR: "ini sebuah folder, bukan berkas",
         errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+        errno.EEXIST: "sudah ada berkas (bukan folder) dengan nama itu",
         errno.ENAMETOOLONG: "nama berkas terlalu panjang",
         errno.EIO: "kesalahan perangkat saat membaca/menulis (I/O)",
         errno.EFBIG: "berkas terlalu besar untuk sistem berkas ini",
@@ -336,7 +496,7 @@ def tulis_atomik(tujuan: str | os.PathLike, tulis: Callable[[Path], None], *,
 # C0 controls except tab/newline/CR, DEL, C1 controls, lone surrogates (invalid UTF-8 or a
 # JSON "\udc80"); a whole ANSI/VT escape sequence goes at once so no "[31m" is left over.
 _URUTAN_ESC = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])?")
-_KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _NAMA_KENDALI = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0b: "VT", 0x0c: "FF", 0x1b: "ESC",
                  0x7f: "DEL"}
 
@@ -352,11 +512,11 @@ def bersihkan_kendali(teks: str, tempat: str, peringatan: list[str] | None = Non
     """`teks` without control characters (a vertical tab or form feed, Word's manual line
     break, becomes a space); a warning naming `tempat` (cell, field, argument) is added to
     `peringatan` when anything was removed."""
-    if not isinstance(teks, str) or not _KENDALI.search(teks):
+    if not isinstance(teks, str) or not KENDALI.search(teks):
         return teks
-    nama = sorted({nama_kendali(c) for c in _KENDALI.findall(teks)})
+    nama = sorted({nama_kendali(c) for c in KENDALI.findall(teks)})
     bersih = _URUTAN_ESC.sub("", teks)
-    bersih = _KENDALI.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", bersih)
+    bersih = KENDALI.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", bersih)
     if peringatan is not None:
         peringatan.append(f"{tempat}: karakter kendali ({', '.join(nama)}) dibuang")
     return bersih

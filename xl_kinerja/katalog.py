@@ -31,7 +31,7 @@ from .aturan import (
     periksa_kombinasi,
     tahun_sah,
 )
-from .berkas import tulis_atomik
+from .berkas import baca_json, tulis_atomik
 from .errors import KesalahanBerkas, KesalahanInput
 from .target import baca_target
 
@@ -190,18 +190,11 @@ class Katalog:
 
     # --- construction -----------------------------------------------------------
     @classmethod
-    def baca(cls, path) -> Katalog:
+    def baca(cls, path, peringatan: list[str] | None = None) -> Katalog:
+        """Read a catalog JSON file (berkas.baca_json: regular file, size and nesting caps,
+        control characters and over-long texts cleaned with a warning in `peringatan`)."""
         path = Path(path)
-        if not path.is_file():
-            raise KesalahanBerkas("berkas katalog tidak ditemukan", berkas=path)
-        try:
-            d = json.loads(path.read_text(encoding="utf-8-sig"))
-        except UnicodeDecodeError:
-            raise KesalahanBerkas("katalog bukan teks UTF-8", berkas=path) from None
-        except json.JSONDecodeError as e:
-            raise KesalahanBerkas(
-                f"katalog bukan JSON yang sah: {e.msg} (baris {e.lineno}, kolom {e.colno})",
-                berkas=path) from None
+        d = baca_json(path, "berkas katalog", peringatan)
         return cls.dari_dict_berkas(d, path)
 
     @classmethod

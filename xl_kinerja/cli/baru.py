@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 from ..aturan import TAHUN_AKHIR, TAHUN_AWAL, tahun_sah
@@ -67,13 +69,17 @@ def jalankan(args) -> int:
     keluaran = Path(args.keluaran)
     if keluaran.suffix.lower() == ".xlsx":
         tujuan = keluaran
-    elif keluaran.suffix.lower() in (".xls", ".xlsm", ".xlsb", ".ods") and not keluaran.is_dir():
+    elif (keluaran.suffix.lower() in (".xls", ".xlsm", ".xlsb", ".ods") or
+          os.path.lexists(keluaran)) and not keluaran.is_dir():  # an existing non-folder
         raise KesalahanBerkas("keluaran harus folder atau berkas .xlsx", berkas=keluaran)
     else:
         tujuan = keluaran / nama_berkas(args.satker, args.tahun)
     masukan = [args.dari, args.iku]
     periksa_keluaran(tujuan, masukan=masukan, timpa=args.timpa)  # before the (slow) build
-    katalog = Katalog.baca(args.iku) if args.iku else None
+    catatan: list[str] = []
+    katalog = Katalog.baca(args.iku, catatan) if args.iku else None
+    for c in catatan:  # control characters removed, over-long texts cut: named by key
+        print(f"peringatan: {args.iku}: {c}", file=sys.stderr)
     laporan: list[str] = []
     wb = buat_buku_kerja(katalog, args.tahun, satker=args.satker, kertas=args.kertas,
                          sandi=args.sandi, dari=args.dari, laporan=laporan)

@@ -21,7 +21,10 @@ def jalankan_daftar(args) -> int:
     if folder.suffix.lower() in (".xlsx", ".xlsm", ".xls") or folder.is_file():
         raise KesalahanBerkas("dengan --daftar, --keluaran harus folder", berkas=folder)
     entri, salah = baca_daftar(args.daftar)
-    katalog = Katalog.baca(args.iku) if args.iku else Katalog.bawaan()
+    catatan: list[str] = []
+    katalog = Katalog.baca(args.iku, catatan) if args.iku else Katalog.bawaan()
+    for c in catatan:
+        print(f"peringatan: {args.iku}: {c}", file=sys.stderr)
     with Kemajuan(len(entri), "Membuat") as k:
         hasil = buat_dari_daftar(entri, args.tahun, folder, katalog=katalog,
                                  kertas=args.kertas, sandi=args.sandi, timpa=args.timpa,

@@ -19,11 +19,19 @@ from pathlib import Path
 import python_calamine as pc
 from defusedxml.ElementTree import iterparse
 
-from ..angka import format_angka as _format_angka
-from ..berkas import buka_workbook
+from ..berkas import (
+    BATAS_BACA,
+    BATAS_SEL_CSV,
+    BATAS_TEKS_SEL,
+    KENDALI,
+    baca_masukan,
+    buka_workbook,
+    dekode_teks,
+    teks_sel,
+)
 from ..errors import KesalahanBerkas
 
-BATAS_UKURAN = 20 * 1024 * 1024  # bytes; real tables are a few hundred KB at most
+BATAS_UKURAN = BATAS_BACA  # bytes; real tables are a few hundred KB at most (berkas.py)
 
 
 @dataclass
@@ -32,6 +40,7 @@ class Baris:
     sel: list[str]        # cleaned cell texts
     sheet: str | None = None
     mentah: list[str] = field(default_factory=list)
+    peringatan: list[str] = field(default_factory=list)  # cells cleaned while reading
 
     @property
     def kosong(self) -> bool:
@@ -49,26 +58,27 @@ def bersihkan_sel(teks: object) -> str:
     s = re.sub(r"<\s*li[^>]*>", " • ", s, flags=re.I)
     s = _TAG.sub(" ", s)
     s = html.unescape(s).replace("\xa0", " ").replace("\ufeff", "")
+    s = KENDALI.sub(" ", s)  # never into a workbook (invalid XML); _baris warns
     s = re.sub(r"[ \t\r\n]+", " ", s).strip()
     return s
 
 
+def _baris(nomor: int, mentah: list, sheet: str | None = None) -> Baris:
+    """A row read from a file: cleaned cells, and a warning for every cell that had control
+    characters or is longer than a cell can hold (named by its column)."""
+    catatan: list[str] = []
+    sel = []
+    for k, m in enumerate(mentah, 1):
+        if isinstance(m, str) and (len(m) > BATAS_TEKS_SEL or KENDALI.search(m)):
+            m = teks_sel(m, f"kolom {k}", catatan)
+        sel.append(bersihkan_sel(m))
+    return Baris(nomor, sel, sheet=sheet, mentah=list(mentah), peringatan=catatan)
+
+
 def dekode(data: bytes, path) -> str:
-    """UTF-8 (with or without BOM), else cp1252; anything else is a clear error."""
-    if b"\x00" in data[:8192]:
-        raise KesalahanBerkas("berkas biner, bukan tabel teks (CSV/TSV/teks) atau .xlsx",
-                              berkas=path)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        teks = data.decode("cp1252")
-    except UnicodeDecodeError as e:
-        raise KesalahanBerkas(
-            f"pengodean teks tidak dikenal (bukan UTF-8 maupun Windows-1252; byte "
-            f"0x{data[e.start]:02X} di posisi {e.start}); simpan ulang berkas sebagai UTF-8",
-            berkas=path) from None
+    """The text of a table file (berkas.dekode_teks: UTF-8, UTF-16/32, Windows-1252); a text
+    full of control characters is no table."""
+    teks = dekode_teks(data, path, "tabel teks (CSV/TSV/teks) atau .xlsx")
     kontrol = sum(1 for c in teks if ord(c) < 32 and c not in "\t\r\n")
     if kontrol > max(3, len(teks) // 100):
         raise KesalahanBerkas("berkas berisi karakter kendali; bukan tabel teks yang dikenal",
@@ -76,61 +86,89 @@ def dekode(data: bytes, path) -> str:
     return teks
 
 
-def _periksa_ukuran(path: Path) -> None:
+def _pemisah(contoh: list[str]) -> str:
+    """'\\t', ';', ',' or '' for lines of text: a separator that splits most lines wins; a
+    stray tab in a ';' or ',' file (pasted into one cell) does not make it a TSV."""
+    isi = max(1, sum(1 for b in contoh if b.strip()))
+    ber_tab = sum(1 for b in contoh if "\t" in b)
+    n_semi = sum(b.count(";") for b in contoh)
+    n_koma = sum(b.count(",") for b in contoh)
+    # a comma file has commas on most lines; prose has them only here and there
+    ber_koma = sum(1 for b in contoh if b.count(",") >= 2)
+    ber_semi = sum(1 for b in contoh if b.count(";") >= 2)
+    if ber_tab >= isi * 0.6:
+        return "\t"
+    if ber_semi >= isi * 0.6 and n_semi >= n_koma:
+        return ";"
+    if ber_koma >= isi * 0.6:
+        return ","
+    return "\t" if ber_tab else ""  # text copied from Word/PDF: tabs where there are cells
+
+
+def _baca_csv(teks: str, pemisah: str, path) -> list[Baris]:
+    """CSV rows numbered by the line they start on. A field over `BATAS_SEL_CSV` characters
+    or a quote never closed (the rest of the file would silently become one cell) is an
+    error naming the line."""
+    hasil: list[Baris] = []
+    pembaca = csv.reader(io.StringIO(teks), delimiter=pemisah, strict=False)
+    akhir = 0  # last line of the previous row
+    while True:
+        try:
+            mentah = next(pembaca)
+        except StopIteration:
+            break
+        except csv.Error as e:  # with strict=False: a field over the limit (or a NUL)
+            sebab = (f"satu sel lebih dari {BATAS_SEL_CSV:,} karakter".replace(",", ".")
+                     if "field larger" in str(e) else "baris ini bukan CSV yang dapat dibaca")
+            raise KesalahanBerkas(f"{sebab}; periksa tanda kutip (\") mulai baris ini atau "
+                                  "simpan ulang tabelnya", berkas=path, baris=akhir + 1) from None
+        hasil.append(_baris(akhir + 1, mentah))  # a row starts after the previous one
+        akhir = pembaca.line_num
+    _kutip_tertutup(teks, pemisah, hasil, akhir, path)
+    return hasil
+
+
+def _kutip_tertutup(teks: str, pemisah: str, hasil: list[Baris], akhir: int, path) -> None:
+    """The csv module ends a quoted field at the end of the file without a word: with a
+    quote never closed, every line after it is one cell. Refused, naming the line."""
+    if not hasil or '"' not in teks:
+        return
     try:
-        ukuran = path.stat().st_size
-    except OSError as e:
-        raise KesalahanBerkas(f"berkas tidak dapat dibaca ({e.strerror})", berkas=path) from None
-    if ukuran == 0:
-        raise KesalahanBerkas("berkas kosong", berkas=path)
-    if ukuran > BATAS_UKURAN:
+        for _ in csv.reader(io.StringIO(teks), delimiter=pemisah, strict=True):
+            pass
+    except csv.Error as e:
+        if "unexpected end of data" not in str(e):
+            return  # a stray quote inside a field: read as csv reads it, as before
+        b = hasil[-1]
         raise KesalahanBerkas(
-            f"berkas terlalu besar ({_format_angka(ukuran / 1024 / 1024, 1)} MB; batas "
-            f"{BATAS_UKURAN // 1024 // 1024} MB untuk sebuah tabel)", berkas=path)
+            "tanda kutip (\") dibuka di baris ini tetapi tidak pernah ditutup: semua baris "
+            f"sesudahnya (baris {b.nomor}-{akhir}) akan menjadi satu "
+            "sel. Perbaiki tanda kutipnya lalu ulangi", berkas=path, baris=b.nomor) from None
 
 
-def baca_teks_baris(teks: str) -> tuple[list[Baris], str]:
+def baca_teks_baris(teks: str, path=None) -> tuple[list[Baris], str]:
     """Split text into rows. Returns (rows, pemisah) where pemisah is '\\t', ';', ',' or ''.
 
     Tab-separated text (what Word/PDF copy gives) is split per line; otherwise a CSV dialect
     is guessed from the first lines; text with neither is kept one cell per line.
     """
     baris_teks = teks.splitlines()
-    contoh = baris_teks[:200]
-    if any("\t" in b for b in contoh):
-        pemisah = "\t"
-    else:
-        n_semi = sum(b.count(";") for b in contoh)
-        n_koma = sum(b.count(",") for b in contoh)
-        # a comma file has commas on most lines; prose has them only here and there
-        ber_koma = sum(1 for b in contoh if b.count(",") >= 2)
-        ber_semi = sum(1 for b in contoh if b.count(";") >= 2)
-        isi = max(1, sum(1 for b in contoh if b.strip()))
-        if ber_semi >= isi * 0.6 and n_semi >= n_koma:
-            pemisah = ";"
-        elif ber_koma >= isi * 0.6:
-            pemisah = ","
-        else:
-            pemisah = ""
-    hasil: list[Baris] = []
+    pemisah = _pemisah(baris_teks[:200])
     if pemisah == "\t":
-        for i, b in enumerate(baris_teks, 1):
-            mentah = b.split("\t")
-            hasil.append(Baris(i, [bersihkan_sel(s) for s in mentah], mentah=mentah))
-    elif pemisah:
+        return [_baris(i, b.split("\t")) for i, b in enumerate(baris_teks, 1)], pemisah
+    if pemisah:
         # csv may span lines inside quotes; track the starting line number
-        pembaca = csv.reader(io.StringIO(teks), delimiter=pemisah)
-        for mentah in pembaca:
-            hasil.append(Baris(pembaca.line_num - _baris_tambahan(mentah), [bersihkan_sel(s) for s in mentah],
-                               mentah=mentah))
-    else:
-        for i, b in enumerate(baris_teks, 1):
-            hasil.append(Baris(i, [bersihkan_sel(b)], mentah=[b]))
-    return hasil, pemisah
+        return _baca_csv(teks, pemisah, path), pemisah
+    return [_baris(i, [b]) for i, b in enumerate(baris_teks, 1)], pemisah
 
 
-def _baris_tambahan(sel: list[str]) -> int:
-    return sum(s.count("\n") for s in sel)
+def _format_sel(c) -> str | None:
+    """A read-only cell's number format; None when the file has no (or a short) styles part
+    (openpyxl then fails with an IndexError on the cell's style id)."""
+    try:
+        return getattr(c, "number_format", None)
+    except (IndexError, KeyError, AttributeError):
+        return None
 
 
 def baca_xlsx(path: Path) -> list[Baris]:
@@ -139,9 +177,9 @@ def baca_xlsx(path: Path) -> list[Baris]:
     try:
         for ws in wb.worksheets:
             for r, baris in enumerate(ws.iter_rows(), 1):
-                sel = ["" if c.value is None else
-                       _teks_nilai(c.value, getattr(c, "number_format", None)) for c in baris]
-                hasil.append(Baris(r, [bersihkan_sel(s) for s in sel], sheet=ws.title, mentah=sel))
+                sel = ["" if c.value is None else _teks_nilai(c.value, _format_sel(c))
+                       for c in baris]
+                hasil.append(_baris(r, sel, ws.title))
     finally:
         wb.close()
     return hasil
@@ -199,8 +237,7 @@ def baca_calamine(path: Path) -> list[Baris]:
             for r, baris in enumerate(pc_sheet.to_python(skip_empty_area=False)):
                 sel = [_teks_nilai(v, "0%" if (r, c) in tanda else None)
                        for c, v in enumerate(baris)]
-                hasil.append(Baris(r + 1, [bersihkan_sel(s) for s in sel], sheet=nama,
-                                   mentah=sel))
+                hasil.append(_baris(r + 1, sel, nama))
     finally:
         wb.close()
     return hasil
@@ -232,9 +269,8 @@ def _teks_nilai(v, format_angka: str | None = None) -> str:
 def baca_baris(path: str | os.PathLike) -> tuple[list[Baris], str]:
     """Read any supported table file into rows. Raises KesalahanBerkas for unusable input."""
     path = Path(path)
-    _periksa_ukuran(path)
-    with open(path, "rb") as f:
-        kepala = f.read(8)
+    data = baca_masukan(path, "berkas", BATAS_UKURAN)  # regular file, size cap (berkas.py)
+    kepala = data[:8]
     akhiran = path.suffix.lower()
     if akhiran == ".ods" and kepala.startswith(b"PK\x03\x04"):
         return baca_calamine(path), "ods"
@@ -255,8 +291,7 @@ def baca_baris(path: str | os.PathLike) -> tuple[list[Baris], str]:
                               ".xlsx, .ods, .docx, CSV atau teks", berkas=path)
     if akhiran in (".xls", ".ods"):
         raise KesalahanBerkas(f"berkas {akhiran} rusak atau bukan lembar kerja", berkas=path)
-    data = path.read_bytes()
     teks = dekode(data, path)
     if not teks.strip():
         raise KesalahanBerkas("berkas kosong (hanya spasi)", berkas=path)
-    return baca_teks_baris(teks)
+    return baca_teks_baris(teks, path)

@@ -61,6 +61,8 @@ def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
                       f"Membaca {Path(berkas).name}",
                       aktif=None if len(baris) >= BARIS_KEMAJUAN else False) as km:
             data, dilewati, peringatan = interpretasi(baris, berkas, jenis, km.maju)
+    # cells cleaned by the reader (control characters, over-long text), with their line
+    peringatan[:0] = [(b.nomor, p) for b in baris for p in b.peringatan]
     tetapkan_polaritas(data, polaritas_bawaan, peringatan)
     if pemisah == "xls":
         peringatan += _persen_xls(data)

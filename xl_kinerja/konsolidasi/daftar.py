@@ -15,6 +15,7 @@ kota, provinsi). Separator `;`, `,` or tab; UTF-8 or Windows-1252; an .xlsx shee
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,9 @@ def baca_daftar(path) -> tuple[list[EntriDaftar], list[tuple[int, str]]]:
     (KesalahanBerkas); a bad row is reported with its line and left out."""
     path = Path(path)
     baris, _ = baca_baris(path)
+    for b in baris:  # control characters removed / over-long text cut while reading
+        for p in b.peringatan:
+            print(f"peringatan: {path}, baris {b.nomor}: {p}", file=sys.stderr)
     isi = [b for b in baris if not b.kosong]
     if not isi:
         raise KesalahanBerkas("daftar satker kosong", berkas=path)

@@ -50,6 +50,9 @@ def kumpulkan(masukan, keluaran=None) -> tuple[list[Path], list[Masalah]]:
                     tambah(Path(akar) / n, False)
         elif p.is_file():
             tambah(p, True)
+        elif os.path.exists(p):  # /dev/zero, a FIFO: never opened (it would not end)
+            masalah.append(Masalah("bukan_excel", "bukan berkas biasa (pipa, soket atau "
+                                   "perangkat), bukan buku kerja .xlsx/.xlsm", berkas=str(p)))
         else:  # a typo in one name must not stop the others either
             masalah.append(Masalah("tidak_ditemukan", "berkas atau folder ini tidak ada",
                                    berkas=str(p)))
