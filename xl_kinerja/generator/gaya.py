@@ -75,11 +75,15 @@ def _gaya_tersimpan(sel, kunci, atur) -> None:
     wb = sel.parent.parent
     simpanan = wb.__dict__.setdefault("_xlk_gaya", {})
     gaya = simpanan.get(kunci)
+    kutip = sel.quotePrefix  # a property of this cell's text, not of the style combination
     if gaya is None:
+        sel.quotePrefix = False
         atur(sel)
         simpanan[kunci] = copy(sel._style)
     else:
         sel._style = copy(gaya)
+    if kutip:
+        sel.quotePrefix = True
 
 
 def isian(sel, format_angka: str | None = None):
