@@ -166,8 +166,15 @@ def baca_kontrak(k: kontrak.Kontrak, salah: list | None = None) -> DataBuku:
     if len(label) != len(batas):
         raise KesalahanBerkas(f"'{N.REF_SKALA_PREDIKAT}' tidak sepanjang '{N.REF_SKALA_BATAS}'",
                               berkas=k.berkas, sheet=rs.lembar)
-    skala_batas = [p.angka(b, rs.lembar, rs.baris1 + i, N.REF_SKALA_BATAS)
-                   for i, b in enumerate(batas)]
+    # every capaian needs the scale: a bound that is text or blank is an error even for the
+    # checker (which otherwise lists such cells and reads them as blank)
+    ketat = _Pembaca(k, None)
+    skala_batas = []
+    for i, b in enumerate(batas):
+        x = ketat.angka(b, rs.lembar, rs.baris1 + i, N.REF_SKALA_BATAS)
+        if x is None:
+            ketat.galat(b, rs.lembar, rs.baris1 + i, N.REF_SKALA_BATAS, " (sel ini kosong)")
+        skala_batas.append(x)
     _, per = k.blok(N.REF_PERINGKAT, kolom=2)
     peringkat = [(str(_nilai(g)), float(_nilai(r))) for g, r in per
                  if _nilai(g) not in (None, "") and r.jenis == ANGKA and
