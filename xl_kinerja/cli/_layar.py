@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import PurePath
 
-from ..berkas import bersihkan_kendali
+from ..berkas import BATAS_ARGUMEN, bersihkan_kendali
 from ..errors import KesalahanInput
 
 _TAK_TAMPIL = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
@@ -53,8 +53,9 @@ def _nama_opsi(dest: str, argv: list[str]) -> str:
 
 
 def periksa_argumen(args, argv: list[str]) -> None:
-    """Text arguments (not file names) must be valid UTF-8; control characters in them are
-    removed with a warning (they would make the workbook's XML invalid)."""
+    """Text arguments (not file names) must be valid UTF-8 and at most `BATAS_ARGUMEN`
+    characters; control characters in them are removed with a warning (they would make the
+    workbook's XML invalid)."""
     for dest, nilai in vars(args).items():
         if not isinstance(nilai, str) or isinstance(nilai, PurePath):
             continue
@@ -64,6 +65,10 @@ def periksa_argumen(args, argv: list[str]) -> None:
             raise KesalahanInput(
                 f"argumen {_nama_opsi(dest, argv)} bukan teks UTF-8 yang sah (byte {byte}); "
                 "ketik ulang teksnya atau atur terminal ke UTF-8", aman_layar(nilai))
+        if len(nilai) > BATAS_ARGUMEN:
+            raise KesalahanInput(
+                f"argumen {_nama_opsi(dest, argv)} terlalu panjang ({len(nilai):,} karakter; "
+                f"batas {BATAS_ARGUMEN:,})".replace(",", "."), nilai[:40] + "...")
         catatan: list[str] = []
         bersih = bersihkan_kendali(nilai, f"argumen {_nama_opsi(dest, argv)}", catatan)
         if catatan:
