@@ -1,1 +1,2 @@
-"""Excel add-in sources (customUI, VBA, build script) shipped as xl_kinerja.macros."""
+"""The Excel add-in (xl_kinerja.xlam) shipped as xl_kinerja.macros; its ribbon XML and the VBA
+exported for reading stay in the repository, the build script is alat/bangun_xlam.py."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import opsional
+
 
 @dataclass
 class BarisData:
@@ -46,7 +48,7 @@ class HasilImpor:
         return self.katalog
 
     def ke_dataframe(self):
-        import pandas as pd  # lazy: pandas is optional, off the CLI path
+        pd = opsional.pandas()
         rekaman = []
         for b in self.baris:
             r = {"baris": b.nomor, "sheet": b.sheet, "jenis": b.jenis, "no": b.no, "kode": b.kode,

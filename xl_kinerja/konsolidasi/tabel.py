@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import opsional
 from ..agregat import rata_rata_capaian
 from ..anggaran import persen_anggaran
 from ..angka import format_persen
@@ -85,7 +86,7 @@ class Konsolidasi:
 
     def ke_dataframe(self, bagian: str = "ringkasan"):
         """One table (see `baris`) as a pandas DataFrame."""
-        import pandas as pd  # lazy: keep pandas off the CLI path
+        pd = opsional.pandas()
         return pd.DataFrame(self.baris(bagian))
 
     def ringkasan_layar(self) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .. import opsional
 from ..errors import KesalahanInput
 from ..evaluasi import TERCAPAI, TIDAK_TERCAPAI
 
@@ -128,7 +129,7 @@ class LaporanKinerja:
 
     def ke_dataframe(self, bagian: str = "indikator"):
         """"indikator", "sasaran", "anggaran" or "riwayat" as a pandas DataFrame."""
-        import pandas as pd  # lazy: keep pandas off the CLI path
+        pd = opsional.pandas()
         if bagian == "indikator":
             baris = []
             for i in self.indikator:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import ClassVar
 
 from .. import nama as N
+from .. import opsional
 from ..agregat import capaian_per_sasaran, capaian_satker
 from ..anggaran import jumlah_sesuai, persen_anggaran, rincian_anggaran, sisa_anggaran
 from ..angka import format_angka, format_persen
@@ -134,7 +135,7 @@ class Rekap:
         return baris
 
     def ke_dataframe(self, bagian: str = "indikator"):
-        import pandas as pd  # lazy: keep pandas off the CLI path
+        pd = opsional.pandas()
         return pd.DataFrame(getattr(self, bagian))
 
 
