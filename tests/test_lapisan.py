@@ -99,6 +99,24 @@ def test_tabel_lapisan_dari_dokumen():
     assert lapisan(MUKA) == 7
 
 
+def test_gambar_lapisan_sama_dengan_tabel():
+    """The drawing above the table lists the same modules per layer (no second truth)."""
+    teks = DOK.read_text(encoding="utf-8")
+    gambar = teks[teks.index("```\n7 muka"):teks.index("<!-- lapisan:awal -->")]
+    isi: dict[int, set[str]] = {}
+    nomor = 0
+    for baris in gambar.splitlines():
+        if m := re.match(r"^(\d) \S+\s+(.*)$", baris):
+            nomor = int(m.group(1))
+            baris = m.group(2)
+        elif not baris.startswith("             "):
+            continue
+        isi.setdefault(nomor, set()).update(
+            x.strip().replace(".*", "*") for x in baris.split(",") if x.strip())
+    isi[7] = {MUKA}  # drawn as its file
+    assert isi == {n: set(pola) for n, _, pola in LAPISAN}
+
+
 def test_setiap_modul_punya_lapisan():
     tanpa = []
     for m in MODUL:
