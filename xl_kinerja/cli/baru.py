@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from ..aturan import TAHUN_AKHIR, TAHUN_AWAL, tahun_sah
-from ..berkas import periksa_keluaran, tulis_atomik
+from ..berkas import periksa_keluaran
 from ..errors import KesalahanBerkas
 from ..katalog import Katalog
+from ..kemajuan import Kemajuan
 
 
 def _tahun(teks: str) -> int:
@@ -61,7 +62,8 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    from ..generator import buat_buku_kerja, nama_berkas  # lazy: openpyxl off the CLI start-up
+    # lazy: openpyxl off the CLI start-up
+    from ..generator import LANGKAH_BUKU, buat_buku_kerja, nama_berkas, simpan
 
     if args.daftar is not None:
         from .baru_daftar import jalankan_daftar  # lazy: openpyxl off the CLI start-up
@@ -81,10 +83,11 @@ def jalankan(args) -> int:
     for c in catatan:  # control characters removed, over-long texts cut: named by key
         print(f"peringatan: {args.iku}: {c}", file=sys.stderr)
     laporan: list[str] = []
-    wb = buat_buku_kerja(katalog, args.tahun, satker=args.satker, kertas=args.kertas,
-                         sandi=args.sandi, dari=args.dari, laporan=laporan)
     ada = tujuan.exists()
-    nyata = tulis_atomik(tujuan, wb.save, timpa=args.timpa, masukan=masukan)
+    with Kemajuan(LANGKAH_BUKU, "Membuat buku kerja") as k:  # a bar only on a terminal
+        wb = buat_buku_kerja(katalog, args.tahun, satker=args.satker, kertas=args.kertas,
+                             sandi=args.sandi, dari=args.dari, laporan=laporan, kemajuan=k)
+        nyata = simpan(wb, tujuan, args.timpa, masukan=masukan, kemajuan=k)
     print(f"Buku kerja dibuat: {tujuan}")
     for baris in laporan:  # --dari: what was carried, what was reset and why
         print(f"  {baris}")

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..berkas import periksa_keluaran, tulis_atomik
 from ..berkas import sama as _sama
 from ..errors import KesalahanBerkas
+from ..kemajuan import Kemajuan
 from ..nama import romawi
 from .baru import _tahun
 from .rekap import _triwulan
@@ -167,11 +168,14 @@ def jalankan(args) -> int:
         tulis_atomik(args.keluaran, lambda p: p.write_text(data, encoding="utf-8"),
                      timpa=args.timpa, masukan=[args.tabel])
     else:
-        from ..impor.buku import ke_buku_kerja  # lazy: openpyxl off the CLI start-up
-        wb, catatan = ke_buku_kerja(h, args.satker, args.triwulan)
+        # lazy: openpyxl off the CLI start-up
+        from ..generator import LANGKAH_BUKU, simpan
+        from ..impor.buku import ke_buku_kerja
+        with Kemajuan(LANGKAH_BUKU, "Membuat buku kerja") as k:  # a bar only on a terminal
+            wb, catatan = ke_buku_kerja(h, args.satker, args.triwulan, kemajuan=k)
+            simpan(wb, args.keluaran, args.timpa, masukan=[args.tabel], kemajuan=k)
         for c in catatan:
             print(c)
-        tulis_atomik(args.keluaran, wb.save, timpa=args.timpa, masukan=[args.tabel])
     n_ind = sum(len(s["indikator"]) for s in h.katalog["sasaran"])
     print(f"Diimpor: {len(h.katalog['sasaran'])} sasaran, {n_ind} indikator, "
           f"{len(h.katalog['anggaran'])} baris anggaran -> {args.keluaran}")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..angka import format_angka
 from ..errors import KesalahanXlKinerja
+from ..kemajuan import Kemajuan
 from ..predikat import SKALA
 
 
@@ -63,15 +64,19 @@ def _nilai_teks(t) -> str:
 def jalankan(args) -> int:
     from ..periksa import periksa_berkas  # lazy: the checker (importers) off the CLI start-up
     semua, catatan, gagal = [], [], 0
-    for b in args.berkas:
-        # one unusable file does not stop the others; it makes the exit code 2
-        try:
-            semua.extend(periksa_berkas(b, args.jenis, args.skala, catatan=catatan))
-        except KesalahanXlKinerja as e:
-            if len(args.berkas) == 1:
-                raise
-            print(f"kesalahan: {e}", file=sys.stderr)
-            gagal += 1
+    banyak = len(args.berkas) > 1
+    # several files: a counter on stderr while it is a terminal (kemajuan.py)
+    with Kemajuan(len(args.berkas), "Memeriksa", aktif=None if banyak else False) as k:
+        for b in args.berkas:
+            # one unusable file does not stop the others; it makes the exit code 2
+            try:
+                semua.extend(periksa_berkas(b, args.jenis, args.skala, catatan=catatan))
+            except KesalahanXlKinerja as e:
+                if not banyak:
+                    raise
+                k.tulis(f"kesalahan: {e}")
+                gagal += 1
+            k.maju(keterangan=Path(b).name)
     for c in catatan:
         print(f"Catatan: {c}", file=sys.stderr)
     if args.format == "json":

@@ -12,11 +12,11 @@ writers; `cetak`, `proteksi`, `penamaan` the print setup, protection and defined
 """
 from __future__ import annotations
 
-from .buku import buat_buku_kerja
+from .buku import LANGKAH_BUKU, buat_buku_kerja
 from .dari import katalog_dari_buku_kerja
 from .isi import isi_realisasi
 from .keluaran import nama_berkas, simpan
 from .tata import KERTAS, LEMBAR
 
-__all__ = ["buat_buku_kerja", "simpan", "nama_berkas", "katalog_dari_buku_kerja",
+__all__ = ["buat_buku_kerja", "LANGKAH_BUKU", "simpan", "nama_berkas", "katalog_dari_buku_kerja",
            "isi_realisasi", "LEMBAR", "KERTAS"]

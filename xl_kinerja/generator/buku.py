@@ -46,22 +46,30 @@ from .tata import (
 )
 
 
-def _bangun(kt: Konteks) -> Workbook:
+def _bangun(kt: Konteks, kemajuan=None) -> Workbook:
     wb = Workbook()
     ws0 = wb.active
     ws = {judul: wb.create_sheet(judul) for judul in LEMBAR}
     wb.remove(ws0)
     percepat(wb)
-    daftar_peringkat = bangun_referensi(ws[LEMBAR_REF], kt)
-    ukur = bangun_pengukuran(ws[LEMBAR_UKUR], kt, daftar_peringkat)
-    angg = bangun_anggaran(ws[LEMBAR_ANGG], kt)
-    bangun_iku(ws[LEMBAR_IKU], kt)
-    skala = {LEMBAR_RKT: bangun_rkt(ws[LEMBAR_RKT], kt, ukur, angg),
-             LEMBAR_PK_KPU: bangun_pk(ws[LEMBAR_PK_KPU], kt, "kpu", ukur, angg),
-             LEMBAR_PK_SEKRETARIAT: bangun_pk(ws[LEMBAR_PK_SEKRETARIAT], kt, "sekretariat",
-                                              ukur, angg)}
-    bangun_renaksi(ws[LEMBAR_RENAKSI], kt, ukur)
-    bangun_lkj(ws[LEMBAR_LKJ], kt, ukur, angg, ws[LEMBAR_REF])
+
+    def jadi(judul: str, hasil=None):
+        """One sheet built: the progress bar (if any) moves on, naming it."""
+        if kemajuan is not None:
+            kemajuan.maju(keterangan=judul)
+        return hasil
+
+    daftar_peringkat = jadi(LEMBAR_REF, bangun_referensi(ws[LEMBAR_REF], kt))
+    ukur = jadi(LEMBAR_UKUR, bangun_pengukuran(ws[LEMBAR_UKUR], kt, daftar_peringkat))
+    angg = jadi(LEMBAR_ANGG, bangun_anggaran(ws[LEMBAR_ANGG], kt))
+    jadi(LEMBAR_IKU, bangun_iku(ws[LEMBAR_IKU], kt))
+    skala = {LEMBAR_RKT: jadi(LEMBAR_RKT, bangun_rkt(ws[LEMBAR_RKT], kt, ukur, angg)),
+             LEMBAR_PK_KPU: jadi(LEMBAR_PK_KPU,
+                                 bangun_pk(ws[LEMBAR_PK_KPU], kt, "kpu", ukur, angg)),
+             LEMBAR_PK_SEKRETARIAT: jadi(LEMBAR_PK_SEKRETARIAT, bangun_pk(
+                 ws[LEMBAR_PK_SEKRETARIAT], kt, "sekretariat", ukur, angg))}
+    jadi(LEMBAR_RENAKSI, bangun_renaksi(ws[LEMBAR_RENAKSI], kt, ukur))
+    jadi(LEMBAR_LKJ, bangun_lkj(ws[LEMBAR_LKJ], kt, ukur, angg, ws[LEMBAR_REF]))
     skala[LEMBAR_UKUR] = cetak_pengukuran(ws[LEMBAR_UKUR], kt.kertas)
     for judul, lembar in ws.items():
         atur_cetak(lembar, kt.kertas, kt.tahun, skala.get(judul))
@@ -70,6 +78,10 @@ def _bangun(kt: Konteks) -> Workbook:
     wb.properties.title = f"Kinerja {kt.tahun} - {kt.satker}"
     wb.calculation.fullCalcOnLoad = True
     return wb
+
+
+# progress steps of building and saving one workbook: one per sheet, then the save
+LANGKAH_BUKU = len(LEMBAR) + 1
 
 
 def _skala(skala: str):
@@ -84,14 +96,16 @@ def _skala(skala: str):
 
 def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas: str = "A4",
                     sandi: str | None = None, dari=None, skala: str = "kpu",
-                    laporan: list[str] | None = None) -> Workbook:
+                    laporan: list[str] | None = None, kemajuan=None) -> Workbook:
     """Build the year's workbook (openpyxl `Workbook`, not saved; see `simpan`).
 
     `katalog` None = the embedded default (or, with `dari`, the old workbook's catalog).
     `dari` = last year's workbook made by xl-kinerja: its indicators, texts, schedule and
     anggaran rows are carried into `tahun` with every realisasi blank, and its Referensi
     settings and signatories (bawa.py); `laporan`, a list, receives the lines saying what
-    was carried, what was not and what was reset on purpose.
+    was carried, what was not and what was reset on purpose. `kemajuan` (a
+    `kemajuan.Kemajuan`) moves on once per sheet built (`LANGKAH_BUKU` - 1 steps; the last
+    step is the caller's: saving).
     """
     if isinstance(tahun, bool) or not isinstance(tahun, int):
         try:
@@ -118,7 +132,7 @@ def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas:
                        "katalog provinsi dengan --iku. Pihak Kedua PK KPU: Ketua KPU RI; "
                        "tempat penandatanganan diisi di Referensi.")
     with tanpa_gc():
-        wb = _bangun(Konteks(katalog, tahun, satker, kertas, sandi or None, skala_))
+        wb = _bangun(Konteks(katalog, tahun, satker, kertas, sandi or None, skala_), kemajuan)
     if dari is not None:  # the Referensi settings have no place in the catalog
         catatan = bawa_pengaturan(wb, dari)
         if laporan is not None:
@@ -126,6 +140,6 @@ def buat_buku_kerja(katalog: Katalog | None, tahun: int, *, satker: str, kertas:
     return wb
 
 
-__all__ = ["buat_buku_kerja", "KERTAS", "LEMBAR", "LEMBAR_ANGG", "LEMBAR_IKU",
+__all__ = ["buat_buku_kerja", "LANGKAH_BUKU", "KERTAS", "LEMBAR", "LEMBAR_ANGG", "LEMBAR_IKU",
            "LEMBAR_PK_KPU", "LEMBAR_PK_SEKRETARIAT", "LEMBAR_REF", "LEMBAR_RENAKSI",
            "LEMBAR_RKT", "LEMBAR_UKUR"]

@@ -8,10 +8,17 @@ from ..berkas import tulis_atomik
 from .percepat import tanpa_gc
 
 
-def simpan(wb, tujuan, timpa: bool = False) -> Path:
-    """Save atomically (temporary file + rename); an existing file needs `timpa=True`."""
+def simpan(wb, tujuan, timpa: bool = False, *, masukan=(), kemajuan=None) -> Path:
+    """Save atomically (temporary file + rename); an existing file needs `timpa=True`;
+    `masukan` = the inputs it must not replace (berkas.tulis_atomik). `kemajuan`: the
+    progress bar of `buat_buku_kerja`, whose last step is this save."""
+    if kemajuan is not None:
+        kemajuan.maju(0, keterangan="menyimpan")
     with tanpa_gc():  # see percepat.tanpa_gc
-        return tulis_atomik(tujuan, lambda p: wb.save(p), timpa=timpa)
+        hasil = tulis_atomik(tujuan, lambda p: wb.save(p), timpa=timpa, masukan=masukan)
+    if kemajuan is not None:
+        kemajuan.maju(keterangan="tersimpan")
+    return hasil
 
 
 def nama_berkas(satker: str, tahun: int) -> str:

@@ -64,10 +64,10 @@ def realisasi_anggaran(h: HasilImpor) -> tuple[dict[str, float], list[tuple[int,
     return nilai, salah
 
 
-def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
+def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None, kemajuan=None):
     """(openpyxl Workbook, notes): the standard workbook of the imported table. A table
     without indicators gets the default catalog's indicators. `triwulan` overrides the one
-    read from the realisasi header."""
+    read from the realisasi header. `kemajuan`: passed to `buat_buku_kerja`."""
     if not h.tahun:
         raise KesalahanBerkas("tahun tidak ditemukan di dokumen; berikan --tahun", berkas=h.berkas)
     if not satker:
@@ -91,7 +91,8 @@ def ke_buku_kerja(h: HasilImpor, satker: str, triwulan: int | None = None):
     else:
         kat, catatan_tahun = _katalog_tahun(h, kat)
         catatan += catatan_tahun
-    wb = buat_buku_kerja(periksa_katalog(h, kat, h.tahun), h.tahun, satker=satker)
+    wb = buat_buku_kerja(periksa_katalog(h, kat, h.tahun), h.tahun, satker=satker,
+                         kemajuan=kemajuan)
 
     nilai, salah = realisasi_anggaran(h)
     catatan += [f"baris {n}: {alasan}" for n, alasan in salah]
