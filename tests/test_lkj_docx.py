@@ -156,3 +156,29 @@ def test_persen_anggaran_tidak_disebut_capaian(lkj):
         assert f"capaian {persen(a.persen)}" not in rapat
         assert f"capaian kinerja {persen(a.persen)}" not in rapat
     assert f"capaian {persen(lap.serapan)}" not in rapat
+
+
+@pytest.mark.parametrize("teks, opsi", [
+    ("95,60%", {"kanan": True}), ("Indikator", {"tebal": True, "tengah": True}), ("", {}),
+    (" spasi di tepi ", {}), ("Tercapai", {"tebal": True}), ("baris\nkedua\tdan tab", {})])
+def test_sel_tabel_sama_dengan_setter_python_docx(teks, opsi):
+    """The table cell writer (direct XML for one-line text) writes what python-docx's own
+    setters write, element for element."""
+    import docx as pydocx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from xl_kinerja.lkj.word import _Penulis
+    t = pydocx.Document().add_table(rows=1, cols=2)
+    _Penulis._sel(t.cell(0, 0), teks, **opsi)
+    p = t.cell(0, 1).paragraphs[0]
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.line_spacing = 1.0
+    if opsi.get("tengah"):
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif opsi.get("kanan"):
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = p.add_run(teks)
+    run.font.size = Pt(9)
+    run.bold = opsi.get("tebal") or None
+    assert t.cell(0, 0).paragraphs[0]._p.xml == p._p.xml

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .. import kontrak
 from .. import nama as N
-from ..berkas import buka_workbook
 from ..rekap import DataBuku, baca_nilai
+from ..rekap.tulis import kertas_buku
 
 _KERTAS = {9: "A4", 14: "F4"}  # Excel paperSize codes the generator writes
 
@@ -117,15 +117,12 @@ def _baca_lkj(s: kontrak.Kontrak, t: Tambahan) -> None:
 
 
 def baca_buku(path) -> tuple[DataBuku, Tambahan]:
-    """Open the workbook once; the rekap's data and the LKj's extras."""
+    """Open the workbook once (the package, streamed by the contract reader: no openpyxl
+    load); the rekap's data, the LKj's extras and the paper the workbook prints on (the
+    rekap's rule, `kertas_buku`)."""
     path = Path(path)
-    wb = buka_workbook(path)
-    s = kontrak.buka(wb, str(path))
-    data = baca_nilai(s)
-    t = baca_tambahan(s, data)
-    if data.lembar_ukur in wb.sheetnames:
-        try:
-            t.kertas = _KERTAS.get(int(wb[data.lembar_ukur].page_setup.paperSize or 9), "A4")
-        except (TypeError, ValueError):
-            t.kertas = "A4"
+    with kontrak.buka(path, str(path)) as s:
+        data = baca_nilai(s)
+        t = baca_tambahan(s, data)
+    t.kertas = _KERTAS.get(kertas_buku(path), "A4")
     return data, t
