@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from .aturan import JENIS, POLARITAS_BAWAAN, pecahan
 from .errors import KesalahanInput
+from .nama import ROMAWI
+from .predikat import predikat
 from .target import PERINGKAT, Target, baca_target
 
 _MAKS = frozenset({"maks", "max", "maksimal", "maksimum", "maximal"})
@@ -155,8 +157,51 @@ def realisasi_terakhir(realisasi_tw: Iterable[object]) -> object:
 def capaian_tahunan(target: object, realisasi_tw: Iterable[object],
                     polaritas: object = POLARITAS_BAWAAN) -> float | None:
     """Annual capaian: the latest non-blank cumulative realisasi against the annual target
-    (the Pengukuran sheet's "Tahunan" columns mirror this)."""
+    (the Pengukuran sheet's "Tahunan" columns mirror this). Before TW IV is reported it is
+    progress so far, not a result: see `keterangan_tahunan`."""
     return capaian(target, realisasi_terakhir(realisasi_tw), polaritas)
+
+
+def triwulan_terakhir(realisasi_tw: Iterable[object]) -> int | None:
+    """The quarter (1-4) of the latest non-blank cumulative realisasi; None when all blank."""
+    terakhir = None
+    for q, r in enumerate(realisasi_tw, 1):
+        if not _kosong(r):
+            terakhir = q
+    return terakhir
+
+
+def label_sementara(triwulan: int) -> str:
+    """How the annual columns label progress before the year is complete: "s.d. TW II"."""
+    return f"s.d. TW {ROMAWI[triwulan - 1]}"
+
+
+def keterangan_tahunan(realisasi_tw: Iterable[object]) -> str | None:
+    """Mid-year honesty (docs/aturan.md, "Kolom tahunan sebelum akhir tahun"): until the
+    year is complete, i.e. the TW IV realisasi is reported, the annual capaian is progress
+    "s.d. TW n" against the annual target and there is NO predikat and no Tercapai/Tidak
+    Tercapai: the annual predikat cell shows this label instead ("s.d. TW II"). None once
+    TW IV is reported (the predikat applies) or while nothing is reported (all blank)."""
+    q = triwulan_terakhir(realisasi_tw)
+    return None if q is None or q == len(ROMAWI) else label_sementara(q)
+
+
+def keterangan_gabungan(keterangan: Iterable[str | None]) -> str | None:
+    """The label of an average of annual capaian (a sasaran, the satker): provisional while
+    any member is, labelled with the latest quarter among the provisional members; None
+    when no member is provisional (the predikat applies)."""
+    urutan = [label_sementara(q) for q in range(1, len(ROMAWI))]
+    ada = [urutan.index(k) for k in keterangan if k in urutan]
+    return urutan[max(ada)] if ada else None
+
+
+def predikat_tahunan(nilai: float | None, realisasi_tw: Iterable[object],
+                     skala: object = "kpu") -> str | None:
+    """What the annual predikat cell shows: the predikat of the annual capaian once the
+    year is complete, the `keterangan_tahunan` label before (None when no capaian)."""
+    if nilai is None:
+        return None
+    return keterangan_tahunan(realisasi_tw) or predikat(nilai, skala)
 
 
 # A capaian above 150% is far more often a typo (realisasi in the wrong unit, an extra digit,

@@ -12,6 +12,7 @@ LibreOffice show them with the user's separators (';' on an Indonesian PC).
 from __future__ import annotations
 
 from ..aturan import JENIS
+from ..capaian import label_sementara
 from ..nama import REF_BATAS_CAPAIAN, REF_PERINGKAT, REF_SKALA_BATAS, REF_SKALA_INKLUSIF, REF_SKALA_PREDIKAT
 
 
@@ -72,6 +73,34 @@ def realisasi_terakhir(sel_tw: list[str]) -> str:
     for sel in sel_tw:  # TW I first: the last wrap is TW IV
         teks = f'IF({sel}<>"",{sel},{teks})'
     return teks
+
+
+def _label_sementara(diisi: list[str], lain: str) -> str:
+    """`diisi[q - 1]` is an Excel test "quarter q shows provisional progress"; the label of
+    the latest such quarter (TW III back to TW I), else `lain`."""
+    teks = lain
+    for q, uji in enumerate(diisi, 1):  # TW I first: the outer wrap is the latest quarter
+        teks = f'IF({uji},"{label_sementara(q)}",{teks})'
+    return teks
+
+
+def predikat_tahunan(sel_capaian: str, sel_tw: list[str]) -> str:
+    """Mirror of `xl_kinerja.capaian.predikat_tahunan`: blank without a capaian; the
+    predikat once TW IV realisasi is reported; before that the label "s.d. TW n" of the
+    latest reported quarter (`keterangan_tahunan`), so no red "Tidak Berhasil" mid-year."""
+    awal = sel_tw[:-1]
+    return (f'IF({sel_capaian}="","",IF({sel_tw[-1]}<>"",{predikat(sel_capaian)},'
+            + _label_sementara([f'{s}<>""' for s in awal], '""') + "))")
+
+
+def predikat_gabungan(sel_capaian: str, rentang_predikat: list[str]) -> str:
+    """Mirror of `keterangan_gabungan` + predikat for an average of annual capaian (a
+    sasaran, the satker): the latest provisional label among its members' annual predikat
+    cells (`rentang_predikat`), else the predikat of the average."""
+    def ada(q: int) -> str:
+        return "+".join(f'COUNTIF({r},"{label_sementara(q)}")' for r in rentang_predikat) + ">0"
+    return (f'IF({sel_capaian}="","",'
+            + _label_sementara([ada(q) for q in range(1, 4)], predikat(sel_capaian)) + ")")
 
 
 def rata_rata(rentang: str) -> str:

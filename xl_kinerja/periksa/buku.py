@@ -299,11 +299,14 @@ class _Pemeriksa:
                        "persen_salah", _persen),
                       (N.ANGG_SISA_TW[q], f"sisa anggaran TW {R}", ra, "sisa", "sisa_salah",
                        sama)]
-        # the annual columns: the engine has no annual values; only constants are found
-        tahunan = {b: {} for b in self.ind}
+        # the annual columns: the engine's values with every quarter (the TW IV rekap),
+        # the predikat only once TW IV is reported, else "s.d. TW n" (mid-year honesty)
+        tahunan = {x["baris"]: x for x in self.rekap[3].indikator}
         kolom += [(N.UKUR_REALISASI_TAHUNAN, "realisasi terakhir", tahunan, None, None, sama),
-                  (N.UKUR_CAPAIAN_TAHUNAN, "capaian tahunan", tahunan, None, None, _persen),
-                  (N.UKUR_PREDIKAT_TAHUNAN, "predikat tahunan", tahunan, None, None, sama)]
+                  (N.UKUR_CAPAIAN_TAHUNAN, "capaian tahunan", tahunan, "capaian_tahunan",
+                   "persen_salah", _persen),
+                  (N.UKUR_PREDIKAT_TAHUNAN, "predikat tahunan", tahunan, "predikat_tahunan",
+                   "predikat_bertentangan", sama)]
         dibaca = [(k[0], self.sel_per_baris(k[0])) for k in kolom]
         per_nama = dict(dibaca)
         t = []

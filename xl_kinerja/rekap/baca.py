@@ -19,6 +19,7 @@ from .mesin import BarisAnggaran, DataBuku, Indikator
 
 _KOLOM_UKUR = [N.UKUR_KODE_SASARAN, N.UKUR_SASARAN, N.UKUR_KODE_INDIKATOR, N.UKUR_INDIKATOR,
                N.UKUR_SATUAN, N.UKUR_JENIS_TARGET, N.UKUR_POLARITAS, N.UKUR_TARGET_ATAS,
+               N.UKUR_TARGET_TAHUNAN,
                *N.UKUR_TARGET_TW, *N.UKUR_REALISASI_TW]
 _KOLOM_ANGG = [N.ANGG_KODE, N.ANGG_URAIAN, N.ANGG_TINGKAT, N.ANGG_PAGU, *N.ANGG_REALISASI_TW]
 _APA = {RUMUS: "rumus", LOGIKA: "nilai logika", "tanggal": "tanggal", "galat": "galat"}
@@ -107,6 +108,17 @@ def _narasi(k: kontrak.Kontrak, indikator: list) -> None:
                     getattr(ind, kunci)[q] = str(v).strip() or None
 
 
+def _target_tahunan(p: _Pembaca, s: Sel, lembar, baris, ordinal: bool):
+    """The annual target: an input, or (a workbook linking it elsewhere) the cached value of
+    its formula, None when never calculated."""
+    if s.rumus is None:
+        return p.angka(s, lembar, baris, N.UKUR_TARGET_TAHUNAN, ordinal)
+    v = s.tersimpan
+    if isinstance(v, bool) or not isinstance(v, (int, float, str)) or v == "":
+        return None
+    return float(v) if isinstance(v, (int, float)) else v.strip() or None
+
+
 def _nilai(s: Sel):
     return s.nilai if s.rumus is None else s.tersimpan
 
@@ -139,6 +151,8 @@ def baca_kontrak(k: kontrak.Kontrak, salah: list | None = None) -> DataBuku:
             jenis=jenis, polaritas=(_teks(sel[N.UKUR_POLARITAS][i]) or "maks").lower(),
             target_atas=p.angka(sel[N.UKUR_TARGET_ATAS][i], lembar_u, baris,
                                 N.UKUR_TARGET_ATAS),
+            target_tahunan=_target_tahunan(p, sel[N.UKUR_TARGET_TAHUNAN][i], lembar_u, baris,
+                                           ordinal),
             target=[p.angka(sel[t][i], lembar_u, baris, t, ordinal) for t in N.UKUR_TARGET_TW],
             realisasi=[p.angka(sel[t][i], lembar_u, baris, t, ordinal)
                        for t in N.UKUR_REALISASI_TW]))

@@ -13,7 +13,14 @@ from ..agregat import capaian_per_sasaran, capaian_satker
 from ..anggaran import jumlah_sesuai, persen_anggaran, rincian_anggaran, sisa_anggaran
 from ..angka import format_angka, format_persen
 from ..aturan import TINGKAT_JUMLAH
-from ..capaian import BATAS_PERSEN, capaian_janggal, persen_mustahil
+from ..capaian import (
+    BATAS_PERSEN,
+    capaian_janggal,
+    keterangan_tahunan,
+    persen_mustahil,
+    predikat_tahunan,
+    realisasi_terakhir,
+)
 from ..capaian import capaian as _capaian
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..evaluasi import di_bawah_target
@@ -39,6 +46,7 @@ class Indikator:
     realisasi: list  # 4 cumulative realisasi
     # the office's words per quarter (Pengukuran, "Catatan Triwulan"); None = blank or a
     # workbook made before those columns existed
+    target_tahunan: object = None  # the annual target (number, grade text or None)
     kendala: list = field(default_factory=lambda: [None] * 4)
     solusi: list = field(default_factory=lambda: [None] * 4)
     bukti_dukung: list = field(default_factory=lambda: [None] * 4)
@@ -214,6 +222,7 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                 temuan.append({**lokasi, "jenis": "capaian_janggal",
                                "pesan": f"{ind.kode}: capaian {format_persen(c)} jauh di atas "
                                         f"100%; periksa kemungkinan salah ketik"})
+        tahunan = _tahunan(data, ind, triwulan, skala)
         p = _predikat(c, skala) if c is not None else None
         if p is not None and not mustahil:
             rk.jumlah_predikat[p] = rk.jumlah_predikat.get(p, 0) + 1
@@ -225,7 +234,8 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
                              "jenis": ind.jenis, "polaritas": ind.polaritas, "target": t,
                              "realisasi": r, "capaian": c, "predikat": p,
                              "dikecualikan": bool(mustahil), "kendala": ind.kendala[q],
-                             "solusi": ind.solusi[q], "bukti_dukung": ind.bukti_dukung[q]})
+                             "solusi": ind.solusi[q], "bukti_dukung": ind.bukti_dukung[q],
+                             **tahunan})
         if not mustahil and di_bawah_target(c) and not ind.kendala[q]:
             temuan.append({**lokasi, "jenis": "kendala_kosong",
                            "pesan": f"{ind.kode}: capaian TW {romawi(triwulan)} "
@@ -252,6 +262,24 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
     rk.target_serapan = data.target_serapan[q]
     _anggaran(data, q, rk, persen_anggaran, sisa_anggaran)
     return rk
+
+
+def _tahunan(data: DataBuku, ind: Indikator, triwulan: int, skala) -> dict:
+    """The annual columns as Pengukuran shows them when the realisasi up to `triwulan` are
+    reported: the latest realisasi against the annual target, and the predikat only once
+    TW IV is reported, else the label "s.d. TW n" (core: keterangan_tahunan)."""
+    rt = ind.realisasi[:triwulan]
+    r = realisasi_terakhir(rt)
+    c = None
+    if ind.target_tahunan is not None:
+        try:
+            c = _capaian(_target_inti(ind, ind.target_tahunan), r, ind.polaritas)
+        except KesalahanInput as e:
+            raise KesalahanBerkas(f"{ind.kode} (capaian tahunan): {e}", berkas=data.berkas,
+                                  sheet=data.lembar_ukur, baris=ind.baris, nilai=r) from None
+    return {"target_tahunan": ind.target_tahunan, "realisasi_tahunan": r,
+            "capaian_tahunan": c, "predikat_tahunan": predikat_tahunan(c, rt, skala),
+            "keterangan_tahunan": keterangan_tahunan(rt) if c is not None else None}
 
 
 def _ketikan(v: float) -> str:

@@ -72,6 +72,7 @@ TINGGI_MIN = 28.2  # two lines: a wrapped predikat
 
 
 CATATAN_CETAK = Font(name="Arial", size=10, italic=True, color="595959")
+CATATAN_TAHUNAN = "Sebelum realisasi TW IV diisi: kemajuan s.d. TW terakhir, tanpa predikat"
 
 
 def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> TataUkur:
@@ -96,6 +97,11 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
             judul_kolom(ws, 5, u_tw(q, b), teks)
             ws.column_dimensions[kol(u_tw(q, b))].width = lebar
     judul_kolom(ws, 4, U_REAL_THN, "Tahunan", lebar_gabung=3)
+    # mid-year honesty (capaian.keterangan_tahunan), said above the annual columns
+    ws.cell(3, U_REAL_THN, CATATAN_TAHUNAN).font = CATATAN_CETAK
+    ws.cell(3, U_REAL_THN).alignment = Alignment(wrap_text=True, vertical="bottom")
+    ws.merge_cells(start_row=3, start_column=U_REAL_THN, end_row=3, end_column=U_PRED_THN)
+    ws.row_dimensions[3].height = tinggi(CATATAN_TAHUNAN, sum(LEBAR_TAHUNAN))
     for c, teks, lebar in zip((U_REAL_THN, U_CAP_THN, U_PRED_THN),
                               ("Realisasi Terakhir", "Capaian", "Predikat"), LEBAR_TAHUNAN, strict=False):
         judul_kolom(ws, 5, c, teks)
@@ -168,7 +174,9 @@ def bangun_pengukuran(ws, kt: Konteks, daftar_peringkat: dict[str, str]) -> Tata
             [f"{kol(u_tw(q, 1))}{r}" for q in range(1, 5)]), fmt)
         rumus(ws.cell(r, U_CAP_THN), "=" + R.capaian(
             f"{kol(U_TARGET)}{r}", f"{kol(U_REAL_THN)}{r}", J, P, A), F_PERSEN)
-        rumus(ws.cell(r, U_PRED_THN), "=" + R.predikat(f"{kol(U_CAP_THN)}{r}")
+        # no predikat before TW IV: the cell says "s.d. TW n" (capaian.keterangan_tahunan)
+        rumus(ws.cell(r, U_PRED_THN), "=" + R.predikat_tahunan(
+            f"{kol(U_CAP_THN)}{r}", [f"{kol(u_tw(q, 1))}{r}" for q in range(1, 5)])
               ).alignment = TENGAH_SEBARIS
         # validations
         sel_isian = [f"{kol(u_tw(q, b))}{r}" for q in range(1, 5) for b in (0, 1)]
@@ -267,7 +275,9 @@ def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
         for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
             rentang = ",".join(rentang_baris(c, rows))
             rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN)
-            sel = rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}"))
+            pred = (R.predikat_gabungan(f"{kol(c)}{r}", rentang_baris(U_PRED_THN, rows))
+                    if c == U_CAP_THN else R.predikat(f"{kol(c)}{r}"))
+            sel = rumus(ws.cell(r, c + 1), "=" + pred)
             sel.alignment = TENGAH_SEBARIS
         r += 1
     rekap_akhir = r - 1
@@ -277,7 +287,10 @@ def _rekap_sasaran(ws, kt: Konteks, baris: list[BarisUkur], akhir: int,
     for c in [u_tw(q, 2) for q in range(1, 5)] + [U_CAP_THN]:
         rentang = f"{kol(c)}{rekap_awal}:{kol(c)}{rekap_akhir}"
         rumus(ws.cell(r, c), "=" + R.rata_rata(rentang), F_PERSEN).font = FONT_TEBAL
-        rumus(ws.cell(r, c + 1), "=" + R.predikat(f"{kol(c)}{r}")).alignment = TENGAH_SEBARIS
+        pred = (R.predikat_gabungan(f"{kol(c)}{r}", [
+            f"{kol(U_PRED_THN)}{rekap_awal}:{kol(U_PRED_THN)}{rekap_akhir}"])
+            if c == U_CAP_THN else R.predikat(f"{kol(c)}{r}"))
+        rumus(ws.cell(r, c + 1), "=" + pred).alignment = TENGAH_SEBARIS
         ws.cell(r, c).fill = ISI_SUBTOTAL
     for c in [u_tw(q, 3) for q in range(1, 5)] + [U_PRED_THN]:
         rentang_pred.append(f"{kol(c)}{rekap_awal}:{kol(c)}{r}")
