@@ -20,6 +20,8 @@ from xl_kinerja.generator import buat_buku_kerja, simpan
 from xl_kinerja.katalog import Katalog
 from xl_kinerja.libreoffice import ke_pdf
 from xl_kinerja.rekap import rekap_berkas
+from xl_kinerja.rekap.mesin import teks_temuan
+from xl_kinerja.rekap.tulis import tempat_temuan
 
 ROOT = Path(__file__).resolve().parent.parent
 KATALOG = {"kr": "katalog-kubu-raya-2024.json", "metro": "katalog-metro-2024.json"}
@@ -48,8 +50,11 @@ def _cetak(tmp_path_factory):
     wb.active.page_setup.scale = 100
     berkas["kalibrasi"] = d / "kalibrasi.xlsx"
     wb.save(berkas["kalibrasi"])
+    # an F4 workbook: its Rekap prints on F4
+    f4 = simpan(buat_buku_kerja(None, TAHUN, satker="KPU Kabupaten Contoh", kertas="F4"),
+                d / "f4.xlsx")
     rekap = {}
-    for nama, sumber, tw in (("kr", kr, 4), ("metro", metro, 2)):
+    for nama, sumber, tw in (("kr", kr, 4), ("metro", metro, 2), ("f4", f4, 1)):
         berkas[nama] = d / f"{nama}-rekap.xlsx"
         rekap[nama] = rekap_berkas(sumber, tw, keluaran=berkas[nama], cadangan=False)
     pdf = dict(zip(berkas, ke_pdf(list(berkas.values()), d / "pdf"), strict=True))
@@ -264,3 +269,72 @@ def test_rekap_halaman(cetakan, nama):
     for h in hal:
         if any(x.halaman is h for x in isi):
             assert _judul_di_atas(h, ["Indikator", "Realisasi"], isi), h.nomor
+
+
+def _tabel_rekap(rk):
+    """{table: (header texts, body texts in table order)} of the Rekap sheet."""
+    return {"indikator": (["Indikator", "Realisasi", "Kendala"],
+                          [i["indikator"] for i in rk.indikator]),
+            "sasaran": (["Sasaran", "Predikat"], [s["sasaran"] for s in rk.sasaran]),
+            "anggaran": (["Uraian", "Pagu", "Target Serapan"],
+                         [a["uraian"] for a in rk.anggaran])}
+
+
+@pytest.mark.parametrize("nama", ["kr", "metro"])
+@pytest.mark.parametrize("tabel", ["indikator", "sasaran", "anggaran"])
+def test_rekap_judul_tabel_tiap_halaman(cetakan, nama, tabel):
+    # every table of the Rekap sheet repeats its header row on each page it continues on
+    c = cetakan[nama]
+    hal = _halaman_rekap(c)
+    judul, teks = _tabel_rekap(c["rekap"])[tabel]
+    isi = P.letakkan(hal, teks)
+    assert all(x.halaman for x in isi), [x.teks for x in isi if not x.halaman]
+    if nama == "kr" and tabel != "anggaran":  # 62 indicators, 43 sasaran: over pages
+        assert len({x.halaman.nomor for x in isi}) > 1, tabel
+    for h in hal:
+        if any(x.halaman is h for x in isi):
+            assert _judul_di_atas(h, judul, isi), (nama, tabel, h.nomor)
+
+
+@pytest.mark.parametrize("nama", ["kr", "metro"])
+def test_rekap_teks_terlipat_tidak_terpotong(cetakan, nama):
+    # long names wrap inside their row: each is printed whole, and its last line ends
+    # above the next row's text (a row lower than its text would clip it into the next)
+    c = cetakan[nama]
+    hal = _halaman_rekap(c)
+    for tabel, (_, teks) in _tabel_rekap(c["rekap"]).items():
+        isi = P.letakkan(hal, teks)
+        assert all(x.halaman for x in isi), (tabel, [x.teks for x in isi if not x.halaman])
+        baris = [max(k.y0 for k in x.kata) > min(k.y0 for k in x.kata) + 1 for x in isi]
+        if nama == "kr":
+            assert any(baris), tabel  # some names do wrap
+        for a, b in zip(isi, isi[1:], strict=False):
+            if a.halaman is b.halaman:
+                assert max(k.y1 for k in a.kata) <= min(k.y0 for k in b.kata) + 0.5, (
+                    tabel, a.teks, b.teks)
+
+
+@pytest.mark.parametrize("nama", ["kr", "metro"])
+def test_rekap_temuan_dengan_kata(cetakan, nama):
+    c = cetakan[nama]
+    hal = _halaman_rekap(c)
+    temuan = [f"{tempat_temuan(t)}: {teks_temuan(t)}" for t in c["rekap"].temuan]
+    assert temuan and all(x.halaman for x in P.letakkan(hal, temuan))
+    teks = "\n".join(h.teks for h in hal)
+    assert not re.search(r"\b(Anggaran|Pengukuran)!\d", teks)
+    if nama == "kr":  # WA.3356 and EBA.994 absorbed above their pagu
+        assert re.search(r"lembar Anggaran, baris \d+: WA\.3356: realisasi anggaran melebihi",
+                         re.sub(r"\s+", " ", teks))
+
+
+def test_rekap_kertas_buku_kerja_f4(cetakan):
+    hal = _halaman_rekap(cetakan["f4"])
+    assert hal and all((h.lebar, h.tinggi) == pytest.approx((936, 612), abs=1) for h in hal)
+    assert [P.nomor_halaman(h) for h in hal] == list(range(1, len(hal) + 1))
+
+
+def test_rekap_grafik_halaman_terakhir(cetakan):
+    # the charts close the sheet on a page of their own, after the findings
+    hal = _halaman_rekap(cetakan["kr"])
+    assert hal[-1].ada("Capaian per Sasaran") and hal[-1].ada("Serapan Anggaran terhadap Target")
+    assert not any(hal[-1].ada(t) for t in ("Kode", "Temuan"))

@@ -22,6 +22,8 @@ from xl_kinerja import nama as N
 from xl_kinerja.cli import main
 from xl_kinerja.errors import KesalahanBerkas
 from xl_kinerja.rekap import baca_nilai, hitung_rekap, rekap_berkas
+from xl_kinerja.rekap.cetak import skala
+from xl_kinerja.rekap.tulis import LEBAR
 
 
 @pytest.fixture
@@ -193,10 +195,11 @@ def test_cli_lembar_grafik_dan_ulang(salinan, capsys):
     ws = wb["Rekap TW 2"]
     assert ws["A1"].value == "Rekap Triwulan II"
     assert len(ws._charts) == 2
-    # printed A4 landscape, one page wide (tables and charts side by side)
+    # printed A4 landscape at the scale that fits its ten columns on the width (the pages
+    # are laid out by the rekap: tests/test_cetak_pdf.py), the charts on the last page
     assert (ws.page_setup.paperSize, ws.page_setup.orientation) == (9, "landscape")
-    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert int(ws.page_setup.scale) == skala(LEBAR, 9) == 75
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
     with zipfile.ZipFile(salinan) as z:
         assert sum(n.startswith("xl/charts/chart") for n in z.namelist()) >= 2
     pertama = _nilai_lembar(ws)
@@ -248,8 +251,14 @@ def test_ringkasan_layar(salinan, capsys):
         f"Serapan anggaran: {format_persen(total['persen'])} dari pagu Rp "
         f"{format_angka(total['pagu'], 0)} (target {format_persen(rk.target_serapan)}, selisih "
         f"{'+' if selisih >= 0 else '-'}{format_persen(abs(selisih))})"]
-    assert baris[5:] == [f"Temuan ({len(rk.temuan)}):", f"  - {rk.temuan[0]['pesan']}",
-                         f"  ... dan {len(rk.temuan) - 1} temuan lain (lihat lembar rekap)"]
+    # the kendala not yet written come last, as one line
+    lain = [t for t in rk.temuan if t["jenis"] != "kendala_kosong"]
+    kendala = [t["kode"] for t in rk.temuan if t["jenis"] == "kendala_kosong"]
+    assert 1 < len(lain) < len(rk.temuan) and len(kendala) < 8
+    assert baris[5:] == [f"Temuan ({len(rk.temuan)}):", f"  - {lain[0]['pesan']}",
+                         f"  ... dan {len(lain) - 1} temuan lain (lihat lembar rekap)",
+                         f"  - kendala belum ditulis untuk {len(kendala)} indikator di bawah "
+                         f"target: {', '.join(kendala)} (kolom Kendala, Catatan Triwulan IV)"]
     assert main(["rekap", str(salinan), "--triwulan", "4", "--tanpa-cadangan"]) == 0
     keluar = capsys.readouterr().out.splitlines()
     assert keluar[:5] == baris[:5] and keluar[-1].startswith('Lembar "Rekap TW 4" ditulis ke ')

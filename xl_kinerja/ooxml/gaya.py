@@ -82,8 +82,9 @@ class Gaya:
         self._parse()
         return n
 
-    def xf(self, fmt: str | None, tebal: bool, kutip: bool = False) -> int:
-        """The cellXfs index of (number format, bold, quote prefix), appended if new."""
+    def xf(self, fmt: str | None, tebal: bool, kutip: bool = False, lipat: bool = False) -> int:
+        """The cellXfs index of (number format, bold, quote prefix, wrapped and aligned to
+        the top), appended if new."""
         num = self.format_angka(fmt) if fmt else 0
         font = self.font_tebal() if tebal else 0
         ingin = {"numFmtId": str(num), "fontId": str(font), "fillId": "0", "borderId": "0",
@@ -94,14 +95,23 @@ class Gaya:
             ingin["applyFont"] = "1"
         if kutip:
             ingin["quotePrefix"] = "1"
+        rata = {"vertical": "top", "wrapText": "1"} if lipat else None
+        if rata:
+            ingin["applyAlignment"] = "1"
+        anak = (("alignment", tuple(sorted(rata.items()))),) if rata else ()
         xfs = self._daftar("cellXfs")
         if xfs is None or len(xfs) == 0:
             raise ValueError("cellXfs")
         for i, el in enumerate(xfs):
-            if dict(el.attrib) == ingin and len(el) == 0:
+            if dict(el.attrib) == ingin and _kanon(el) == anak:
                 return i
         _, p = cari_tag(self.teks, "cellXfs")
-        isi = f"<{p}xf " + " ".join(f'{k}="{v}"' for k, v in ingin.items()) + "/>"
+        isi = f"<{p}xf " + " ".join(f'{k}="{v}"' for k, v in ingin.items())
+        if rata:
+            isi += (f"><{p}alignment " + " ".join(f'{k}="{v}"' for k, v in rata.items())
+                    + f"/></{p}xf>")
+        else:
+            isi += "/>"
         n = len(xfs)
         self.teks = sisip_akhir(self.teks, "cellXfs", isi, naikkan=n + 1)
         self._parse()

@@ -26,34 +26,55 @@ class LembarBaru:
         self.nama = nama_lembar
         self.sel: dict[tuple[int, int], tuple] = {}
         self.lebar_kolom: dict[int, float] = {}
+        self.tinggi_baris: dict[int, float] = {}
+        self.gabungan: list[tuple[int, int, int]] = []
+        self.putusan: list[int] = []
         self.daftar_grafik: list[tuple] = []
-        self.lanskap_muat_lebar = False
-        self.kertas, self.kaki = 9, ""
+        self.lanskap = False
+        self.kertas, self.kaki, self.skala = 9, "", 100
 
-    def cetak(self, kertas: int = 9, kaki: str = ""):
-        """Landscape, one page wide, on paper `kertas` (Excel paperSize code), footer
-        `kaki` left and "Halaman n" (counted from 1 on this sheet) in the centre."""
-        self.lanskap_muat_lebar = True
-        self.kertas, self.kaki = int(kertas), kaki
+    def cetak(self, kertas: int = 9, kaki: str = "", persen: int = 100):
+        """Landscape at `persen` scale on paper `kertas` (Excel paperSize code), centred,
+        footer `kaki` left and "Halaman n" (counted from 1 on this sheet) in the centre."""
+        self.lanskap = True
+        self.kertas, self.kaki, self.skala = int(kertas), kaki, int(persen)
 
-    def tulis(self, r, c, v, fmt=None, tebal=False):
+    def tulis(self, r, c, v, fmt=None, tebal=False, lipat=False):
         if isinstance(v, float) and not math.isfinite(v):
             v = None  # SpreadsheetML has no NaN/inf; Excel would "repair" the file
         # a text Excel would turn into a formula on F2+Enter keeps the quote prefix
         kutip = isinstance(v, str) and v[:1] in AWALAN_RUMUS
-        self.sel[(r, c)] = (v, fmt, tebal, kutip)
+        self.sel[(r, c)] = (v, fmt, tebal, kutip, bool(lipat))
 
     def lebar(self, c, x):
         self.lebar_kolom[c] = x
 
-    def grafik(self, jenis, judul, kategori, seri, posisi):
+    def tinggi(self, r, h):
+        self.tinggi_baris[r] = h
+
+    def gabung(self, r, c1, c2):
+        self.gabungan.append((r, c1, c2))
+
+    def putus(self, r):
+        """A manual page break after row r."""
+        self.putusan.append(r)
+
+    def grafik(self, jenis, judul, kategori, seri, posisi, lewati=()):
+        """`lewati`: rows inside the ranges to leave out (a header repeated on a new page)."""
         self.daftar_grafik.append((judul, kategori, seri if isinstance(seri, list) else [seri],
-                                   posisi))
+                                   posisi, frozenset(lewati)))
+
+    @staticmethod
+    def _kunci(f, t, k, lipat) -> tuple:
+        """Style key (format, bold); (format, bold, True) for quote-prefixed text;
+        (format, bold, quote, True) for a wrapped, top-aligned cell (`Gaya.xf`'s arguments)."""
+        if lipat:
+            return (f, t, k, True)
+        return (f, t, True) if k else (f, t)
 
     def gaya_dipakai(self) -> set:
-        """Style keys (format, bold) or, for quote-prefixed text, (format, bold, True)."""
-        return {(f, t, True) if k else (f, t) for v, f, t, k in self.sel.values()
-                if f or t or k}
+        return {self._kunci(f, t, k, lp) for v, f, t, k, lp in self.sel.values()
+                if f or t or k or lp}
 
     def nilai(self, r, c):
         isi = self.sel.get((r, c))
@@ -64,13 +85,13 @@ class LembarBaru:
         baris: dict[int, list] = {}
         for (r, c) in sorted(self.sel):
             baris.setdefault(r, []).append(c)
-        keping = []
+        keping: dict[int, str] = {}
         for r, kolom in baris.items():
             sel = []
             for c in kolom:
-                v, fmt, tebal, kutip = self.sel[(r, c)]
-                kunci = (fmt, tebal, True) if kutip else (fmt, tebal)
-                s = gaya.get(kunci, 0) if (fmt or tebal or kutip) else 0
+                v, fmt, tebal, kutip, lipat = self.sel[(r, c)]
+                kunci = self._kunci(fmt, tebal, kutip, lipat)
+                s = gaya.get(kunci, 0) if (fmt or tebal or kutip or lipat) else 0
                 ref = f"{huruf_kolom(c)}{r}"
                 sa = f' s="{s}"' if s else ""
                 if v is None or v == "":  # as openpyxl: an empty text is an empty cell
@@ -84,34 +105,48 @@ class LembarBaru:
                     sel.append(f'<c r="{ref}"{sa} t="b"><v>{angka_xml(v)}</v></c>')
                 else:
                     sel.append(f'<c r="{ref}"{sa}><v>{angka_xml(v)}</v></c>')
-            keping.append(f'<row r="{r}">{"".join(sel)}</row>')
+            keping[r] = f'<row r="{r}"{self._ht(r)}>{"".join(sel)}</row>'
+        for r in set(self.tinggi_baris) - set(baris):  # empty rows with a height
+            keping[r] = f'<row r="{r}"{self._ht(r)}/>'
         maks_r = max((r for r, _ in self.sel), default=1)
         maks_c = max((c for _, c in self.sel), default=1)
         kolom = "".join(f'<col min="{c}" max="{c}" width="{x}" customWidth="1"/>'
                         for c, x in sorted(self.lebar_kolom.items()))
+        gabung = "".join(f'<mergeCell ref="{huruf_kolom(c1)}{r}:{huruf_kolom(c2)}{r}"/>'
+                         for r, c1, c2 in self.gabungan)
+        putus = "".join(f'<brk id="{r}" max="16383" man="1"/>' for r in sorted(self.putusan))
         return (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_R}">'
-            + ('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if self.lanskap_muat_lebar
-               else "")
             + f'<dimension ref="A1:{huruf_kolom(maks_c)}{maks_r}"/>'
             '<sheetViews><sheetView workbookViewId="0"/></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>'
             + (f"<cols>{kolom}</cols>" if kolom else "")
-            + f'<sheetData>{"".join(keping)}</sheetData>'
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
-            'footer="0.3"/>'
-            + (f'<pageSetup paperSize="{self.kertas}" orientation="landscape" fitToWidth="1" '
-               'fitToHeight="0" firstPageNumber="1" useFirstPageNumber="1"/>'
+            + f'<sheetData>{"".join(keping[r] for r in sorted(keping))}</sheetData>'
+            + (f'<mergeCells count="{len(self.gabungan)}">{gabung}</mergeCells>' if gabung
+               else "")
+            + ('<printOptions horizontalCentered="1"/>'
+               '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7" header="0.3" '
+               'footer="0.3"/>'
+               f'<pageSetup paperSize="{self.kertas}" scale="{self.skala}" '
+               'orientation="landscape" firstPageNumber="1" useFirstPageNumber="1"/>'
                '<headerFooter><oddFooter>'
                + teks_xml(f"&L&8{self.kaki.replace('&', '&&')}&C&8Halaman &P")
-               + '</oddFooter></headerFooter>' if self.lanskap_muat_lebar else "")
+               + '</oddFooter></headerFooter>' if self.lanskap else
+               '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+               'footer="0.3"/>')
+            + (f'<rowBreaks count="{len(self.putusan)}" manualBreakCount='
+               f'"{len(self.putusan)}">{putus}</rowBreaks>' if putus else "")
             + (f'<drawing r:id="{rid_gambar}"/>' if rid_gambar else "")
             + "</worksheet>").encode("utf-8")
 
+    def _ht(self, r) -> str:
+        h = self.tinggi_baris.get(r)
+        return f' ht="{angka_xml(h)}" customHeight="1"' if h is not None else ""
+
     def xml_gambar(self) -> bytes:
         jangkar = []
-        for i, (judul, _, _, posisi) in enumerate(self.daftar_grafik):
+        for i, (judul, _, _, posisi, _) in enumerate(self.daftar_grafik):
             r, c = urai_sel(posisi)
             jangkar.append(
                 f"<xdr:oneCellAnchor><xdr:from><xdr:col>{c - 1}</xdr:col><xdr:colOff>0"
@@ -127,26 +162,37 @@ class LembarBaru:
                 f'<xdr:wsDr xmlns:xdr="{NS_XDR}" xmlns:a="{NS_A}">{"".join(jangkar)}'
                 "</xdr:wsDr>").encode()
 
-    def _ref(self, r1, c, r2) -> str:
-        a = f"${huruf_kolom(c)}${r1}"
-        return f"{rujukan_lembar(self.nama)}!{a}" + (f":${huruf_kolom(c)}${r2}" if r2 != r1 else "")
+    def _ref(self, r1, c, r2, lewati=frozenset()) -> str:
+        """'Sheet'!$A$5:$A$9, or the union ('Sheet'!$A$5:$A$6,'Sheet'!$A$8:$A$9) of the
+        rows r1..r2 without `lewati`."""
+        bagian, awal = [], None
+        for r in range(r1, r2 + 2):
+            if r <= r2 and r not in lewati:
+                awal = r if awal is None else awal
+            elif awal is not None:
+                a, b = f"${huruf_kolom(c)}${awal}", f"${huruf_kolom(c)}${r - 1}"
+                bagian.append(f"{rujukan_lembar(self.nama)}!{a}" + (f":{b}" if r - 1 != awal
+                                                                     else ""))
+                awal = None
+        return bagian[0] if len(bagian) == 1 else "(" + ",".join(bagian) + ")"
 
     def xml_grafik(self, i: int) -> bytes:
-        judul, kat, daftar_seri, _ = self.daftar_grafik[i]
+        judul, kat, daftar_seri, _, lewati = self.daftar_grafik[i]
         k1, kc, k2 = kat
+        baris_kat = [r for r in range(k1, k2 + 1) if r not in lewati]
         titik = []
-        for j, r in enumerate(range(k1, k2 + 1)):
+        for j, r in enumerate(baris_kat):
             v = self.nilai(r, kc)
             if v is not None:
                 titik.append(f'<c:pt idx="{j}"><c:v>{teks_xml(str(v))}</c:v></c:pt>')
-        n = k2 - k1 + 1
-        cache_kat = f'<c:strCache><c:ptCount val="{n}"/>{"".join(titik)}</c:strCache>'
+        cache_kat = f'<c:strCache><c:ptCount val="{len(baris_kat)}"/>{"".join(titik)}</c:strCache>'
         seri = []
         for j, (h, c, r2) in enumerate(daftar_seri):
             nama = self.nilai(h, c)
             nama = "" if nama is None else str(nama)
+            baris_nilai = [r for r in range(h + 1, r2 + 1) if r not in lewati]
             angka = []
-            for m, r in enumerate(range(h + 1, r2 + 1)):
+            for m, r in enumerate(baris_nilai):
                 v = self.nilai(r, c)
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
                     angka.append(f'<c:pt idx="{m}"><c:v>{angka_xml(v)}</c:v></c:pt>')
@@ -155,10 +201,11 @@ class LembarBaru:
                 f"<c:tx><c:strRef><c:f>{teks_xml(self._ref(h, c, h))}</c:f><c:strCache>"
                 f'<c:ptCount val="1"/><c:pt idx="0"><c:v>{teks_xml(nama)}</c:v></c:pt>'
                 f'</c:strCache></c:strRef></c:tx><c:invertIfNegative val="0"/>'
-                f"<c:cat><c:strRef><c:f>{teks_xml(self._ref(k1, kc, k2))}</c:f>{cache_kat}"
-                f"</c:strRef></c:cat>"
-                f"<c:val><c:numRef><c:f>{teks_xml(self._ref(h + 1, c, r2))}</c:f><c:numCache>"
-                f'<c:formatCode>0.00%</c:formatCode><c:ptCount val="{r2 - h}"/>'
+                f"<c:cat><c:strRef><c:f>{teks_xml(self._ref(k1, kc, k2, lewati))}</c:f>"
+                f"{cache_kat}</c:strRef></c:cat>"
+                f"<c:val><c:numRef><c:f>{teks_xml(self._ref(h + 1, c, r2, lewati))}</c:f>"
+                f'<c:numCache><c:formatCode>0.00%</c:formatCode><c:ptCount '
+                f'val="{len(baris_nilai)}"/>'
                 f'{"".join(angka)}</c:numCache></c:numRef></c:val></c:ser>')
         ax_kat, ax_nilai = 500000 + 2 * i, 500001 + 2 * i
         return (

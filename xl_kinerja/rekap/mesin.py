@@ -134,10 +134,21 @@ class Rekap:
             baris.append(teks)
         if self.temuan:
             baris.append(f"Temuan ({len(self.temuan)}):")
-            baris += [f"  - {teks_temuan(t)}" for t in self.temuan[:temuan_maks]]
-            if len(self.temuan) > temuan_maks:
-                baris.append(f"  ... dan {len(self.temuan) - temuan_maks} temuan lain "
+            # errors first; the kendala not yet written are one line (they are many at
+            # the end of a year, and would hide the rest)
+            kendala = [t for t in self.temuan if t["jenis"] == "kendala_kosong"]
+            lain = sorted((t for t in self.temuan if t["jenis"] != "kendala_kosong"),
+                          key=lambda t: t.get("tingkat") != "galat")
+            baris += [f"  - {teks_temuan(t)}" for t in lain[:temuan_maks]]
+            if len(lain) > temuan_maks:
+                baris.append(f"  ... dan {len(lain) - temuan_maks} temuan lain "
                              f"(lihat lembar rekap)")
+            if kendala:
+                kode = [t["kode"] for t in kendala]
+                baris.append(f"  - kendala belum ditulis untuk {len(kode)} indikator di bawah "
+                             f"target: {', '.join(kode[:8])}"
+                             + (f", dan {len(kode) - 8} lainnya" if len(kode) > 8 else "")
+                             + f" (kolom Kendala, Catatan Triwulan {romawi(self.triwulan)})")
         else:
             baris.append("Tidak ada temuan.")
         return baris
@@ -240,8 +251,8 @@ def hitung_rekap(data: DataBuku, triwulan: int, batas_atas=None, dasar: str = "s
             temuan.append({**lokasi, "jenis": "kendala_kosong",
                            "pesan": f"{ind.kode}: capaian TW {romawi(triwulan)} "
                                     f"{format_persen(c)} di bawah target, tetapi kendalanya "
-                                    f"belum ditulis (lembar {data.lembar_ukur}, kolom Kendala "
-                                    f"Catatan Triwulan {romawi(triwulan)})"})
+                                    f"belum ditulis (kolom Kendala, Catatan Triwulan "
+                                    f"{romawi(triwulan)})"})
     kosong = [t for t in temuan if t["jenis"] == "realisasi_kosong"]
     if kosong and all(i.realisasi[q] is None for i in data.indikator):
         # the quarter not started yet: one line, not one per indicator

@@ -14,6 +14,16 @@ from ..ooxml.paket import Paket
 from ..ooxml.rujukan import rujukan_lembar
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
+from .cetak import (
+    MARGIN_ATAS,
+    MARGIN_BAWAH,
+    MARGIN_KEPALA,
+    MARGIN_SAMPING,
+    TINGGI_BARIS,
+    Susun,
+    skala,
+    tinggi_halaman,
+)
 from .mesin import Rekap, hitung_rekap, romawi, teks_temuan
 from .paket import (
     _BATAS_NAMA,
@@ -29,6 +39,7 @@ F_PERSEN = "[$-421]0.00%"
 F_RUPIAH = "[$-421]#,##0"
 F_ANGKA = "[$-421]General"  # 3,5 and 2.498 (counts, scores)
 KERTAS_BAWAAN = 9  # A4, when the workbook's own paper cannot be read
+BARIS_GRAFIK = 15  # rows of 15 pt under a 7,5 cm chart
 
 
 def nama_lembar(tw: int) -> str:
@@ -56,95 +67,91 @@ def kertas_buku(path) -> int:
     return hitung.most_common(1)[0][0] if hitung else KERTAS_BAWAAN
 
 
+# Columns: A Kode, B Indikator/Sasaran/Uraian, C Satuan/Capaian/Tingkat, D Target/Pagu,
+# E Realisasi, F Capaian/Persentase, G Predikat/Target Serapan, H Kendala/Sisa,
+# I Solusi / Tindak Lanjut, J Bukti Dukung
+LEBAR = (12, 40, 12, 15, 15, 11, 14, 24, 24, 18)
+
+
 def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
-    """The single layout. `w` offers tulis(r, c, v, fmt=None, tebal=False), lebar(c, x),
-    grafik(jenis, judul, kategori, seri, posisi) where kategori/seri are (r1, c, r2) ranges,
-    and cetak(): A4 landscape, fitted to one page wide (the sheet is printed for the
-    pimpinan; tables and charts side by side would otherwise spill over many pages)."""
-    w.cetak(kertas, f"{nama_lembar(rk.triwulan)} {rk.tahun}")
-    w.tulis(1, 1, rk.judul, tebal=True)
-    w.tulis(2, 1, f"{rk.satker} - Tahun {rk.tahun}")
-    w.tulis(3, 1, "Sumber:")
-    w.tulis(3, 2, rk.berkas)
-    w.tulis(4, 1, "Dibuat:")
-    w.tulis(4, 2, rk.dibuat)
-    for c, x in enumerate([14, 48, 14, 14, 14, 18, 16, 26, 26, 20], start=1):
+    """The single layout. `w` offers tulis(r, c, v, fmt=None, tebal=False, lipat=False),
+    lebar(c, x), tinggi(r, points), gabung(r, c1, c2), putus(r) (page break after row r),
+    grafik(jenis, judul, kategori, seri, posisi, lewati) where kategori/seri are (r1, c, r2)
+    ranges and `lewati` rows inside them to leave out, and cetak(kertas, kaki, skala).
+
+    Printed landscape on the workbook's paper at the scale that fits the columns on its
+    width; the pages are laid out here (`cetak.Susun`): every table that continues on the
+    next page repeats its header row there, texts wrap with row heights computed from
+    them, each finding is one wrapped row naming its place in words; the charts close the
+    sheet on a page of their own."""
+    persen = skala(LEBAR, kertas)
+    w.cetak(kertas, f"{nama_lembar(rk.triwulan)} {rk.tahun}", persen)
+    for c, x in enumerate(LEBAR, start=1):
         w.lebar(c, x)
-    r = 6
-    w.tulis(r, 1, f"Capaian Kinerja per Indikator TW {romawi(rk.triwulan)}", tebal=True)
-    r += 1
-    for c, h in enumerate(["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian",
-                           "Predikat", "Kendala", "Solusi / Tindak Lanjut", "Bukti Dukung"],
-                          start=1):
-        w.tulis(r, c, h, tebal=True)
+    s = Susun(w, tinggi_halaman(kertas, persen), LEBAR)
+    R = romawi(rk.triwulan)
+    s.baris([(1, rk.judul, None)], tebal=True, lipat=False)
+    s.baris([(1, f"{rk.satker} - Tahun {rk.tahun}", None)], lipat=False)
+    s.baris([(1, "Sumber:", None), (2, rk.berkas, None)], lipat=False)
+    s.baris([(1, "Dibuat:", None), (2, rk.dibuat, None)], lipat=False)
+    s.kosong()
+    isi = []
     for ind in rk.indikator:
-        r += 1
         fmt = F_PERSEN if pecahan(ind["jenis"]) else F_ANGKA
-        for c, (v, f) in enumerate([(ind["kode"], None), (ind["indikator"], None),
-                                    (ind["satuan"], None), (ind["target"], fmt),
-                                    (ind["realisasi"], fmt), (ind["capaian"], F_PERSEN),
-                                    (ind["predikat"], None), (ind["kendala"], None),
-                                    (ind["solusi"], None), (ind["bukti_dukung"], None)],
-                                   start=1):
-            w.tulis(r, c, v, f)
-    r += 2
-    w.tulis(r, 1, "Capaian per Sasaran", tebal=True)
-    r += 1
-    for c, h in enumerate(["Kode", "Sasaran", "Capaian", "Predikat"], start=1):
-        w.tulis(r, c, h, tebal=True)
-    s1 = r + 1
-    for s in rk.sasaran:
-        r += 1
-        for c, (v, f) in enumerate([(s["kode"], None), (s["sasaran"], None),
-                                    (s["capaian"], F_PERSEN), (s["predikat"], None)], start=1):
-            w.tulis(r, c, v, f)
-    s2 = r
-    r += 1
-    w.tulis(r, 2, "Capaian Satker", tebal=True)
-    w.tulis(r, 3, rk.capaian_satker, F_PERSEN, tebal=True)
-    if rk.sasaran:
-        w.grafik("batang", "Capaian per Sasaran", (s1, 1, s2), (s1 - 1, 3, s2), "L6")
-    r += 2
-    w.tulis(r, 1, "Jumlah Indikator per Predikat", tebal=True)
-    for p, n in rk.jumlah_predikat.items():
-        r += 1
-        w.tulis(r, 2, p)
-        w.tulis(r, 3, n)
-    r += 2
-    w.tulis(r, 1, f"Realisasi Anggaran TW {romawi(rk.triwulan)}", tebal=True)
-    r += 1
-    for c, h in enumerate(["Kode", "Uraian", "Tingkat", "Pagu", "Realisasi", "Persentase",
-                           "Target Serapan", "Sisa"], start=1):
-        w.tulis(r, c, h, tebal=True)
-    a1 = r + 1
-    for a in rk.anggaran:
-        r += 1
-        for c, (v, f) in enumerate([(a["kode"], None), (a["uraian"], None),
-                                    (a["tingkat"], None), (a["pagu"], F_RUPIAH),
-                                    (a["realisasi"], F_RUPIAH), (a["persen"], F_PERSEN),
-                                    (a["target_serapan"], F_PERSEN), (a["sisa"], F_RUPIAH)],
-                                   start=1):
-            w.tulis(r, c, v, f)
-    a2 = r
-    if rk.anggaran:
-        w.grafik("batang2", "Serapan Anggaran terhadap Target", (a1, 1, a2),
-                 [(a1 - 1, 6, a2), (a1 - 1, 7, a2)], "L26")
-    r += 2
-    w.tulis(r, 1, "Temuan", tebal=True)
+        isi.append([(1, ind["kode"], None), (2, ind["indikator"], None),
+                    (3, ind["satuan"], None), (4, ind["target"], fmt),
+                    (5, ind["realisasi"], fmt), (6, ind["capaian"], F_PERSEN),
+                    (7, ind["predikat"], None), (8, ind["kendala"], None),
+                    (9, ind["solusi"], None), (10, ind["bukti_dukung"], None)])
+    s.tabel(f"Capaian Kinerja per Indikator TW {R}",
+            ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat",
+             "Kendala", "Solusi / Tindak Lanjut", "Bukti Dukung"], isi)
+    s.kosong()
+    isi = [[(1, x["kode"], None), (2, x["sasaran"], None), (3, x["capaian"], F_PERSEN),
+            (4, x["predikat"], None)] for x in rk.sasaran]
+    isi.append([(2, "Capaian Satker", None), (3, rk.capaian_satker, F_PERSEN)])
+    h_sas, s1, s2 = s.tabel("Capaian per Sasaran", ["Kode", "Sasaran", "Capaian", "Predikat"],
+                            isi)
+    s2 -= 1  # the Capaian Satker row is not a bar of the chart
+    s.kosong()
+    s.tabel("Jumlah Indikator per Predikat", ["Predikat", "Jumlah"],
+            [[(2, p, None), (3, n, None)] for p, n in rk.jumlah_predikat.items()],
+            kolom_kepala=2)
+    s.kosong()
+    isi = [[(1, a["kode"], None), (2, a["uraian"], None), (3, a["tingkat"], None),
+            (4, a["pagu"], F_RUPIAH), (5, a["realisasi"], F_RUPIAH), (6, a["persen"], F_PERSEN),
+            (7, a["target_serapan"], F_PERSEN), (8, a["sisa"], F_RUPIAH)] for a in rk.anggaran]
+    h_ang, a1, a2 = s.tabel(f"Realisasi Anggaran TW {R}",
+                            ["Kode", "Uraian", "Tingkat", "Pagu", "Realisasi", "Persentase",
+                             "Target Serapan", "Sisa"], isi)
+    s.kosong()
+    s.baris([(1, "Temuan", None)], tebal=True, lipat=False, jaga=TINGGI_BARIS)
     if not rk.temuan:
-        w.tulis(r + 1, 1, "Tidak ada temuan.")
-    for t in rk.temuan:  # one text per finding: the row to its right is empty
-        r += 1
-        w.tulis(r, 1, f"{tempat_temuan(t)}: {teks_temuan(t)}")
+        s.baris([(1, "Tidak ada temuan.", None)], lipat=False)
+    for t in rk.temuan:  # one wrapped row per finding, across the table's width
+        s.baris([(1, f"{tempat_temuan(t)}: {teks_temuan(t)}", None)], gabung=len(LEBAR))
+    if rk.sasaran or rk.anggaran:
+        s.halaman_baru()
+        r = s.baris([(1, "Grafik", None)], tebal=True, lipat=False)
+        if rk.sasaran:
+            w.grafik("batang", "Capaian per Sasaran", (s1, 1, s2), (h_sas, 3, s2),
+                     f"A{r + 1}", s.ulang)
+        if rk.anggaran:
+            w.grafik("batang2", "Serapan Anggaran terhadap Target", (a1, 1, a2),
+                     [(h_ang, 6, a2), (h_ang, 7, a2)], f"F{r + 1}", s.ulang)
+        for _ in range(BARIS_GRAFIK):  # the rows under the charts (part of the print)
+            s.kosong()
+        s.baris([(1, "Grafik dari tabel Capaian per Sasaran dan Realisasi Anggaran di atas.",
+                  None)], lipat=False)
 
 
 class _PenulisOpenpyxl:
     def __init__(self, ws):
         self.ws = ws
 
-    def tulis(self, r, c, v, fmt=None, tebal=False):
+    def tulis(self, r, c, v, fmt=None, tebal=False, lipat=False):
         # lazy: openpyxl (and numpy with it) stays off the CLI path
-        from openpyxl.styles import Font
+        from openpyxl.styles import Alignment, Font
         sel = self.ws.cell(r, c)
         sel.value = v
         if isinstance(v, str):
@@ -153,6 +160,8 @@ class _PenulisOpenpyxl:
             sel.number_format = fmt
         if tebal:
             sel.font = Font(bold=True)
+        if lipat:
+            sel.alignment = Alignment(vertical="top", wrap_text=True)
         if isinstance(v, str) and v[:1] in AWALAN_RUMUS:
             sel.quotePrefix = True  # after the other styles: F2+Enter keeps it text
 
@@ -161,16 +170,32 @@ class _PenulisOpenpyxl:
         from openpyxl.utils import get_column_letter
         self.ws.column_dimensions[get_column_letter(c)].width = x
 
-    def cetak(self, kertas=KERTAS_BAWAAN, kaki=""):
+    def tinggi(self, r, h):
+        self.ws.row_dimensions[r].height = h
+
+    def gabung(self, r, c1, c2):
+        self.ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
+
+    def putus(self, r):
+        # lazy: openpyxl (and numpy with it) stays off the CLI path
+        from openpyxl.worksheet.pagebreak import Break
+        self.ws.row_breaks.append(Break(id=r))
+
+    def cetak(self, kertas=KERTAS_BAWAAN, kaki="", persen=100):
         ps = self.ws.page_setup
-        ps.paperSize, ps.orientation = kertas, "landscape"
-        ps.fitToWidth, ps.fitToHeight = 1, 0
+        ps.paperSize, ps.orientation, ps.scale = kertas, "landscape", persen
         ps.firstPageNumber, ps.useFirstPageNumber = 1, True
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = False
+        m = self.ws.page_margins
+        m.left = m.right = MARGIN_SAMPING
+        m.top, m.bottom, m.header, m.footer = MARGIN_ATAS, MARGIN_BAWAH, MARGIN_KEPALA, \
+            MARGIN_KEPALA
+        self.ws.print_options.horizontalCentered = True
         self.ws.oddFooter.left.text, self.ws.oddFooter.left.size = kaki, 8
         self.ws.oddFooter.center.text, self.ws.oddFooter.center.size = "Halaman &P", 8
 
-    def grafik(self, jenis, judul, kategori, seri, posisi):
+    def grafik(self, jenis, judul, kategori, seri, posisi, lewati=()):
+        # a chart here reads one contiguous range (repeated header rows, `lewati`, stay in it)
         # lazy: openpyxl (and numpy with it) stays off the CLI path
         from openpyxl.chart import BarChart, Reference
         ch = BarChart()
@@ -231,7 +256,7 @@ class _PenulisXlwings:
     def __init__(self, sht):
         self.sht = sht
 
-    def tulis(self, r, c, v, fmt=None, tebal=False):
+    def tulis(self, r, c, v, fmt=None, tebal=False, lipat=False):
         sel = self.sht.range((r, c))
         if isinstance(v, str) and v[:1] in AWALAN_RUMUS:
             sel.number_format = "@"
@@ -240,21 +265,41 @@ class _PenulisXlwings:
             sel.number_format = fmt
         if tebal:
             sel.font.bold = True
+        if lipat:
+            try:  # Excel COM (Windows)
+                sel.api.WrapText, sel.api.VerticalAlignment = True, -4160  # xlTop
+            except Exception:  # noqa: BLE001 - layout is a convenience, not data
+                pass
 
     def lebar(self, c, x):
         self.sht.range((1, c)).column_width = x
 
-    def cetak(self, kertas=KERTAS_BAWAAN, kaki=""):
+    def tinggi(self, r, h):
+        self.sht.range((r, 1)).row_height = h
+
+    def gabung(self, r, c1, c2):
+        try:
+            self.sht.range((r, c1), (r, c2)).merge()
+        except Exception:  # noqa: BLE001 - layout is a convenience, not data
+            pass
+
+    def putus(self, r):
+        try:  # Excel COM: a manual break above row r + 1
+            self.sht.api.HPageBreaks.Add(self.sht.range((r + 1, 1)).api)
+        except Exception:  # noqa: BLE001 - layout is a convenience, not data
+            pass
+
+    def cetak(self, kertas=KERTAS_BAWAAN, kaki="", persen=100):
         try:  # Excel COM (Windows); other backends keep their default page setup
             ps = self.sht.api.PageSetup
             ps.PaperSize, ps.Orientation = kertas, 2  # xlPaper* (same codes), xlLandscape
-            ps.Zoom, ps.FitToPagesWide, ps.FitToPagesTall = False, 1, False
+            ps.Zoom = persen
             ps.FirstPageNumber = 1
             ps.LeftFooter, ps.CenterFooter = f"&8{kaki}", "&8Halaman &P"
         except Exception:  # noqa: BLE001 - printing layout is a convenience, not data
             pass
 
-    def grafik(self, jenis, judul, kategori, seri, posisi):
+    def grafik(self, jenis, judul, kategori, seri, posisi, lewati=()):
         daftar = seri if isinstance(seri, list) else [seri]
         anchor = self.sht.range(posisi)
         ch = self.sht.charts.add(left=anchor.left, top=anchor.top, width=450, height=210)
