@@ -146,6 +146,24 @@ def test_judul_tahun_lain_atau_triwulan_tidak_dipakai(buku, tmp_path, capsys):
             "tahunan)") in capsys.readouterr().err
     assert main(["impor", str(tabel), "--ke", str(buku), "--tahun", "2022"]) == 2
     assert "tahun 2022 di luar periode IKU" in capsys.readouterr().err
+    # a plain "REALISASI" column of a 2022 document is 2022's, whatever --tahun says
+    lama = tmp_path / "lama.tsv"
+    lama.write_text("PENGUKURAN KINERJA TAHUN 2022\nNO\tINDIKATOR KINERJA\tTARGET\tREALISASI\n"
+                    "1\tPersentase Pemutakhiran Data Pemilih Tepat Waktu\t100%\t75%\n",
+                    encoding="utf-8")
+    assert main(["impor", str(lama), "--ke", str(buku), "--tahun", "2023"]) == 2
+    assert ("(baris 3: judul kolom 'REALISASI' tanpa tahun di dokumen tahun 2022: realisasi "
+            "2022, bukan 2023)") in capsys.readouterr().err
+    # a trend table: two realisasi columns, their figures joined in one cell
+    tren = tmp_path / "tren.tsv"
+    tren.write_text("NO\tINDIKATOR KINERJA\tTARGET\tREALISASI 2023\tREALISASI 2024\n"
+                    "1\tPersentase Pemutakhiran Data Pemilih Tepat Waktu\t100%\t75%\t96%\n",
+                    encoding="utf-8")
+    assert main(["impor", str(tren), "--ke", str(buku)]) == 2
+    assert ("(baris 2: tabel dengan beberapa kolom realisasi ('REALISASI 2023', 'REALISASI "
+            "2024'): angkanya tergabung dalam satu sel; impor tabel dengan satu kolom "
+            "realisasi)") in capsys.readouterr().err
+    assert _riwayat(buku, 2023) == _riwayat(KUBU_RAYA, 2023)  # nothing written
 
 
 def test_tren_lkj_dari_tahun_yang_diimpor(buku, tmp_path):

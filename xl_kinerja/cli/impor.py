@@ -108,7 +108,9 @@ def _ke_buku(args) -> int:
             raise KesalahanBerkas("berkas --laporan sama dengan --ke; pilih nama lain",
                                   berkas=args.laporan)
         periksa_keluaran(args.laporan, masukan=[args.tabel, args.ke], timpa=args.timpa)
-    h = impor_tabel(args.tabel, args.jenis, args.tahun)
+    # the document's own year stays what the document says: --tahun is the year to fill,
+    # compared with it (a 2025 LKj's "Realisasi" column is not 2024's)
+    h = impor_tabel(args.tabel, args.jenis, None)
     for c in h.catatan:
         if not c.startswith("jenis tabel dianggap"):  # any indicator table will do here
             print(f"Catatan: {c}")

@@ -33,6 +33,7 @@ from ..ooxml.paket import Paket
 from ..target import Target, baca_target
 from .buku import judul_realisasi, nilai_realisasi, triwulan_dari_judul
 from .hasil import HasilImpor
+from .judul import _peran_judul
 from .polaritas import kunci_nama
 from .sel import pendek
 
@@ -94,9 +95,21 @@ def _sama(a, b) -> bool:
 
 def _tahun_baris(h: HasilImpor, d) -> tuple[int | None, str]:
     """(year named in the realisasi header of the row's own table, that header)."""
-    judul = judul_realisasi(h, d.nilai.get("realisasi_dari", d.sheet)) or ""
+    judul = judul_realisasi(h, _tabel(d)) or ""
     m = _TAHUN.search(judul)
     return (int(m.group(1)) if m else None), judul
+
+
+def _tabel(d):
+    """The table the row's realisasi came from (a Word document has many)."""
+    return d.nilai.get("realisasi_dari", d.sheet)
+
+
+def _kolom_realisasi(h: HasilImpor, d) -> list[str]:
+    """Every realisasi header of the row's table ("Realisasi 2023", "Realisasi 2024" in a
+    trend table: their figures arrive joined in one cell, which year is which is unknown)."""
+    judul = h.judul_tabel.get(_tabel(d), h.judul) if _tabel(d) is not None else h.judul
+    return [j for j in judul if _peran_judul(j) == "realisasi"]
 
 
 def _pilih_tahun(h: HasilImpor, baris, tahun: int | None) -> int:
@@ -230,10 +243,21 @@ def isi_riwayat(h: HasilImpor, buku, *, tahun: int | None = None, timpa: bool = 
         baru: dict[int, tuple[int, object]] = {}   # IKU row -> (table line, value)
         for d in dengan:
             teks = _teks(d.nilai["realisasi"])
+            if len(kolom_r := _kolom_realisasi(h, d)) > 1:
+                hasil.tidak_dipakai.append((d.nomor, "tabel dengan beberapa kolom realisasi ("
+                                                     + ", ".join(map(repr, kolom_r)) + "): "
+                                                     "angkanya tergabung dalam satu sel; impor "
+                                                     "tabel dengan satu kolom realisasi"))
+                continue
             th_d, judul = _tahun_baris(h, d)
             if th_d is not None and th_d != th:
                 hasil.tidak_dipakai.append((d.nomor, f"realisasi tahun {th_d} (judul kolom "
                                                      f"{judul!r}), bukan {th}"))
+                continue
+            if th_d is None and h.tahun and h.tahun != th:  # "Realisasi" of a 2025 document
+                hasil.tidak_dipakai.append((d.nomor, f"judul kolom {judul!r} tanpa tahun di "
+                                                     f"dokumen tahun {h.tahun}: realisasi "
+                                                     f"{h.tahun}, bukan {th}"))
                 continue
             tw = triwulan_dari_judul(judul) if judul else None
             if tw is not None and tw < 4:
