@@ -101,6 +101,10 @@ def periksa_masukan(path: Path, apa: str = "berkas") -> os.stat_result:
     if not stat.S_ISREG(st.st_mode):
         raise KesalahanBerkas(f"bukan berkas biasa (pipa, soket atau perangkat); berikan {apa} "
                               "yang tersimpan di disk", berkas=path)
+    try:  # a file without read permission is not "rusak": say what it is
+        os.close(os.open(path, os.O_RDONLY))
+    except OSError as e:
+        raise KesalahanBerkas(f"{apa} tidak dapat dibaca ({pesan_os(e)})", berkas=path) from None
     return st
 
 
