@@ -170,6 +170,22 @@ def sisa_lama(d: Path):
     (d / "b.xlsx.bak").write_bytes(b"cadangan lama")
 
 
+def tanpa_izin_baca(mp):
+    """'terkunci.*' cannot be opened (EACCES), as for a user without read permission (the
+    tests may run as root, for whom chmod 000 changes nothing)."""
+    import errno
+
+    from xl_kinerja import berkas
+    asli = os.open
+
+    def buka(path, flags, *a, **k):
+        if os.path.basename(os.fspath(path)).startswith("terkunci.") and not flags & (
+                os.O_WRONLY | os.O_RDWR):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return asli(path, flags, *a, **k)
+    mp.setattr(berkas.os, "open", buka)
+
+
 def bom_zip(mp):
     mp.setattr(ooxml_paket, "BATAS_BAGIAN", 1 * ooxml_paket.MB)
 
@@ -197,15 +213,16 @@ def cek_xml_sah(nama):
     return cek
 
 
-def cek_kutip(nama):
-    """Every text cell that Excel would re-read as a formula has the quote prefix."""
+def cek_kutip(nama, harus=frozenset({"Pengukuran", "Rencana Aksi", "Referensi"})):
+    """Every text cell that Excel would re-read as a formula has the quote prefix (and there
+    are such cells on every sheet of `harus`)."""
     def cek(d, out, err):
         wb = openpyxl.load_workbook(d / nama)
         teks = [(ws.title, c.coordinate, c.quotePrefix) for ws in wb for row in ws.iter_rows()
                 for c in row if isinstance(c.value, str) and c.data_type == "s"
                 and c.value[:1] in "=+-@" and len(c.value) > 1]
         lembar = {t for t, _, _ in teks}
-        assert {"Pengukuran", "Rencana Aksi", "Referensi"} <= lembar, lembar
+        assert set(harus) <= lembar, lembar
         assert [t for t in teks if not t[2]] == []
     return cek
 
@@ -257,7 +274,8 @@ def _lembar_pengguna(wb):
 def _teks_rumus(wb):
     c = _sel(wb, N.UKUR_INDIKATOR, 0)
     c.value = '=HYPERLINK("http://contoh.invalid","klik")'
-    c.data_type = "s"
+    c.data_type = "s"  # a text cell, as the user types '=HYPERLINK(...) in Excel
+    c.quotePrefix = True
 
 
 def _pagu_meluap(wb):
@@ -518,6 +536,20 @@ KORPUS = [
           kata=("#REF!",)),
     Kasus("kp_berkas_tidak_ada", ["periksa", "tidak-ada.csv"], kata=("tidak ditemukan",),
           nama="tidak-ada.csv"),
+    Kasus("kp_tanpa_izin_baca_bukan_rusak_lkj", ["lkj", "terkunci.xlsx", "--format", "json"],
+          {"terkunci.xlsx": buku}, kata=("tidak dapat dibaca", "izin ditolak"),
+          tambal=tanpa_izin_baca, cek=lambda d, o, e: "rusak" not in e),
+    Kasus("kp_tanpa_izin_baca_bukan_rusak_impor", ["impor", "terkunci.xlsx", "--satker", "X",
+                                                   "--keluaran", "o.xlsx"],
+          {"terkunci.xlsx": buku}, kata=("tidak dapat dibaca", "izin ditolak"),
+          tambal=tanpa_izin_baca, cek=lambda d, o, e: "rusak" not in e),
+    # ---- 11 (more): text cells of the Anggaran sheet and of the Rekap sheet
+    Kasus("k11_prefiks_kutip_impor_anggaran", [*IMPOR[:5], "2025", "--keluaran", "o.xlsx"],
+          {"t.csv": _tabel({b"Layanan Perencanaan": b"=cmd|' /C calc'!A0"})}, kode=0,
+          nama=None, dibuat=("o.xlsx",), cek=cek_kutip("o.xlsx", {"Anggaran"})),
+    Kasus("k11_prefiks_kutip_lembar_rekap", ["rekap", "b.xlsx", "-t", "1", "--tanpa-cadangan"],
+          {"b.xlsx": ubah_buku(_teks_rumus)}, kode=0, nama=None, berubah=("b.xlsx",),
+          cek=cek_kutip("b.xlsx", {"Rekap TW 1"})),
     # ---- added here
     Kasus("kx_csv_kosong", ["periksa", "t.csv"], {"t.csv": b""}, kata=("kosong",)),
     Kasus("kx_csv_biner", ["periksa", "t.csv"], {"t.csv": b"\x00\x01\x02PK\x00\xff" * 50},
