@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from .berkas import tulis_atomik
 from .errors import KesalahanBerkas, KesalahanInput, KesalahanXlKinerja
 
 # 0 = always recalculate, 1 = never, 2 = ask (LibreOffice's Tools > Options > Calc > Formula).
@@ -115,8 +116,11 @@ def _jalankan(paths: list[Path], folder_keluaran: Path, filter_: str, akhiran: s
                 raise KesalahanBerkas(
                     f"LibreOffice gagal mengonversi berkas ini (kode {hasil.returncode}"
                     + (f": {pesan[-300:]}" if pesan else "") + ")", berkas=p)
+            # through the one write path: atomic (a full disk leaves no half PDF), lock
+            # files and links honoured; the caller decided about overwriting
             tujuan = folder_keluaran / jadi.name
-            shutil.move(str(jadi), tujuan)
+            tulis_atomik(tujuan, lambda t, jadi=jadi: shutil.copyfile(jadi, t), timpa=True,
+                         cadangan=False)
             keluaran.append(tujuan)
         return keluaran
     finally:
