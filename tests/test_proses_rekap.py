@@ -177,6 +177,37 @@ def test_disk_penuh_setiap_jalur_tulis(buku, tmpfs, tmp_path, perintah):
     assert _sha(k / "b.xlsx") == awal
 
 
+def test_disk_penuh_impor_ke_buku_di_tempat(tmpfs):
+    """`impor --ke` updates a workbook in place: on a full disk it is left as it was."""
+    p = tmpfs / "kubu.xlsx"
+    shutil.copy(AKAR / "examples" / "contoh-rkt-2024-kubu-raya.xlsx", p)
+    awal = _sha(p)
+    _penuhi(tmpfs, 8_000)
+    r = _jalan("impor", AKAR / "tests" / "fixtures" / "tabel" /
+               "lkj-2023-pengukuran-kubu-raya.tsv", "--ke", p)
+    assert r.returncode == 2, r.stdout + r.stderr
+    _tanpa_traceback(r)
+    assert "disk penuh" in r.stderr and "kubu.xlsx" in r.stderr, r.stderr
+    assert _sha(p) == awal
+    assert sorted(x.name for x in tmpfs.iterdir()) == ["kubu.xlsx", "pengisi"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) tidak terpasang")
+def test_disk_penuh_lkj_pdf_tanpa_pdf_setengah_jadi(buku, tmpfs, tmp_path):
+    """lkj --pdf: the .docx fits, the PDF (written by LibreOffice elsewhere, then copied
+    through the one write path) does not: exit 2, no truncated PDF left."""
+    k = tmp_path / "masukan"
+    k.mkdir()
+    shutil.copy(buku, k / "b.xlsx")
+    _penuhi(tmpfs, 80_000)  # the docx is ~50 KB, the PDF ~110 KB
+    r = _jalan("lkj", k / "b.xlsx", "--keluaran", tmpfs / "o.docx", "--pdf", timeout=300)
+    assert r.returncode == 2, r.stdout + r.stderr
+    _tanpa_traceback(r)
+    assert "disk penuh" in r.stderr and "o.pdf" in r.stderr, r.stderr
+    assert sorted(x.name for x in tmpfs.iterdir()) == ["o.docx", "pengisi"]
+
+
 # ---------------------------------------------------------------- two rekaps at once
 def test_dua_rekap_bersamaan_dengan_cadangan(buku, tmp_path):
     """Two in-place rekaps (with .bak) of one workbook: one wins; the other exits 2 and
