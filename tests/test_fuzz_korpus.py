@@ -186,6 +186,14 @@ def tanpa_izin_baca(mp):
     mp.setattr(berkas.os, "open", buka)
 
 
+def pipa_dan_perangkat(d: Path):
+    """A folder of reports holding a FIFO and a link to /dev/zero next to a real one."""
+    (d / "laporan").mkdir()
+    shutil.move(d / "a.xlsx", d / "laporan" / "a.xlsx")
+    os.mkfifo(d / "laporan" / "pipa.xlsx")
+    os.symlink("/dev/zero", d / "laporan" / "nol.xlsx")
+
+
 def bom_zip(mp):
     mp.setattr(ooxml_paket, "BATAS_BAGIAN", 1 * ooxml_paket.MB)
 
@@ -551,6 +559,11 @@ KORPUS = [
           {"b.xlsx": ubah_buku(_teks_rumus)}, kode=0, nama=None, berubah=("b.xlsx",),
           cek=cek_kutip("b.xlsx", {"Rekap TW 1"})),
     # ---- added here
+    Kasus("kx_konsolidasi_folder_berisi_pipa_dan_dev_zero", ["konsolidasi", "laporan", "-t",
+                                                             "1", "--format", "json"],
+          {"a.xlsx": buku}, kode=1, siapkan=pipa_dan_perangkat, nama=None,
+          kata=("pipa.xlsx: bukan berkas biasa", "nol.xlsx: bukan berkas biasa"),
+          cek=lambda d, out, err: json.loads(out)),
     Kasus("kx_csv_kosong", ["periksa", "t.csv"], {"t.csv": b""}, kata=("kosong",)),
     Kasus("kx_csv_biner", ["periksa", "t.csv"], {"t.csv": b"\x00\x01\x02PK\x00\xff" * 50},
           kata=("biner",)),
