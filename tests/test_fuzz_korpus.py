@@ -173,17 +173,29 @@ def sisa_lama(d: Path):
 def tanpa_izin_baca(mp):
     """'terkunci.*' cannot be opened (EACCES), as for a user without read permission (the
     tests may run as root, for whom chmod 000 changes nothing)."""
+    import builtins
     import errno
 
-    from xl_kinerja import berkas
-    asli = os.open
+    def terkunci(path) -> bool:
+        return isinstance(path, (str, os.PathLike)) and \
+            os.path.basename(os.fspath(path)).startswith("terkunci.")
 
-    def buka(path, flags, *a, **k):
-        if os.path.basename(os.fspath(path)).startswith("terkunci.") and not flags & (
-                os.O_WRONLY | os.O_RDWR):
-            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
-        return asli(path, flags, *a, **k)
-    mp.setattr(berkas.os, "open", buka)
+    def tolak(path):
+        raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+
+    asli_os, asli = os.open, builtins.open
+
+    def os_buka(path, flags, *a, **k):
+        if terkunci(path) and not flags & (os.O_WRONLY | os.O_RDWR):
+            tolak(path)
+        return asli_os(path, flags, *a, **k)
+
+    def buka(path, mode="r", *a, **k):
+        if terkunci(path) and not set(mode) & set("wax+"):
+            tolak(path)
+        return asli(path, mode, *a, **k)
+    mp.setattr(os, "open", os_buka)
+    mp.setattr(builtins, "open", buka)
 
 
 def pipa_dan_perangkat(d: Path):
