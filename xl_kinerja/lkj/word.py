@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from ..berkas import tulis_atomik
 from . import kalimat as K
@@ -81,6 +82,8 @@ class _Penulis:
         self.lap = lap
         self.doc = Document()
         self.nomor_tabel = 0
+        self._gaya_id: dict[str, str] = {}
+        self._akhir = self.doc.element.body.find(qn("w:sectPr"))  # the body's last child
         self._halaman()
         self._gaya()
 
@@ -138,13 +141,35 @@ class _Penulis:
         st["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     # ---- building blocks
+    def _id_gaya(self, nama: str) -> str:
+        """A style's id, looked up once (python-docx searches the styles part on every
+        `style =`)."""
+        if nama not in self._gaya_id:
+            self._gaya_id[nama] = self.doc.styles[nama].style_id
+        return self._gaya_id[nama]
+
+    def _p(self, teks: str | None = None, gaya: str | None = None) -> Paragraph:
+        """`doc.add_paragraph(teks, gaya)`, inserted right before the body's sectPr held
+        once: python-docx looks for it among all body children on every call (quadratic in
+        the length of a 1.500-indicator LKj)."""
+        if self._akhir is None:
+            return self.doc.add_paragraph(teks, gaya)
+        el = OxmlElement("w:p")
+        self._akhir.addprevious(el)
+        p = Paragraph(el, self.doc._body)
+        if teks:
+            p.add_run(teks)
+        if gaya is not None:
+            el.style = self._id_gaya(gaya)
+        return p
+
     def judul(self, teks: str, tingkat: int = 1, halaman_baru: bool = False):
         if halaman_baru:
-            self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        return self.doc.add_heading(teks, tingkat)
+            self._p().add_run().add_break(WD_BREAK.PAGE)
+        return self._p(teks, f"Heading {tingkat}")
 
     def para(self, teks: str, rata=WD_ALIGN_PARAGRAPH.JUSTIFY, tebal=False, ukuran=None):
-        p = self.doc.add_paragraph()
+        p = self._p()
         p.alignment = rata
         for bagian in _ISIAN.split(teks):
             if not bagian:
@@ -162,7 +187,7 @@ class _Penulis:
               kanan: set[int] = frozenset(), tebal_baris: set[int] = frozenset()):
         """A numbered table: caption, header row repeated on every page, grid borders."""
         self.nomor_tabel += 1
-        cap = self.doc.add_paragraph(style="Caption")
+        cap = self._p(gaya="Caption")
         cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
         r = cap.add_run(f"Tabel {self.nomor_tabel}. {judul}")
         r.bold, r.italic = True, False
@@ -170,7 +195,7 @@ class _Penulis:
         r.font.size = Pt(10)
         cap.paragraph_format.keep_with_next = True
         t = self.doc.add_table(rows=1 + len(baris), cols=len(kepala))
-        t.style = "Table Grid"
+        t._tbl.tblStyle_val = self._id_gaya("Table Grid")  # no style search per table
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
         # rows and cells taken once per row: table.cell(i, j) re-reads the whole grid
@@ -193,7 +218,7 @@ class _Penulis:
             t.columns[j].width = Cm(w)
             for cells in sel:
                 cells[j].width = Cm(w)
-        self.doc.add_paragraph()
+        self._p()
         return t
 
     @staticmethod
@@ -228,12 +253,12 @@ class _Penulis:
     def sampul(self):
         lap = self.lap
         for _ in range(6):
-            self.doc.add_paragraph()
+            self._p()
         self.para("LAPORAN KINERJA", WD_ALIGN_PARAGRAPH.CENTER, True, 24)
         self.para("(LKj)", WD_ALIGN_PARAGRAPH.CENTER, True, 16)
         self.para(f"TAHUN {lap.tahun}", WD_ALIGN_PARAGRAPH.CENTER, True, 16)
         for _ in range(8):
-            self.doc.add_paragraph()
+            self._p()
         self.para(lap.satker.upper(), WD_ALIGN_PARAGRAPH.CENTER, True, 14)
         self.para(K.isian("alamat kantor"), WD_ALIGN_PARAGRAPH.CENTER)
 
@@ -248,7 +273,7 @@ class _Penulis:
         self.para(K.isian("ucapan terima kasih dan harapan satker"))
         self.para(K.isian("tempat, tanggal"), WD_ALIGN_PARAGRAPH.RIGHT)
         self.para(K.isian("jabatan penandatangan"), WD_ALIGN_PARAGRAPH.RIGHT)
-        self.doc.add_paragraph()
+        self._p()
         self.para(K.isian("nama penandatangan"), WD_ALIGN_PARAGRAPH.RIGHT)
 
     def ikhtisar(self):
