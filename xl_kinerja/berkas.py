@@ -62,6 +62,7 @@ def buka_workbook(path: str | os.PathLike, **opsi):
     if not zipfile.is_zipfile(path):
         raise KesalahanBerkas(
             "bukan buku kerja Excel (.xlsx/.xlsm) atau berkasnya rusak/terpotong", berkas=path)
+    periksa_zip(path, "buku kerja")
     pastikan_xml_aman()
     try:
         return openpyxl.load_workbook(path, **opsi)
@@ -81,10 +82,16 @@ def buka_workbook(path: str | os.PathLike, **opsi):
 # ---------------------------------------------------------------- reading other inputs
 MB = 1024 * 1024
 BATAS_BACA = 20 * MB       # bytes of a table, catalog or list; real ones are a few hundred KB
+BATAS_BACA_DOCX = 100 * MB  # a Word document (an LKj with photos can be tens of MB)
 BATAS_SEL_CSV = 131_072    # characters of one CSV field (the csv module's own default)
 BATAS_TEKS_SEL = 32_767    # characters of one cell: Excel's limit (openpyxl cuts silently)
 BATAS_KEDALAMAN_JSON = 50  # nesting of a catalog JSON (a real one is 4 deep)
 BATAS_ARGUMEN = 1_000      # characters of a text argument (--satker is a name)
+# zip packages (xlsx, docx): generous for real ones (a 5.000-indicator Pengukuran sheet
+# inflates to ~25 MB); ooxml/paket.py counts while inflating, `periksa_zip` checks the
+# sizes zipfile itself enforces (it never returns more than a member's recorded size)
+BATAS_BAGIAN = 100 * MB
+BATAS_PAKET = 1024 * MB
 
 
 def periksa_masukan(path: Path, apa: str = "berkas") -> os.stat_result:
@@ -127,6 +134,27 @@ def baca_masukan(path: str | os.PathLike, apa: str = "berkas", batas: int = BATA
     if not data:
         raise KesalahanBerkas(f"{apa} kosong", berkas=path)
     return data
+
+
+def periksa_zip(path: Path, apa: str = "berkas") -> None:
+    """Refuse a zip bomb before a library (openpyxl, python-docx) inflates it in memory:
+    a member larger than `BATAS_BAGIAN` or a total over `BATAS_PAKET`, by recorded sizes
+    (zipfile stops at those, so they bound what the library can get)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return  # the library's own open then says what is wrong
+    for i in info:
+        if i.file_size > BATAS_BAGIAN:
+            raise KesalahanBerkas(
+                f"bagian {i.filename} terlalu besar setelah dibuka ({i.file_size // MB} MB; "
+                f"batas {BATAS_BAGIAN // MB} MB): kemungkinan bom zip, {apa} tidak dibaca",
+                berkas=path)
+    total = sum(i.file_size for i in info)
+    if total > BATAS_PAKET:
+        raise KesalahanBerkas(f"isi {apa} terlalu besar setelah dibuka ({total // MB} MB; batas "
+                              f"{BATAS_PAKET // MB} MB): kemungkinan bom zip", berkas=path)
 
 
 # (BOM, codec) in the order they must be tried: UTF-32-LE's BOM starts with UTF-16-LE's

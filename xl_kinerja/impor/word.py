@@ -25,6 +25,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ..berkas import BATAS_BACA_DOCX, MB, periksa_masukan, periksa_zip
 from ..errors import KesalahanBerkas
 from .baca import Baris, bersihkan_sel
 from .judul import _judul
@@ -117,12 +118,17 @@ def baca_tabel_word(path: str | os.PathLike) -> list[TabelWord]:
     rows are appended (a repeated header stays a row, which the column reader skips as
     "judul tabel berulang"). Raises KesalahanBerkas for a file python-docx cannot open."""
     path = Path(path)
+    st = periksa_masukan(path, "dokumen Word")  # regular file (never /dev/zero), readable
+    if st.st_size > BATAS_BACA_DOCX:
+        raise KesalahanBerkas(f"dokumen Word terlalu besar ({st.st_size // MB} MB; batas "
+                              f"{BATAS_BACA_DOCX // MB} MB)", berkas=path)
+    periksa_zip(path, "dokumen Word")
     try:
         doc = Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
-            SyntaxError) as e:  # lxml's XMLSyntaxError is a SyntaxError
-        raise KesalahanBerkas(f"berkas .docx rusak atau bukan dokumen Word ({e})",
-                              berkas=path) from None
+            SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
+        raise KesalahanBerkas("berkas .docx rusak atau bukan dokumen Word (simpan ulang di "
+                              "Word sebagai .docx)", berkas=path) from None
     tabel: list[TabelWord] = []
     konteks: list[str] = []
     sebelum = ""

@@ -19,14 +19,9 @@ from urllib.parse import unquote
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as DET
 
-from ..berkas import pesan_os
+from ..berkas import BATAS_BAGIAN, BATAS_PAKET, MB, pesan_os  # the caps live in berkas.py
 from ..errors import KesalahanBerkas
 from .skema import RT_OFFICE, lokal
-
-MB = 1024 * 1024
-# generous for real workbooks (a 5.000-indicator Pengukuran sheet inflates to ~25 MB)
-BATAS_BAGIAN = 100 * MB
-BATAS_PAKET = 1024 * MB
 
 
 def rels_dari(bagian: str) -> str:
