@@ -46,7 +46,7 @@ ASING = ["Traceback", "Errno", "No such file", "Expecting value", "Expecting pro
          "Unable to read", "EntitiesForbidden", "argument ", "codec can't", "Permission denied",
          "Is a directory", "kesalahan internal", "Error", "Exception", "NoneType",
          "not supported", "cannot be used", "invalid choice", "unexpected end",
-         "field larger", "No space left", "object has no", "list index"]
+         "field larger", "No space left", "object has no", "list index", "Package not found"]
 PERLU_BERKAS = object()  # default of Kasus.nama: the first input file must be named
 
 
@@ -208,6 +208,32 @@ def pipa_dan_perangkat(d: Path):
 
 def bom_zip(mp):
     mp.setattr(ooxml_paket, "BATAS_BAGIAN", 1 * ooxml_paket.MB)
+
+
+def bom_zip_pustaka(mp):
+    """The cap the openpyxl/python-docx readers are guarded by (berkas.periksa_zip)."""
+    from xl_kinerja import berkas
+    mp.setattr(berkas, "BATAS_BAGIAN", 1 * berkas.MB)
+
+
+def docx_bom(bahan, folder) -> bytes:
+    """A small Word document whose document.xml inflates past the (lowered) cap."""
+    import io
+
+    from docx import Document
+    doc = Document()
+    doc.add_paragraph("Laporan Kinerja")
+    b = io.BytesIO()
+    doc.save(b)
+    zi = zipfile.ZipFile(io.BytesIO(b.getvalue()))
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zo:
+        for i in zi.infolist():
+            data = zi.read(i.filename)
+            if i.filename == "word/document.xml":
+                data = data.replace(b"</w:document>", b" " * (3 * 1024 * 1024) + b"</w:document>")
+            zo.writestr(i.filename, data)
+    return keluar.getvalue()
 
 
 def bom_paket(mp):
@@ -448,6 +474,14 @@ KORPUS = [
           {"b.xlsx": isi_ganti_ukur(lambda b: b.replace(
               b"</worksheet>", b" " * (3 * ooxml_paket.MB) + b"</worksheet>"))},
           kata=("terlalu besar",), tambal=bom_paket),
+    Kasus("k12_bom_zip_impor_xlsx_openpyxl", ["impor", "b.xlsx", "--satker", "KPU X",
+                                              "--keluaran", "o.xlsx"],
+          {"b.xlsx": ganti_bagian("xl/styles.xml", lambda b: b.replace(
+              b"</styleSheet>", b" " * (3 * ooxml_paket.MB) + b"</styleSheet>"))},
+          kata=("xl/styles.xml", "terlalu besar", "bom zip"), tambal=bom_zip_pustaka),
+    Kasus("k12_bom_zip_docx", ["impor", "lkj.docx", "--satker", "KPU X", "--keluaran",
+                               "o.xlsx"], {"lkj.docx": docx_bom},
+          kata=("word/document.xml", "terlalu besar", "bom zip"), tambal=bom_zip_pustaka),
     # ---- 13: a defined name over the whole sheet
     Kasus("k13_nama_seluruh_lembar_rekap", ["rekap", "b.xlsx", "-t", "2"],
           {"b.xlsx": ubah_buku(_nama(N.UKUR_REALISASI_TW[1], "'Pengukuran'!$A$1:$XFD$1048576"))},
@@ -467,6 +501,13 @@ KORPUS = [
           ("baru_daftar", ["baru", "--tahun", "2027", "--daftar", "/dev/zero"]),
           ("konsolidasi", ["konsolidasi", "/dev/zero", "-t", "1", "--format", "json"]),
       ]],
+    Kasus("k14_dev_zero_sebagai_docx", ["periksa", "nol.docx"], siapkan=lambda d: os.symlink(
+        "/dev/zero", d / "nol.docx"), kata=("nol.docx", "bukan berkas biasa"), nama=None),
+    Kasus("k14_folder_sebagai_docx", ["impor", "d.docx", "--satker", "X", "--keluaran",
+                                      "o.xlsx"], siapkan=folder("d.docx"),
+          kata=("d.docx", "ini sebuah folder"), nama=None),
+    Kasus("kp_docx_rusak_tanpa_teks_inggris", ["periksa", "r.docx"],
+          {"r.docx": b"PK\x03\x04bukan dokumen"}, kata=("rusak atau bukan dokumen Word",)),
     Kasus("k14_dev_zero_lkj_tahun_lalu", ["lkj", "b.xlsx", "--tahun-lalu", "/dev/zero",
                                           "--format", "json"], {"b.xlsx": buku},
           kata=("/dev/zero", "bukan berkas biasa"), nama=None),
