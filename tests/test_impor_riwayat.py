@@ -257,3 +257,23 @@ def test_hitung_saat_dibuka():
     tanpa = '<workbook xmlns="m"><sheets/><extLst/></workbook>'
     assert hitung_saat_dibuka(tanpa) == \
         '<workbook xmlns="m"><sheets/><calcPr fullCalcOnLoad="1"/><extLst/></workbook>'
+
+
+def test_buku_kerja_disimpan_libreoffice(buku, tmp_path, capsys):
+    """A workbook saved by LibreOffice (its own XML: shared strings, other cell attributes)
+    takes the splice the same way; LibreOffice opens the result and keeps the values; the
+    JSON report names what was filled and what not."""
+    import json
+
+    from xl_kinerja.libreoffice import hitung_ulang
+    lo, = hitung_ulang([buku], tmp_path / "lo")
+    laporan = tmp_path / "laporan.json"
+    assert main(["impor", str(LKJ_2023), "--ke", str(lo), "--laporan", str(laporan)]) == 0
+    assert {k: v for k, v in _riwayat(lo, 2023).items() if v is not None} == DIISI
+    lap = json.loads(laporan.read_text(encoding="utf-8"))
+    assert (lap["tahun"], lap["kolom"], len(lap["diisi"]), lap["sama"], lap["diganti"]) == \
+        (2023, "IKU!O5:O66", 11, [], [])
+    assert [x["baris"] for x in lap["tidak_dipakai"]] == [15, 16]
+    lagi, = hitung_ulang([lo], tmp_path / "lagi")
+    assert {k: v for k, v in _riwayat(lagi, 2023).items() if v is not None} == DIISI
+    assert openpyxl.load_workbook(lagi)["IKU"]["O7"].value == "CC"
