@@ -7,10 +7,14 @@ In the same run, per size:
   all cores, in a fresh Python process (import time counts; its peak RSS and the largest
   worker's peak RSS are printed: memory must not grow with the number of files);
 - naive loop: `hitung_rekap(baca_nilai(p), 2)` per file, one process (the baseline of the
-  issue);
+  issue), twice: with the contract reader as it is (its byte scanner, `ooxml.pindai`) and
+  with its reference path only (`kontrak.buka(p, cepat=False)`: the element stream every
+  file went through before the scanner);
 - pandas loop: `pandas.read_excel(p, sheet_name=[Pengukuran, Anggaran, Referensi])` per
   file (reading only, nothing computed).
-Medians of --ulang runs (baselines: --ulang-dasar runs, they are slow), with the spread.
+Medians of --ulang runs (baselines: --ulang-dasar runs, they are slow), with the spread;
+wall time and CPU time (the machine is shared: wall time depends on what else runs, CPU
+time much less), and the load average before and after each size.
 
 The workbooks are generated once into /tmp/xlk-bench-konsolidasi (not committed): four
 generator workbooks with different fills, each copied with its own satker name (the
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -43,7 +48,10 @@ t0 = time.perf_counter()
 from xl_kinerja.konsolidasi import konsolidasi, tulis_buku
 ks = konsolidasi(sys.argv[1], {TW})
 tulis_buku(ks, sys.argv[2], timpa=True)
+sendiri = resource.getrusage(resource.RUSAGE_SELF)
+anak = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({{"detik": time.perf_counter() - t0, "satker": len(ks.satker),
+                   "cpu": sendiri.ru_utime + sendiri.ru_stime + anak.ru_utime + anak.ru_stime,
                    "dilewati": len(ks.dilewati),
                    "rss_utama": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                    "rss_pekerja": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}}))
@@ -104,6 +112,14 @@ def _naif(berkas):
         hitung_rekap(baca_nilai(p), TW)
 
 
+def _naif_acuan(berkas):
+    from xl_kinerja import kontrak
+    from xl_kinerja.rekap import baca_nilai, hitung_rekap
+    for p in berkas:
+        with kontrak.buka(p, cepat=False) as k:
+            hitung_rekap(baca_nilai(k), TW)
+
+
 def _pandas(berkas):
     import pandas as pd
     for p in berkas:
@@ -111,16 +127,23 @@ def _pandas(berkas):
 
 
 def _waktu(fungsi, ulang):
-    hasil = []
+    """(wall times, CPU times) of `ulang` calls."""
+    dinding, cpu = [], []
     for _ in range(ulang):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         fungsi()
-        hasil.append(time.perf_counter() - t0)
-    return hasil
+        dinding.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return dinding, cpu
 
 
-def _teks(w):
-    return f"median {statistics.median(w):6.2f} d (min {min(w):.2f}, maks {max(w):.2f}, n={len(w)})"
+def _teks(w, cpu):
+    return (f"median {statistics.median(w):6.2f} d (min {min(w):.2f}, maks {max(w):.2f}, "
+            f"n={len(w)}); CPU {statistics.median(cpu):6.2f} d")
+
+
+def _beban() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:
@@ -134,18 +157,23 @@ def main() -> int:
     for n in (int(x) for x in a.ukuran.split(",")):
         folder = siapkan(n)
         berkas = sorted(folder.glob("*.xlsx"))
+        beban = _beban()
         k = [_konsolidasi(folder) for _ in range(a.ulang)]
         assert all(x["satker"] == n and x["dilewati"] == 0 for x in k), k
-        t_k = [x["detik"] for x in k]
-        t_n = _waktu(lambda berkas=berkas: _naif(berkas), a.ulang_dasar)
-        t_p = _waktu(lambda berkas=berkas: _pandas(berkas), a.ulang_dasar)
-        mk, mn, mp = (statistics.median(t) for t in (t_k, t_n, t_p))
-        print(f"\n{n} berkas")
-        print(f"  konsolidasi (baca, hitung, tulis):  {_teks(t_k)}")
-        print(f"  loop naif baca_nilai+hitung_rekap:  {_teks(t_n)}")
-        print(f"  loop pandas.read_excel (3 lembar):  {_teks(t_p)}")
-        print(f"  rasio konsolidasi/naif {mk / mn:.2f} (sasaran <= 0,20); "
-              f"konsolidasi/pandas {mk / mp:.2f}")
+        t_k, c_k = [x["detik"] for x in k], [x["cpu"] for x in k]
+        t_n, c_n = _waktu(lambda b=berkas: _naif(b), a.ulang_dasar)
+        t_a, c_a = _waktu(lambda b=berkas: _naif_acuan(b), a.ulang_dasar)
+        t_p, c_p = _waktu(lambda b=berkas: _pandas(b), a.ulang_dasar)
+        mk, mn, ma, mp = (statistics.median(t) for t in (t_k, t_n, t_a, t_p))
+        print(f"\n{n} berkas (beban rata-rata 1/5/15 menit: sebelum {beban}, "
+              f"sesudah {_beban()})")
+        print(f"  konsolidasi (proses baru: impor, baca, hitung, tulis): {_teks(t_k, c_k)}")
+        print(f"  loop naif baca_nilai+hitung_rekap (pembaca kini):     {_teks(t_n, c_n)}")
+        print(f"  loop naif, jalur acuan (aliran elemen, cepat=False):  {_teks(t_a, c_a)}")
+        print(f"  loop pandas.read_excel (3 lembar):                    {_teks(t_p, c_p)}")
+        print(f"  rasio konsolidasi/naif {mk / mn:.2f}, konsolidasi/naif-acuan {mk / ma:.2f} "
+              f"(sasaran <= 0,20), konsolidasi/pandas {mk / mp:.2f}; "
+              f"naif/naif-acuan {mn / ma:.2f}")
         print(f"  puncak RSS: proses utama {max(x['rss_utama'] for x in k) / 1024:.0f} MB, "
               f"pekerja terbesar {max(x['rss_pekerja'] for x in k) / 1024:.0f} MB")
     return 0

@@ -130,6 +130,10 @@ class Mentah:
         if type(t) is bytes:
             t = t.decode("ascii") or None
             s = s.decode("ascii") or None
+        j = _INLINE.fullmatch(isi) if t == "inlineStr" else None
+        if j is not None:
+            return sel_dari(t, s, None, None, False, _teks(j.group(1)) if j.group(1) else "",
+                            ks)
         i = _ISI.fullmatch(isi)
         if i is not None:
             f, tf, v, tv = i.groups()
