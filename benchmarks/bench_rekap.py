@@ -33,7 +33,9 @@ from xl_kinerja.libreoffice import hitung_ulang  # noqa: E402
 
 TAHUN = 2027
 CLI = "import sys; from xl_kinerja.cli import main; sys.exit(main())"
-LANTAI = "import xl_kinerja.cli, xl_kinerja.cli.rekap, xl_kinerja.rekap.tulis"
+# what `main()` imports before running rekap: every command's parser (buat_parser), then rekap
+LANTAI = ("from xl_kinerja.cli import buat_parser; buat_parser(); "
+          "import xl_kinerja.cli.rekap, xl_kinerja.rekap.tulis")
 BERAT = ("numpy", "pandas", "xlwings", "openpyxl")
 
 

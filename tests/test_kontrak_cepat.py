@@ -340,3 +340,23 @@ def test_versi_format_pesan_sama(buku_uji, tmp_path, versi, kata):
             kontrak.buka(p, cepat=cepat)
         pesan.append(str(e.value))
     assert pesan[0] == pesan[1]
+
+
+# ---------------------------------------------------------------- the rekap CLI path
+def test_cli_rekap_tanpa_modul_berat(grid_rekap, tmp_path):
+    """`xl-kinerja rekap` builds every command's parser and reads through the scanner:
+    numpy, pandas, openpyxl and xlwings stay out of the process (konsolidasi's parser
+    once pulled openpyxl and numpy in through its package)."""
+    import shutil
+    import subprocess
+    import sys
+    p = tmp_path / "buku.xlsx"
+    shutil.copy(grid_rekap, p)
+    kode = ("import io, sys, contextlib\nfrom xl_kinerja.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    k = main(['rekap', {str(p)!r}, '--triwulan', '2', '--format', 'json'])\n"
+            "print(k, [m for m in ('numpy', 'pandas', 'openpyxl', 'xlwings') "
+            "if m in sys.modules])")
+    r = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True,
+                       check=True)
+    assert r.stdout.strip() == "0 []", r.stdout + r.stderr

@@ -12,24 +12,31 @@ indicators), `tabel` (the consolidated tables), `tulis` (the workbook), `keluara
 """
 from __future__ import annotations
 
-from .daftar import EntriDaftar, baca_daftar
-from .jalan import konsolidasi, olah_semua
-from .satker import JENIS_MASALAH, HasilSatker, Masalah, olah_berkas
-from .tabel import BAGIAN, Konsolidasi, susun
-from .tulis import buat_buku, tulis_buku
+import importlib
 
-__all__ = [
-           "BAGIAN",
-           "JENIS_MASALAH",
-           "EntriDaftar",
-           "HasilSatker",
-           "Konsolidasi",
-           "Masalah",
-           "baca_daftar",
-           "buat_buku",
-           "konsolidasi",
-           "olah_berkas",
-           "olah_semua",
-           "susun",
-           "tulis_buku",
-]
+# Names are imported on first use (PEP 562): the CLI builds every command's parser, and
+# `xl-kinerja rekap` must not pay for openpyxl/numpy because konsolidasi's parser reads
+# `tabel.BAGIAN` (its writer and the daftar reader import openpyxl).
+_DARI = {
+    "BAGIAN": "tabel", "Konsolidasi": "tabel", "susun": "tabel",
+    "EntriDaftar": "daftar", "baca_daftar": "daftar",
+    "konsolidasi": "jalan", "olah_semua": "jalan",
+    "JENIS_MASALAH": "satker", "HasilSatker": "satker", "Masalah": "satker",
+    "olah_berkas": "satker",
+    "buat_buku": "tulis", "tulis_buku": "tulis",
+}
+
+__all__ = sorted(_DARI)
+
+
+def __getattr__(nama: str):
+    modul = _DARI.get(nama)
+    if modul is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
+    nilai = getattr(importlib.import_module(f".{modul}", __name__), nama)
+    globals()[nama] = nilai
+    return nilai
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_DARI))

@@ -58,6 +58,8 @@ def konstanta(v) -> Sel:
 def angka(teks: str):
     """A <v> number as openpyxl gives it: int when written without '.'/exponent, else float
     (non-finite texts such as 1e999 or NaN become inf/nan: the readers refuse them)."""
+    if "." in teks or "E" in teks or "e" in teks:  # int() refuses these: skip its exception
+        return float(teks)
     try:
         return int(teks)
     except ValueError:
