@@ -66,7 +66,11 @@ def _teks(b: bytes) -> str:
     if "\r" in t:
         t = t.replace("\r\n", "\n").replace("\r", "\n")
     if "&" in t:
-        t = _ENTITAS.sub(_entitas, t)
+        if "&#" in t:
+            t = _ENTITAS.sub(_entitas, t)
+        else:  # only the five predefined ones (the part is well-formed, without a DTD)
+            t = t.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"') \
+                .replace("&apos;", "'").replace("&amp;", "&")
     return t
 
 
