@@ -182,3 +182,28 @@ def test_sel_tabel_sama_dengan_setter_python_docx(teks, opsi):
     run.font.size = Pt(9)
     run.bold = opsi.get("tebal") or None
     assert t.cell(0, 0).paragraphs[0]._p.xml == p._p.xml
+
+
+def test_cli_lkj_pdf_dan_bab_iv(tmp_path, capsys):
+    """`xl-kinerja lkj BUKU --keluaran LKj.docx --pdf`: both files; BAB IV lists exactly the
+    indicators not reached (code, target, realisasi, capaian as the data says) and the
+    Lampiran repeats the PK table."""
+    import docx as pydocx
+
+    from xl_kinerja.cli import main
+    keluar = tmp_path / "LKj-2024.docx"
+    assert main(["lkj", str(KUBU_RAYA), "--keluaran", str(keluar), "--pdf"]) == 0
+    out = capsys.readouterr().out
+    assert f"PDF ditulis ke {keluar.with_suffix('.pdf')}" in out
+    assert keluar.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    lap = laporan_kinerja(KUBU_RAYA)
+    doc = pydocx.Document(str(keluar))
+    bab4, lampiran = doc.tables[-2], doc.tables[-1]
+    assert [[c.text for c in r.cells] for r in bab4.rows[1:]] == [
+        [str(n), i.kode, i.indikator, K.target(i), K.realisasi(i), persen(i.capaian)]
+        for n, i in enumerate(lap.tidak_tercapai, 1)]
+    assert len(lap.tidak_tercapai) == 37
+    assert [[c.text for c in r.cells] for r in lampiran.rows] == \
+        [[c.text for c in r.cells] for r in doc.tables[1].rows]  # the PK of BAB II
+    assert main(["lkj", str(KUBU_RAYA), "--keluaran", str(keluar)]) == 2  # no --timpa
+    assert "sudah ada" in capsys.readouterr().err
