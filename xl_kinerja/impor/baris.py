@@ -62,7 +62,8 @@ def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
                       aktif=None if len(baris) >= BARIS_KEMAJUAN else False) as km:
             data, dilewati, peringatan = interpretasi(baris, berkas, jenis, km.maju)
     # cells cleaned by the reader (control characters, over-long text), with their line
-    peringatan[:0] = [(b.nomor, p) for b in baris for p in b.peringatan]
+    baca = [(b.nomor, p) for b in baris for p in b.peringatan]
+    peringatan[:0] = baca
     tetapkan_polaritas(data, polaritas_bawaan, peringatan)
     if pemisah == "xls":
         peringatan += _persen_xls(data)
@@ -72,7 +73,8 @@ def impor_baris(baris: list[Baris], berkas: str, jenis: str | None = None,
     kode_baris: dict[tuple, str] = {}
     katalog = ke_katalog(data, tahun, satker, peringatan, kode_baris)
     return HasilImpor(jenis, berkas, katalog, data, dilewati, peringatan, tahun, catatan,
-                      list(k.judul or []), kode_baris, catatan_polaritas=catatan_polaritas(data))
+                      list(k.judul or []), kode_baris, catatan_polaritas=catatan_polaritas(data),
+                      peringatan_baca=baca)
 
 
 def _persen_xls(data: list[BarisData]) -> list[tuple[int, str]]:

@@ -42,6 +42,8 @@ class HasilImpor:
     kode_indikator: dict = field(default_factory=dict)  # (sheet, line) -> catalog code
     judul_tabel: dict = field(default_factory=dict)     # sheet -> header texts (Word tables)
     catatan_polaritas: list[str] = field(default_factory=list)  # how each polarity was chosen
+    # cells the reader cleaned (control characters, over-long text), also in `peringatan`
+    peringatan_baca: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def katalog_dict(self) -> dict:

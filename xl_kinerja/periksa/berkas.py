@@ -34,4 +34,6 @@ def periksa_berkas(path, jenis: str | None = None, skala="kpu",
     h = impor_tabel(path, jenis)
     if catatan is not None:
         catatan.extend(f"{path}: {c}" for c in h.catatan)
+        # what the reader changed in a cell (control characters, over-long text)
+        catatan.extend(f"{path}, baris {n}: {p}" for n, p in h.peringatan_baca)
     return periksa_hasil(h, skala)
