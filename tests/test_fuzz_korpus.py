@@ -518,8 +518,10 @@ KORPUS = [
                                                    "json"],
           {"t\x1b[31m.csv": TABEL}, kode=1, cek=cek_layar_bersih),
     Kasus("k15_escape_terminal_periksa_csv", ["periksa", "t.csv"],
-          {"t.csv": _tabel({b"WA.3358": b"WA.3358\x1b]0;judul\x07\x1b[2J"})}, kode=1,
-          kata=("t.csv, baris 6, kode WA.3358:",), cek=cek_layar_bersih_csv),
+          {"t.csv": _tabel({b"WA.3358": b"WA.3358\x1b[2J\x07"})}, kode=1,
+          kata=("t.csv, baris 6, kode WA.3358:",
+                "t.csv, baris 6: kolom 1: karakter kendali (BEL, ESC) dibuang"),
+          cek=cek_layar_bersih_csv),
     # ---- internal errors and tracebacks
     Kasus("ki_kendali_csv", [*IMPOR[:5], "2025", "--keluaran", "o.xlsx"],
           {"t.csv": _tabel({b"Layanan Perencanaan": b"Layanan \x01\x0b\x07Perencanaan\x1b[0m"})},
