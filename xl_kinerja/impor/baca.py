@@ -102,6 +102,11 @@ def _pemisah(contoh: list[str]) -> str:
         return ";"
     if ber_koma >= isi * 0.6:
         return ","
+    # a two-column file ("nama;tingkat"): the same single separator on every line
+    for p in (";", ","):
+        jumlah = {b.count(p) for b in contoh if b.strip()}
+        if isi >= 2 and len(jumlah) == 1 and jumlah != {0}:
+            return p
     return "\t" if ber_tab else ""  # text copied from Word/PDF: tabs where there are cells
 
 
