@@ -10,6 +10,7 @@ import math
 import openpyxl
 import pytest
 from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
+from docx import Document
 
 from xl_kinerja import nama as N
 from xl_kinerja.capaian import (
@@ -24,13 +25,17 @@ from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
 from xl_kinerja.katalog import Katalog
 from xl_kinerja.kontrak import buka
 from xl_kinerja.libreoffice import hitung_ulang
+from xl_kinerja.lkj import laporan_kinerja
+from xl_kinerja.lkj.teks import hitungan
+from xl_kinerja.lkj.word import tulis_docx
 from xl_kinerja.periksa.buku import periksa_buku_kerja
 from xl_kinerja.predikat import predikat
 from xl_kinerja.rekap import baca_nilai, hitung_rekap
 
 # realisasi up to TW II only (TW III and IV not reported yet); G04 only TW I
 TW2 = {k: [v[5][0], None if k == "G04" else v[5][1], None, None] for k, v in KASUS.items()}
-PREDIKAT = {"Berhasil", "Cukup Berhasil", "Kurang Berhasil", "Tidak Berhasil"}
+PREDIKAT_URUT = ["Berhasil", "Cukup Berhasil", "Kurang Berhasil", "Tidak Berhasil"]
+PREDIKAT = set(PREDIKAT_URUT)
 
 
 def test_aturan_inti():
@@ -139,3 +144,50 @@ def test_periksa_kolom_tahunan_basi(buku_tw2, tmp_path):
     t = [(x.aturan, x.lokasi["kode"], x.tercatat, x.dihitung) for x in periksa_buku_kerja(p)
          if x.lokasi["kode"] == "G07" and x.aturan == "rumus_ditimpa"]
     assert t == [("rumus_ditimpa", "G07", "Tidak Berhasil", "s.d. TW II")]
+
+
+def _lkj_kolom(wb, nama, geser: int):
+    """The LKj sheet's values `geser` columns right of the defined name `nama`."""
+    (lembar, ref), = wb.defined_names[nama].destinations
+    ws = wb[lembar]
+    isi = ws[ref.replace("$", "")]
+    sel = [r[0] for r in isi] if isinstance(isi, tuple) else [isi]
+    return [ws.cell(c.row, c.column + geser).value or None for c in sel]
+
+
+def test_lkj_sebelum_tw_iv(buku_tw2, tmp_path):
+    # the LKj sheet (recalculated by LibreOffice) and the LKj from the core: mid-year the
+    # annual verdicts are "s.d. TW n" labels, the same in both, and no Word sentence
+    # calls an on-schedule indicator "tidak tercapai"
+    asli, hitung = buku_tw2
+    lap = laporan_kinerja(asli)
+    ind = lap.indikator
+    wb = openpyxl.load_workbook(hitung, data_only=True)
+    status = _lkj_kolom(wb, N.LKJ_KETERANGAN, 0)
+    pred = _lkj_kolom(wb, N.LKJ_KETERANGAN, -1)
+    assert status == [i.status for i in ind]
+    assert pred == [i.predikat for i in ind]
+    tw2 = {i.kode: TW2[i.kode] for i in ind}
+    assert status == [keterangan_tahunan(tw2[i.kode]) if i.capaian is not None else None
+                      for i in ind]
+    assert {s for s in status if s} == {"s.d. TW I", "s.d. TW II"}
+    assert status[[i.kode for i in ind].index("G04")] == "s.d. TW I"
+    assert not lap.tercapai and not lap.tidak_tercapai
+    assert len(lap.sementara) == sum(i.capaian is not None for i in ind)
+    # sasaran and satker: provisional with the latest quarter among their members
+    assert _lkj_kolom(wb, N.LKJ_CAPAIAN_SASARAN, 1) == [s.predikat for s in lap.sasaran]
+    assert {s.predikat for s in lap.sasaran} == {"s.d. TW II"}
+    assert _lkj_kolom(wb, N.LKJ_CAPAIAN_SATKER, 1) == [lap.predikat_satker] == ["s.d. TW II"]
+    assert lap.jumlah_predikat == dict.fromkeys(PREDIKAT_URUT, 0)
+    # the Word text
+    teks = "\n".join(p.text for p in Document(tulis_docx(lap, tmp_path / "lkj.docx"))
+                     .paragraphs)
+    assert "(tidak tercapai)" not in teks and "(tercapai)" not in teks
+    assert (f"Sebanyak {hitungan(len(lap.sementara), 'indikator')} belum lengkap setahun "
+            f"(realisasi TW IV belum diisi)") in teks
+    g07 = next(i for i in ind if i.kode == "G07")
+    assert (f"Indikator {g07.indikator} dengan target 24 Laporan terealisasi 10 Laporan s.d. "
+            f"TW II, atau kemajuan 41,67% terhadap target tahunan; predikat dan status "
+            f"tercapai ditetapkan setelah realisasi TW IV diisi.") in teks
+    assert "(kemajuan s.d. TW II terhadap target tahunan; predikat ditetapkan setelah " \
+           "realisasi TW IV diisi)." in teks

@@ -186,6 +186,12 @@ def keterangan_tahunan(realisasi_tw: Iterable[object]) -> str | None:
     return None if q is None or q == len(ROMAWI) else label_sementara(q)
 
 
+def adalah_sementara(teks: object) -> bool:
+    """Is `teks` the provisional label of an annual cell ("s.d. TW II", A35), not a predikat
+    or Tercapai/Tidak Tercapai?"""
+    return teks in {label_sementara(q) for q in range(1, len(ROMAWI))}
+
+
 def keterangan_gabungan(keterangan: Iterable[str | None]) -> str | None:
     """The label of an average of annual capaian (a sasaran, the satker): provisional while
     any member is, labelled with the latest quarter among the provisional members; None

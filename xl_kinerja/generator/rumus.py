@@ -84,13 +84,18 @@ def _label_sementara(diisi: list[str], lain: str) -> str:
     return teks
 
 
-def predikat_tahunan(sel_capaian: str, sel_tw: list[str]) -> str:
-    """Mirror of `xl_kinerja.capaian.predikat_tahunan`: blank without a capaian; the
-    predikat once TW IV realisasi is reported; before that the label "s.d. TW n" of the
-    latest reported quarter (`keterangan_tahunan`), so no red "Tidak Berhasil" mid-year."""
+def tahunan(sel_capaian: str, sel_tw: list[str], selesai: str) -> str:
+    """Mirror of `xl_kinerja.capaian.keterangan_tahunan` around an annual verdict: blank
+    without a capaian; `selesai` (the predikat, Tercapai/Tidak Tercapai) once TW IV realisasi
+    is reported; before that the label "s.d. TW n" of the latest reported quarter."""
     awal = sel_tw[:-1]
-    return (f'IF({sel_capaian}="","",IF({sel_tw[-1]}<>"",{predikat(sel_capaian)},'
+    return (f'IF({sel_capaian}="","",IF({sel_tw[-1]}<>"",{selesai},'
             + _label_sementara([f'{s}<>""' for s in awal], '""') + "))")
+
+
+def predikat_tahunan(sel_capaian: str, sel_tw: list[str]) -> str:
+    """Mirror of `xl_kinerja.capaian.predikat_tahunan`: no red "Tidak Berhasil" mid-year."""
+    return tahunan(sel_capaian, sel_tw, predikat(sel_capaian))
 
 
 def predikat_gabungan(sel_capaian: str, rentang_predikat: list[str]) -> str:

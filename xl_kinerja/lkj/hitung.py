@@ -10,7 +10,13 @@ from __future__ import annotations
 from .. import nama as N
 from ..agregat import capaian_per_sasaran, capaian_satker
 from ..anggaran import persen_anggaran
-from ..capaian import baca_realisasi, capaian
+from ..capaian import (
+    baca_realisasi,
+    capaian,
+    keterangan_gabungan,
+    keterangan_tahunan,
+    predikat_tahunan,
+)
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..evaluasi import aturan_efisiensi as _aturan
 from ..evaluasi import efisiensi, nilai_efisiensi, tercapai, tren
@@ -86,7 +92,9 @@ def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> Indikator
         satuan=ind.satuan, jenis=ind.jenis, polaritas=ind.polaritas,
         penanggung_jawab=tambahan.penanggung_jawab.get(ind.kode, ""),
         target=t_sel, target_atas=ind.target_atas, realisasi=r, capaian=c,
-        predikat=predikat(c, skala) if c is not None else None, status=tercapai(c),
+        # mid-year (docs/aturan.md A35): "s.d. TW n", no predikat and no Tercapai yet
+        predikat=predikat_tahunan(c, ind.realisasi, skala),
+        status=None if c is None else keterangan_tahunan(ind.realisasi) or tercapai(c),
         kegiatan=tambahan.kegiatan.get(ind.kode, ""))
     hasil.kendala, hasil.solusi, hasil.bukti = (list(x) for x in tambahan.narasi.get(
         ind.kode, ([], [], [])))
@@ -192,16 +200,19 @@ def susun_laporan(data: DataBuku, tambahan: Tambahan | None = None, lalu=None, *
         il = _indikator(data, ind, tambahan, lalu, nasional, skala, lap.catatan)
         per_kode[kunci].indikator.append(il)
         pasangan.append((kunci, il.capaian))
+    def _gabungan(c, anggota):
+        return None if c is None else (keterangan_gabungan(i.predikat for i in anggota)
+                                       or predikat(c, skala))
     for kunci, c in capaian_per_sasaran(pasangan, batas_atas=cap).items():
         per_kode[kunci].capaian = c
-        per_kode[kunci].predikat = predikat(c, skala) if c is not None else None
+        per_kode[kunci].predikat = _gabungan(c, per_kode[kunci].indikator)
     lap.capaian_satker = capaian_satker(pasangan, dasar=dasar, batas_atas=cap)
-    if lap.capaian_satker is not None:
-        lap.predikat_satker = predikat(lap.capaian_satker, skala)
+    lap.predikat_satker = _gabungan(lap.capaian_satker, lap.indikator)
+    # counted per predikat of the scale; a provisional "s.d. TW n" is no predikat yet
     lap.jumlah_predikat = {lbl: 0 for lbl in lap.skala}
     for i in lap.indikator:
-        if i.predikat is not None:
-            lap.jumlah_predikat[i.predikat] = lap.jumlah_predikat.get(i.predikat, 0) + 1
+        if i.predikat in lap.jumlah_predikat:
+            lap.jumlah_predikat[i.predikat] += 1
     # budget: the rekap engine's totals at the last quarter with budget realisasi
     tw_a = max([q + 1 for q in range(4) if any(b.realisasi[q] is not None
                                                 for b in data.anggaran)] or [4])

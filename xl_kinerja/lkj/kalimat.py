@@ -6,6 +6,7 @@ square brackets and highlighted in the document, so nothing invented reads as fa
 """
 from __future__ import annotations
 
+from ..capaian import adalah_sementara
 from ..evaluasi import EFISIEN, MEMBAIK, MEMBURUK, TERCAPAI
 from .model import IndikatorLkj, LaporanKinerja, SasaranLkj
 from .teks import angka, hitungan, persen, poin, rupiah_kata
@@ -27,13 +28,27 @@ def realisasi(i: IndikatorLkj, v=None) -> str:
     return nilai_teks(i.realisasi if v is None else v, i.jenis, i.satuan)
 
 
+def dengan_predikat(predikat: str | None) -> str:
+    """"dengan predikat Berhasil"; before the year is complete (A35) the label says what the
+    figure is: progress so far, with no predikat yet."""
+    if adalah_sementara(predikat):
+        return (f"(kemajuan {predikat} terhadap target tahunan; predikat ditetapkan setelah "
+                f"realisasi TW IV diisi)")
+    return f"dengan predikat {predikat}"
+
+
 def ikhtisar(lap: LaporanKinerja) -> list[str]:
     n_ind, n_ok, n_tidak = len(lap.indikator), len(lap.tercapai), len(lap.tidak_tercapai)
+    n_sementara = len(lap.sementara)
     p = [f"Pada tahun {lap.tahun}, {lap.satker} menetapkan {hitungan(len(lap.sasaran), 'sasaran')}"
          f" dengan {hitungan(n_ind, 'indikator kinerja')} dalam Perjanjian Kinerja. Dari "
          f"indikator tersebut, {hitungan(n_ok, 'indikator')} tercapai (capaian sekurang-"
          f"kurangnya 100%) dan {hitungan(n_tidak, 'indikator')} tidak tercapai."]
-    n_kosong = n_ind - n_ok - n_tidak
+    if n_sementara:
+        p[0] += (f" Sebanyak {hitungan(n_sementara, 'indikator')} belum lengkap setahun "
+                 f"(realisasi TW IV belum diisi): capaiannya kemajuan terhadap target tahunan "
+                 f"dan belum dinilai tercapai atau tidak.")
+    n_kosong = n_ind - n_ok - n_tidak - n_sementara
     if n_kosong:
         p[0] += (f" Sebanyak {hitungan(n_kosong, 'indikator')} tidak dinilai (target nol "
                  f"atau realisasi belum diisi).")
@@ -41,7 +56,7 @@ def ikhtisar(lap: LaporanKinerja) -> list[str]:
         dasar = "rata-rata capaian sasaran" if lap.dasar == "sasaran" else \
             "rata-rata capaian indikator"
         p.append(f"Capaian kinerja {lap.satker} tahun {lap.tahun} ({dasar}) sebesar "
-                 f"{persen(lap.capaian_satker)} dengan predikat {lap.predikat_satker}.")
+                 f"{persen(lap.capaian_satker)} {dengan_predikat(lap.predikat_satker)}.")
     if lap.pagu is not None:
         teks = f"Pagu anggaran tahun {lap.tahun} sebesar {rupiah_kata(lap.pagu)}"
         if lap.realisasi_anggaran is not None:
@@ -58,6 +73,11 @@ def analisis_1(i: IndikatorLkj) -> str:
                     f"realisasi, sehingga capaiannya belum dapat dihitung.")
         return (f"Indikator {i.indikator} dengan target {target(i)} terealisasi "
                 f"{realisasi(i)}; capaian tidak dihitung karena targetnya nol.")
+    if adalah_sementara(i.status):
+        return (f"Indikator {i.indikator} dengan target {target(i)} terealisasi "
+                f"{realisasi(i)} {i.status}, atau kemajuan {persen(i.capaian)} terhadap target "
+                f"tahunan; predikat dan status tercapai ditetapkan setelah realisasi TW IV "
+                f"diisi.")
     status = "tercapai" if i.status == TERCAPAI else "tidak tercapai"
     return (f"Indikator {i.indikator} dengan target {target(i)} terealisasi {realisasi(i)}, "
             f"sehingga capaian kinerjanya {persen(i.capaian)} dengan predikat {i.predikat} "

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from .. import opsional
+from ..capaian import adalah_sementara
 from ..errors import KesalahanInput
 from ..evaluasi import TERCAPAI, TIDAK_TERCAPAI
 
@@ -119,6 +120,11 @@ class LaporanKinerja:
     @property
     def tidak_tercapai(self) -> list[IndikatorLkj]:
         return [i for i in self.indikator if i.status == TIDAK_TERCAPAI]
+
+    @property
+    def sementara(self) -> list[IndikatorLkj]:
+        """Indicators whose year is not complete (no TW IV realisasi): "s.d. TW n"."""
+        return [i for i in self.indikator if adalah_sementara(i.status)]
 
     def ke_dict(self) -> dict:
         d = asdict(self)

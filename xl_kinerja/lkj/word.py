@@ -375,7 +375,7 @@ class _Penulis:
         n = len(s.indikator)
         teks = f"Sasaran ini diukur dengan {hitungan(n, 'indikator')}"
         if s.capaian is not None:
-            teks += f"; capaian kinerja sasaran {persen(s.capaian)} dengan predikat {s.predikat}"
+            teks += f"; capaian kinerja sasaran {persen(s.capaian)} {K.dengan_predikat(s.predikat)}"
         self.para(teks + ".")
         self.para("1. Target dan realisasi tahun ini", tebal=True, rata=WD_ALIGN_PARAGRAPH.LEFT)
         self.tabel(JUDUL_TABEL[1].format(tahun=lap.tahun) + f" (Sasaran {s.kode})",

@@ -67,6 +67,7 @@ from ..tata import (
     ref_abs,
     rentang_baris,
     tinggi,
+    u_tw,
 )
 
 # indicator table columns
@@ -186,8 +187,10 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
                   fmt if c in (L_TARGET, L_REAL, L_ATAS) else None)
         T, Rl, C = (f"{kol(c)}{r}" for c in (L_TARGET, L_REAL, L_CAP))
         rumus(ws.cell(r, L_CAP), "=" + R.capaian(T, Rl, J, P, A), F_PERSEN)
-        rumus(ws.cell(r, L_PRED), "=" + R.predikat(C)).alignment = RATA_TENGAH
-        rumus(ws.cell(r, L_KET), "=" + tercapai(C)).alignment = RATA_TENGAH
+        # mid-year (A35): "s.d. TW n" instead of a predikat or Tercapai/Tidak Tercapai
+        tw = [ukur_sel(u_tw(q, 1)) for q in range(1, 5)]
+        rumus(ws.cell(r, L_PRED), "=" + R.predikat_tahunan(C, tw)).alignment = RATA_TENGAH
+        rumus(ws.cell(r, L_KET), "=" + R.tahunan(C, tw, tercapai(C))).alignment = RATA_TENGAH
         lalu = (f"INDEX({N.IKU_REALISASI},{i},MATCH({tahun - 1},{N.IKU_TAHUN_REALISASI},0))")
         rumus(ws.cell(r, L_REAL_LALU), "=" + _kosong_atau(lalu), fmt)
         rumus(ws.cell(r, L_TREN), "=" + tren(f"{kol(L_REAL_LALU)}{r}", Rl, J, P)
@@ -241,7 +244,8 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
         rentang = ",".join(rentang_baris(L_CAP, rows))
         cap = f"{kol(L_TARGET)}{r}"
         rumus(ws.cell(r, L_TARGET), "=" + R.rata_rata(rentang), F_PERSEN)
-        rumus(ws.cell(r, L_REAL), "=" + R.predikat(cap)).alignment = RATA_TENGAH
+        rumus(ws.cell(r, L_REAL), "=" + R.predikat_gabungan(
+            cap, rentang_baris(L_PRED, rows))).alignment = RATA_TENGAH
         rumus(ws.cell(r, L_CAP), "=" + _kosong_atau(
             f"INDEX({N.IKU_KODE_ANGGARAN},{pertama[s.kode]})")).alignment = RATA_KIRI
         daftar = f'","&SUBSTITUTE({kol(L_CAP)}{r}," ","")&","'
@@ -269,7 +273,8 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
     ws.cell(r, L_INDIKATOR, "CAPAIAN SATKER (rata-rata sasaran)").font = FONT_TEBAL
     rumus(ws.cell(r, L_TARGET), "=" + R.rata_rata(
         f"{kol(L_TARGET)}{awal_s}:{kol(L_TARGET)}{akhir_s}"), F_PERSEN).fill = ISI_SUBTOTAL
-    rumus(ws.cell(r, L_REAL), "=" + R.predikat(f"{kol(L_TARGET)}{r}"))
+    rumus(ws.cell(r, L_REAL), "=" + R.predikat_gabungan(
+        f"{kol(L_TARGET)}{r}", [f"{kol(L_REAL)}{awal_s}:{kol(L_REAL)}{akhir_s}"]))
     tetapkan(ws.parent, N.LKJ_CAPAIAN_SATKER, ref_abs(LEMBAR_LKJ, L_TARGET, r))
 
     # Realisasi Anggaran per program and kegiatan, this year and last year
