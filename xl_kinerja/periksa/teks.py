@@ -52,24 +52,32 @@ def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
     ukur = ri.lembar
     kolom = {ri.kolom1: N.UKUR_INDIKATOR, rs.kolom1: N.UKUR_SASARAN}
     per_baris = {i.baris: i for i in data.indikator}
+    # a cheap substring test first: most formulas of a workbook (sums, capaian) never name
+    # Pengukuran, and the regex is the rule's main cost on a large workbook
+    nama_ukur = (f"'{ukur.replace(chr(39), chr(39) * 2)}'!", f"{ukur}!")
+
+    def ke_ukur(rumus: str | None) -> bool:
+        return rumus is not None and (nama_ukur[0] in rumus or nama_ukur[1] in rumus)
     temuan = []
     for lembar in k.lembar:
         if lembar == ukur:
             continue
         sel = k.sel_lembar(lembar)
         jenis_kolom: dict[int, str] = {}  # document column -> defined name of its text
-        baris_ukur: dict[int, set] = {}   # document row -> Pengukuran rows its formulas use
-        for r, isi in sel.items():
+        for isi in sel.values():
             for c, s in isi.items():
-                if s.rumus is None:
-                    continue
-                t = _teks_ukur(s.rumus, ukur, kolom)
-                if t is not None:
-                    jenis_kolom.setdefault(c, t[0])
-                baris_ukur.setdefault(r, set()).update(
-                    b for _, b in _rujukan(s.rumus, ukur) if b in per_baris)
+                if c not in jenis_kolom and ke_ukur(s.rumus):
+                    t = _teks_ukur(s.rumus, ukur, kolom)
+                    if t is not None:
+                        jenis_kolom[c] = t[0]
         if not jenis_kolom:
             continue
+        baris_ukur: dict[int, set] = {}   # document row -> Pengukuran rows its formulas use
+        for r, isi in sel.items():
+            for s in isi.values():
+                if ke_ukur(s.rumus):
+                    baris_ukur.setdefault(r, set()).update(
+                        b for _, b in _rujukan(s.rumus, ukur) if b in per_baris)
         for r in sorted(sel):
             n = baris_ukur.get(r, set())
             if len(n) != 1:
