@@ -29,7 +29,6 @@ class Tambahan:
     realisasi: dict = field(default_factory=dict)        # kode -> {tahun: realisasi} (IKU)
     nasional: dict = field(default_factory=dict)         # kode -> national figure (IKU)
     kode_anggaran: dict = field(default_factory=dict)    # kode sasaran -> [budget codes]
-    narasi: dict = field(default_factory=dict)           # kode -> (kendala, solusi, bukti)
     aturan_efisiensi: str | None = None                  # Ref_AturanEfisiensi
     anggaran_lalu: list = field(default_factory=list)    # LKj sheet: [(pagu, realisasi)]
 
@@ -97,15 +96,6 @@ def _baca_lkj(s: kontrak.Kontrak, t: Tambahan) -> None:
         k = _teks(k)
         if k and k not in t.kode_anggaran:  # the sasaran's first indicator row, as the sheet
             t.kode_anggaran[k] = [x.strip() for x in (_teks(v) or "").split(",") if x.strip()]
-    uk = [_teks(v) for v in (_kolom_opsional(s, N.UKUR_KODE_INDIKATOR) or [])]
-    kolom = [[_kolom_opsional(s, n) for n in daftar]
-             for daftar in (N.UKUR_KENDALA_TW, N.UKUR_SOLUSI_TW, N.UKUR_BUKTI_TW)]
-    if all(c is not None for bagian in kolom for c in bagian):
-        for i, k in enumerate(uk):
-            if k:
-                t.narasi[k] = tuple([f"TW {N.romawi(q + 1)}: {_teks(c[i])}"
-                                     for q, c in enumerate(bagian) if _teks(c[i])]
-                                    for bagian in kolom)
     if s.ada(N.REF_ATURAN_EFISIENSI):
         t.aturan_efisiensi = _teks(s.nilai(N.REF_ATURAN_EFISIENSI)[0][0])
     pagu, real = (_kolom_opsional(s, n) for n in (N.LKJ_ANGG_PAGU_LALU,

@@ -96,8 +96,10 @@ def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> Indikator
         predikat=predikat_tahunan(c, ind.realisasi, skala),
         status=None if c is None else keterangan_tahunan(ind.realisasi) or tercapai(c),
         kegiatan=tambahan.kegiatan.get(ind.kode, ""))
-    hasil.kendala, hasil.solusi, hasil.bukti = (list(x) for x in tambahan.narasi.get(
-        ind.kode, ([], [], [])))
+    # kendala, solusi, bukti dukung per quarter: the rekap reader's (one reader of them)
+    hasil.kendala, hasil.solusi, hasil.bukti = (
+        [f"TW {N.romawi(q)}: {v}" for q, v in enumerate(teks, 1) if v]
+        for teks in (ind.kendala, ind.solusi, ind.bukti_dukung))
     # (2) earlier years: the IKU sheet's realisasi, last year's workbook when given
     tahun = int(data.tahun)
     riwayat = {}
