@@ -115,3 +115,27 @@ def test_daftar_gaya_memberi_indeks_yang_sama():
     urutan = [huruf[0], huruf[1], huruf[0], Font(name="Arial", size=10), Font(), huruf[1]]
     assert [biasa.add(f) for f in urutan] == [cepat.add(f) for f in urutan] == [1, 2, 1, 1, 0, 2]
     assert list(biasa) == list(cepat)
+
+
+
+def test_dari_linear(tmp_path):
+    """Reading last year's workbook for `baru --dari` (`katalog_dari_buku_kerja`): 10x the
+    indicators within 15x the CPU time (measured 8-9x). Least of three runs (two for the
+    large size). (`isi_realisasi` is not guarded here: at 500 indicators even a list.index
+    lookup per code adds too little to show; its lookups are dicts, generator/isi.py.)"""
+    from xl_kinerja.generator import katalog_dari_buku_kerja, simpan
+
+    waktu = {}
+    for n in (KECIL, BESAR):
+        p = simpan(buat_buku_kerja(_katalog(n), 2027, satker="KPU Kabupaten Uji"),
+                   tmp_path / f"buku-{n}.xlsx")
+        hasil = []
+        for _ in range(3 if n == KECIL else 2):
+            t0 = time.process_time()
+            lama = katalog_dari_buku_kerja(p, 2028)
+            hasil.append(time.process_time() - t0)
+        assert sum(len(s.indikator) for s in lama.sasaran) == n
+        waktu[n] = min(hasil)
+    assert waktu[BESAR] <= BATAS * waktu[KECIL], (
+        f"{BESAR} indikator {waktu[BESAR]:.3f} s, {KECIL} indikator {waktu[KECIL]:.3f} s: "
+        f"{waktu[BESAR] / waktu[KECIL]:.1f}x (batas {BATAS}x)")
