@@ -99,6 +99,17 @@ def test_target_tak_terbaca_dan_angka_ambigu(tmp_path):
         ("target_tak_terbaca", 4, None, "sesuai jadwal", None)]
 
 
+def test_realisasi_tak_terbaca(tmp_path):
+    # a realisasi the core cannot read against its target is said, not skipped (its
+    # capaian is then not judged); readable rows give nothing
+    judul = "NO\tSASARAN\tINDIKATOR KINERJA\tTARGET\tREALISASI\tCAPAIAN\n"
+    assert _temuan(tmp_path, judul +
+                   "1.\tTerwujudnya A\tPersentase laporan tepat waktu\t100%\txyz\t90%\n"
+                   "2.\tTerwujudnya B\tJumlah laporan\t12 Laporan\t10 Laporan\t83,33%\n"
+                   "3.\tTerwujudnya C\tNilai SAKIP\tBB\tB\t80%\n") == [
+        ("angka_tak_terbaca", 2, None, "xyz", None)]
+
+
 def test_kode_tidak_lengkap_nama_ganda(tmp_path):
     assert _temuan(tmp_path, JUDUL_ANGG +
                    "QGE.\tLayanan Tanpa Nomor\t100.000\t50.000\t50,00\n"

@@ -6,11 +6,13 @@ and predikat judged with the core.
 from __future__ import annotations
 
 from ..angka import format_persen
+from ..capaian import baca_realisasi
 from ..capaian import capaian as _capaian
 from ..errors import KesalahanInput
 from ..impor import BarisData, HasilImpor
 from ..predikat import SKALA, ambil_skala
 from ..predikat import predikat as _predikat
+from ..target import baca_target
 from .anggaran import periksa_baris_anggaran, periksa_total
 from .ekspresi import periksa_formula
 from .indikator import periksa_indikator
@@ -48,9 +50,11 @@ def periksa_hasil(h: HasilImpor, skala="kpu") -> list[Temuan]:
             t.extend(periksa_indikator(lok, d.indikator, d.target, v.get("satuan") or ""))
         pagu, temuan = periksa_baris_anggaran(lok, v)
         t.extend(temuan)
-        if d.jenis == "indikator" and d.target and v.get("realisasi") and v.get("capaian") \
-                and pagu is None:
-            t.extend(_periksa_capaian(lok, d))
+        if d.jenis == "indikator" and d.target and v.get("realisasi") and pagu is None:
+            salah = _realisasi_tak_terbaca(lok, d)
+            t.extend(salah)
+            if v.get("capaian") and not salah:
+                t.extend(_periksa_capaian(lok, d))
         if v.get("predikat") and (v.get("capaian") or v.get("nilai")):
             t.extend(_periksa_predikat(lok, v, sk_capaian, sk_skor))
         for kol in ("formula", "definisi"):
@@ -60,6 +64,22 @@ def periksa_hasil(h: HasilImpor, skala="kpu") -> list[Temuan]:
                                 else nilai))
     t.extend(periksa_total(h))
     return t
+
+
+def _realisasi_tak_terbaca(lok: dict, d: BarisData) -> list[Temuan]:
+    """A realisasi the core cannot read against its row's target ("xyz", a count against a
+    percent target): said, not skipped. A target that is itself unreadable is the
+    indicator rules' finding, not this one."""
+    try:
+        t = baca_target(d.target)
+    except KesalahanInput:
+        return []
+    try:
+        baca_realisasi(t, d.nilai["realisasi"])
+    except KesalahanInput as e:
+        return [Temuan("angka_tak_terbaca", lok, f"{e} (target baris ini: {d.target})",
+                       d.nilai["realisasi"], None)]
+    return []
 
 
 def _periksa_capaian(lok: dict, d: BarisData) -> list[Temuan]:
