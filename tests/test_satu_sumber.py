@@ -1,4 +1,4 @@
-"""One source per text: RKT, PK and Rencana Aksi show the indicator and sasaran texts of
+"""One source per text: RKT, PK, Rencana Aksi and the LKj sheet show the indicator and sasaran texts of
 Pengukuran by formula, so an edit in Pengukuran appears in every document."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def test_suntingan_pengukuran_muncul_di_dokumen(buku_uji):
     wb = openpyxl.load_workbook(hasil["teks_diubah"], data_only=True)
     s, ind = next(iter(Katalog.bawaan().semua_indikator()))
     tingkat = "PK KPU" if s.tingkat == "kpu" else "PK Sekretariat"
-    for judul in ("RKT", tingkat, "Rencana Aksi"):
+    for judul in ("RKT", tingkat, "Rencana Aksi", "LKj"):
         teks = _teks(wb[judul])
         for baru in TEKS_DIUBAH:
             assert teks.count(baru) == 1, (judul, baru)
@@ -27,6 +27,6 @@ def test_suntingan_pengukuran_muncul_di_dokumen(buku_uji):
 def test_teks_dokumen_adalah_rumus(buku_uji):
     asli, _ = buku_uji
     wb = openpyxl.load_workbook(asli["kosong"])
-    for judul in ("RKT", "PK KPU", "PK Sekretariat", "Rencana Aksi"):
+    for judul in ("RKT", "PK KPU", "PK Sekretariat", "Rencana Aksi", "LKj"):
         rujukan = [v for v in _teks(wb[judul]) if v.startswith("=IF('Pengukuran'!$")]
         assert rujukan, judul

@@ -27,6 +27,7 @@ from ...evaluasi import (
     TIDAK_TERCAPAI,
 )
 from .. import rumus as R
+from ..dokumen import teks_ukur
 from ..gaya import (
     BINGKAI,
     F_PERSEN,
@@ -56,9 +57,11 @@ from ..tata import (
     LEMBAR_REF,
     LEMBAR_UKUR,
     U_ATAS,
+    U_INDIKATOR,
     U_JENIS,
     U_POLARITAS,
     U_REAL_THN,
+    U_SASARAN,
     U_TARGET,
     TataAnggaran,
     TataUkur,
@@ -175,7 +178,8 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
         pertama.setdefault(s.kode, i)
         ws.cell(r, L_NO, i).alignment = RATA_TENGAH
         tulis_teks(ws.cell(r, L_KODE), ind.kode)
-        tulis_teks(ws.cell(r, L_INDIKATOR), ind.nama).alignment = RATA_KIRI
+        # Pengukuran's text by formula (one source per text, as RKT/PK/Rencana Aksi)
+        teks_ukur(ws.cell(r, L_INDIKATOR), b, U_INDIKATOR).alignment = RATA_KIRI
         fmt = F_PERSEN if pecahan(ind.jenis_target) else "[$-421]#,##0.##"
 
         def ukur_sel(c, baris=b.baris):
@@ -240,7 +244,8 @@ def bangun_lkj(ws, kt: Konteks, ukur: TataUkur, angg: TataAnggaran, ws_ref) -> N
         rows = baris_sasaran[s.kode]
         ws.cell(r, L_NO, n).alignment = RATA_TENGAH
         tulis_teks(ws.cell(r, L_KODE), s.kode)
-        tulis_teks(ws.cell(r, L_INDIKATOR), s.nama).alignment = RATA_KIRI
+        teks_ukur(ws.cell(r, L_INDIKATOR), ukur.baris[pertama[s.kode] - 1], U_SASARAN
+                  ).alignment = RATA_KIRI
         rentang = ",".join(rentang_baris(L_CAP, rows))
         cap = f"{kol(L_TARGET)}{r}"
         rumus(ws.cell(r, L_TARGET), "=" + R.rata_rata(rentang), F_PERSEN)
