@@ -1,5 +1,5 @@
 """macros/xl_kinerja.xlam: a valid add-in package whose ribbon calls macros that exist,
-built reproducibly from xlwings' ribbon template by alat/bangun_xlam.py."""
+built reproducibly from xlwings' ribbon template by macros/bangun/bangun_xlam.py."""
 from __future__ import annotations
 
 import hashlib
@@ -20,7 +20,7 @@ NS = "{http://schemas.microsoft.com/office/2006/01/customui}"
 
 
 def _modul_bangun():
-    spec = importlib.util.spec_from_file_location("bangun_xlam", AKAR / "alat" / "bangun_xlam.py")
+    spec = importlib.util.spec_from_file_location("bangun_xlam", AKAR / "macros" / "bangun" / "bangun_xlam.py")
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
     return m

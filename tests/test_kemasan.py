@@ -57,7 +57,7 @@ def test_roda_memuat_setiap_subpaket_katalog_dan_addin(roda):
 
 def test_roda_tanpa_skrip_bangun_dan_tes(roda):
     nama, _ = roda
-    assert not [n for n in nama if "bangun" in n or n.startswith(("tests/", "alat/", "benchmarks/",
+    assert not [n for n in nama if "bangun" in n or n.startswith(("tests/", "benchmarks/",
                                                                  "examples/", "macros/"))]
     assert not [n for n in nama if n.startswith("xl_kinerja/macros/") and n.endswith(".py")
                 and not n.endswith("__init__.py")]

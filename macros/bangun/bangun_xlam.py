@@ -1,6 +1,7 @@
 """Rebuild macros/xl_kinerja.xlam on Linux from xlwings' ribbon add-in template.
 
-A build script: it lives in alat/ (tools), outside the folders that ship in the wheel.
+A build script: macros/bangun/ is no package and matches no package-data pattern, so it
+stays out of the wheel (tests/test_kemasan.py).
 
 Approach (why the VBA is untouched): vbaProject.bin holds each module's source compressed
 (MS-OVBA) next to compiled p-code that Excel prefers when versions match; editing the source
@@ -17,7 +18,7 @@ delegates to xl_kinerja.addin.ribbon.main). We therefore keep vbaProject.bin byt
 "Kinerja", button "Rekap Triwulan") and put `xl_kinerja.addin.udf` into the "UDF Modules"
 row of the add-in's config sheet. The VBA sources are exported to macros/vba/ for reading.
 
-Usage: python alat/bangun_xlam.py   (writes macros/xl_kinerja.xlam and macros/vba/*)
+Usage: python macros/bangun/bangun_xlam.py   (writes macros/xl_kinerja.xlam and macros/vba/*)
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import xlwings
 
-DI_SINI = Path(__file__).resolve().parents[1] / "macros"  # the add-in and its sources
+DI_SINI = Path(__file__).resolve().parents[1]  # macros/: the add-in and its sources
 TEMPLAT = Path(xlwings.__file__).parent / "quickstart_addin_ribbon.xlam"
 KELUARAN = DI_SINI / "xl_kinerja.xlam"
 MODUL_UDF = "xl_kinerja.addin.udf"
