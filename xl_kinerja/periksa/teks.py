@@ -14,7 +14,7 @@ import re
 from .. import kontrak
 from .. import nama as N
 from ..impor.sel import pendek
-from ..ooxml.rujukan import indeks_kolom
+from ..ooxml.rujukan import huruf_kolom, indeks_kolom
 from .temuan import Temuan
 
 # 'Sheet'!$D$7 or Sheet!D7 inside a formula
@@ -58,6 +58,13 @@ def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
 
     def ke_ukur(rumus: str | None) -> bool:
         return rumus is not None and (nama_ukur[0] in rumus or nama_ukur[1] in rumus)
+
+    # and a text formula names the indicator or sasaran column ('Pengukuran'!$C$7 or !C7)
+    huruf = [huruf_kolom(c) for c in kolom]
+    tanda_teks = tuple(f"!${h}$" for h in huruf) + tuple(f"!{h}" for h in huruf)
+
+    def mungkin_teks(rumus: str) -> bool:
+        return any(t in rumus for t in tanda_teks)
     temuan = []
     for lembar in k.lembar:
         if lembar == ukur:
@@ -66,7 +73,7 @@ def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
         jenis_kolom: dict[int, str] = {}  # document column -> defined name of its text
         for isi in sel.values():
             for c, s in isi.items():
-                if c not in jenis_kolom and ke_ukur(s.rumus):
+                if c not in jenis_kolom and ke_ukur(s.rumus) and mungkin_teks(s.rumus):
                     t = _teks_ukur(s.rumus, ukur, kolom)
                     if t is not None:
                         jenis_kolom[c] = t[0]
