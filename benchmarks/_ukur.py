@@ -28,11 +28,13 @@ def buku_besar(folder: Path) -> Path:
     return simpan(wb, Path(folder) / "besar.xlsx")
 
 
-def katalog_nyata(n: int) -> dict:
+def katalog_nyata(n: int, anggaran_tumbuh: bool = True) -> dict:
     """A catalog of n indicators built from the default (real) catalog: its sasaran with
     their real texts, target kinds, units, polarities and schedules repeated under new
     codes, and its budget lines repeated (new codes, the same pagu) once per 21
-    indicators, so the budget grows with the office as in bench_rekap's catalog."""
+    indicators, so the budget grows with the office as in bench_rekap's catalog
+    (`anggaran_tumbuh=False`: the default catalog's budget lines once; the growth guard
+    tests/test_pertumbuhan_generator.py times the indicator sheets alone)."""
     import copy
 
     from xl_kinerja.katalog import Katalog
@@ -47,6 +49,8 @@ def katalog_nyata(n: int) -> dict:
         jumlah += len(s["indikator"])
         sasaran.append(s)
         i += 1
+    if not anggaran_tumbuh:
+        return {**dasar, "sasaran": sasaran}
     per_salinan = sum(len(s["indikator"]) for s in dasar["sasaran"])
     anggaran = []
     for k in range(max(1, round(n / per_salinan))):

@@ -5,11 +5,15 @@ shows up above 15x at these sizes (measured: 16x with validations added cell by 
 machine is shared)."""
 from __future__ import annotations
 
-import copy
+import sys
 import time
+from pathlib import Path
 
 from xl_kinerja.generator import buat_buku_kerja
 from xl_kinerja.katalog import Katalog
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from _ukur import katalog_nyata  # noqa: E402  (the benchmarks' real-catalog builder)
 
 KECIL, BESAR = 50, 500
 BATAS = 15
@@ -17,19 +21,9 @@ BATAS = 15
 
 def _katalog(n: int) -> Katalog:
     """The default catalog's sasaran repeated (new codes) until it holds n indicators:
-    the same mix of target kinds, units and polarities as a real office."""
-    dasar = Katalog.bawaan().ke_dict()
-    sasaran, jumlah, i = [], 0, 0
-    while jumlah < n:
-        s = copy.deepcopy(dasar["sasaran"][i % len(dasar["sasaran"])])
-        s["kode"] = f"S{i}"
-        s["indikator"] = s["indikator"][: n - jumlah]
-        for j, ind in enumerate(s["indikator"]):
-            ind["kode"] = f"S{i}.{j}"
-        jumlah += len(s["indikator"])
-        sasaran.append(s)
-        i += 1
-    return Katalog.dari_dict({**dasar, "sasaran": sasaran})
+    the same mix of target kinds, units and polarities as a real office (the benchmarks'
+    catalog, without growing the budget)."""
+    return Katalog.dari_dict(katalog_nyata(n, anggaran_tumbuh=False))
 
 
 def _terbaik(katalog: Katalog, ulang: int = 3) -> float:
