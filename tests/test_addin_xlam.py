@@ -20,7 +20,8 @@ NS = "{http://schemas.microsoft.com/office/2006/01/customui}"
 
 
 def _modul_bangun():
-    spec = importlib.util.spec_from_file_location("bangun_xlam", AKAR / "macros" / "bangun" / "bangun_xlam.py")
+    spec = importlib.util.spec_from_file_location(
+        "bangun_xlam", AKAR / "macros" / "bangun" / "bangun_xlam.py")
     m = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(m)
     return m
