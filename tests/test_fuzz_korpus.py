@@ -236,6 +236,22 @@ def docx_bom(bahan, folder) -> bytes:
     return keluar.getvalue()
 
 
+def ods_bom(bahan, folder) -> bytes:
+    """A LibreOffice sheet (.ods) whose content.xml inflates past the (lowered) cap."""
+    import io
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+    isi = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+           f'<office:body><office:spreadsheet><table:table table:name="RKT"/>'
+           f'</office:spreadsheet></office:body>{" " * (3 * 1024 * 1024)}'
+           f'</office:document-content>').encode()
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as zo:
+        zo.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zo.writestr("content.xml", isi)
+    return keluar.getvalue()
+
+
 def bom_paket(mp):
     mp.setattr(ooxml_paket, "BATAS_PAKET", 2 * ooxml_paket.MB)
 
@@ -482,6 +498,9 @@ KORPUS = [
     Kasus("k12_bom_zip_docx", ["impor", "lkj.docx", "--satker", "KPU X", "--keluaran",
                                "o.xlsx"], {"lkj.docx": docx_bom},
           kata=("word/document.xml", "terlalu besar", "bom zip"), tambal=bom_zip_pustaka),
+    Kasus("k12_bom_zip_ods", ["impor", "t.ods", "--satker", "KPU X", "--keluaran", "o.xlsx"],
+          {"t.ods": ods_bom}, kata=("content.xml", "terlalu besar", "bom zip"),
+          tambal=bom_zip_pustaka),
     # ---- 13: a defined name over the whole sheet
     Kasus("k13_nama_seluruh_lembar_rekap", ["rekap", "b.xlsx", "-t", "2"],
           {"b.xlsx": ubah_buku(_nama(N.UKUR_REALISASI_TW[1], "'Pengukuran'!$A$1:$XFD$1048576"))},

@@ -27,6 +27,7 @@ from ..berkas import (
     baca_masukan,
     buka_workbook,
     dekode_teks,
+    periksa_zip,
     teks_sel,
 )
 from ..errors import KesalahanBerkas
@@ -227,6 +228,8 @@ def baca_calamine(path: Path) -> list[Baris]:
     """Rows of every sheet of an .ods (LibreOffice's default) or .xls (Excel 97-2003), read
     with python-calamine; rows numbered as the spreadsheet shows them."""
     ods = path.suffix.lower() == ".ods"
+    if ods:  # calamine inflates the package itself: the zip-bomb caps first
+        periksa_zip(path, "lembar .ods")
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
         persen = _persen_ods(path) if ods else {}
