@@ -16,7 +16,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..berkas import tulis_atomik
@@ -85,6 +87,7 @@ class _Penulis:
         self._gaya_id: dict[str, str] = {}
         self._akhir = self.doc.element.body.find(qn("w:sectPr"))  # the body's last child
         self._halaman()
+        self._lebar_blok = self.doc._block_width  # the page is set once, in _halaman
         self._gaya()
 
     # ---- page, styles, footer
@@ -194,7 +197,12 @@ class _Penulis:
         r.font.color.rgb = RGBColor(0, 0, 0)
         r.font.size = Pt(10)
         cap.paragraph_format.keep_with_next = True
-        t = self.doc.add_table(rows=1 + len(baris), cols=len(kepala))
+        if self._akhir is None:
+            t = self.doc.add_table(rows=1 + len(baris), cols=len(kepala))
+        else:  # as `_p`: python-docx would search the body for its sectPr per table
+            tbl = CT_Tbl.new_tbl(1 + len(baris), len(kepala), self._lebar_blok)
+            self._akhir.addprevious(tbl)
+            t = Table(tbl, self.doc._body)
         t._tbl.tblStyle_val = self._id_gaya("Table Grid")  # no style search per table
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         t.autofit = False
