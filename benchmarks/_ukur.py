@@ -5,6 +5,18 @@ import time
 from pathlib import Path
 
 
+def waktu(fungsi, ulang: int) -> tuple[list[float], list[float]]:
+    """(wall times, CPU times of this process) of `ulang` calls of `fungsi()`: on a shared
+    machine wall time depends on the load, CPU time much less."""
+    dinding, cpu = [], []
+    for _ in range(ulang):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fungsi()
+        dinding.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return dinding, cpu
+
+
 def terbaik(fungsi, ulang: int = 5) -> float:
     """Best wall time of `ulang` calls of `fungsi()` (the least disturbed run)."""
     waktu = []

@@ -34,7 +34,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from copy import copy
 from pathlib import Path
 
@@ -43,7 +42,7 @@ sys.path.insert(0, str(AKAR))
 sys.path.insert(0, str(AKAR / "benchmarks"))
 
 import openpyxl  # noqa: E402
-from _ukur import katalog_nyata  # noqa: E402
+from _ukur import katalog_nyata, waktu  # noqa: E402
 from openpyxl.cell.cell import MergedCell  # noqa: E402
 from openpyxl.styles.cell_style import StyleArray  # noqa: E402
 from openpyxl.utils.indexed_list import IndexedList  # noqa: E402
@@ -160,16 +159,6 @@ def hitung(path: Path) -> dict:
     return h
 
 
-def _ukur(fungsi, ulang: int) -> tuple[list[float], list[float]]:
-    dinding, cpu = [], []
-    for _ in range(ulang):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fungsi()
-        dinding.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return dinding, cpu
-
-
 def _teks(w: list[float]) -> str:
     return f"{statistics.median(w):6.2f} d ({min(w):.2f}-{max(w):.2f})"
 
@@ -209,7 +198,7 @@ def main() -> int:
             cpu = {k: [] for k in langkah}
             for _ in range(a.ulang):  # alternating: a change of load hits all three alike
                 for k, f in langkah.items():
-                    w, c = _ukur(f, 1)
+                    w, c = waktu(f, 1)
                     dinding[k] += w
                     cpu[k] += c
             med = {k: statistics.median(v) for k, v in dinding.items()}

@@ -28,13 +28,13 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _ukur import waktu
 from bench_rekap import TAHUN, katalog_besar
 
 CACHE = Path("/tmp/xlk-bench-konsolidasi")
@@ -126,17 +126,6 @@ def _pandas(berkas):
         pd.read_excel(p, sheet_name=LEMBAR, header=None, engine="openpyxl")
 
 
-def _waktu(fungsi, ulang):
-    """(wall times, CPU times) of `ulang` calls."""
-    dinding, cpu = [], []
-    for _ in range(ulang):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fungsi()
-        dinding.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    return dinding, cpu
-
-
 def _teks(w, cpu):
     return (f"median {statistics.median(w):6.2f} d (min {min(w):.2f}, maks {max(w):.2f}, "
             f"n={len(w)}); CPU {statistics.median(cpu):6.2f} d")
@@ -161,9 +150,9 @@ def main() -> int:
         k = [_konsolidasi(folder) for _ in range(a.ulang)]
         assert all(x["satker"] == n and x["dilewati"] == 0 for x in k), k
         t_k, c_k = [x["detik"] for x in k], [x["cpu"] for x in k]
-        t_n, c_n = _waktu(lambda b=berkas: _naif(b), a.ulang_dasar)
-        t_a, c_a = _waktu(lambda b=berkas: _naif_acuan(b), a.ulang_dasar)
-        t_p, c_p = _waktu(lambda b=berkas: _pandas(b), a.ulang_dasar)
+        t_n, c_n = waktu(lambda b=berkas: _naif(b), a.ulang_dasar)
+        t_a, c_a = waktu(lambda b=berkas: _naif_acuan(b), a.ulang_dasar)
+        t_p, c_p = waktu(lambda b=berkas: _pandas(b), a.ulang_dasar)
         mk, mn, ma, mp = (statistics.median(t) for t in (t_k, t_n, t_a, t_p))
         print(f"\n{n} berkas (beban rata-rata 1/5/15 menit: sebelum {beban}, "
               f"sesudah {_beban()})")

@@ -15,28 +15,19 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 sys.path.insert(0, str(AKAR / "benchmarks"))
 
+from _ukur import waktu  # noqa: E402
 from bench_rekap import TAHUN, katalog_besar  # noqa: E402
 
 from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan  # noqa: E402
 from xl_kinerja.katalog import Katalog  # noqa: E402
 from xl_kinerja.lkj import laporan_kinerja  # noqa: E402
 from xl_kinerja.lkj.word import tulis_docx  # noqa: E402
-
-
-def _waktu(fungsi, ulang: int) -> list[float]:
-    hasil = []
-    for _ in range(ulang):
-        t0 = time.perf_counter()
-        fungsi()
-        hasil.append(time.perf_counter() - t0)
-    return hasil
 
 
 def _teks(w: list[float]) -> str:
@@ -65,8 +56,8 @@ def main() -> None:
             def lkj(buku=buku, n=n):
                 tulis_docx(laporan_kinerja(buku), tmp / f"LKj-{n}.docx", timpa=True)
 
-            w_buku = _waktu(buat, a.ulang)
-            w_lkj = _waktu(lkj, a.ulang)
+            w_buku = waktu(buat, a.ulang)[0]
+            w_lkj = waktu(lkj, a.ulang)[0]
             median[n] = statistics.median(w_lkj)
             rasio = statistics.median(w_lkj) / statistics.median(w_buku)
             print(f"{n:>9} | {_teks(w_buku):>24} | {_teks(w_lkj):>24} | {rasio:4.2f}")
