@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import ANGGARAN_UJI, KASUS, TAHUN, katalog_grid
@@ -24,6 +26,8 @@ from xl_kinerja.errors import KesalahanBerkas
 from xl_kinerja.rekap import baca_nilai, hitung_rekap, rekap_berkas
 from xl_kinerja.rekap.cetak import skala
 from xl_kinerja.rekap.tulis import LEBAR
+
+KUBU_RAYA = Path(__file__).resolve().parent.parent / "examples" / "contoh-rkt-2024-kubu-raya.xlsx"
 
 
 @pytest.fixture
@@ -515,9 +519,27 @@ class _Lembar:
         return _Rentang(self, a[0], a[1])
 
     class _Grafik:
+        """An xlwings chart; `api[1]` records the COM series (Name, Values, XValues)."""
+
         def __init__(self):
             self.chart_type = None
-            self.api = None
+            self.seri = []
+            grafik = self
+
+            class Api:
+                HasTitle = False
+
+                class ChartTitle:
+                    Text = None
+
+                def SeriesCollection(self):  # noqa: N802 - the COM name
+                    class Koleksi:
+                        def NewSeries(self):  # noqa: N802
+                            s = type("Seri", (), {})()
+                            grafik.seri.append(s)
+                            return s
+                    return Koleksi()
+            self.api = [None, Api()]
 
         def set_source_data(self, _):
             pass
@@ -596,3 +618,27 @@ def test_xlwings_sama_dengan_openpyxl(grid_rekap):
     sel_o.pop((3, 2)), sel_x.pop((3, 2))  # source file path differs by construction
     assert sel_x == sel_o
     assert len(sht.grafik) == 2 == len(ws._charts)
+
+
+def test_grafik_tanpa_judul_ulangan_di_setiap_penulis(tmp_path):
+    # Kubu Raya's Rekap TW IV repeats its sasaran header on new pages: the charts of the
+    # package writer (CLI), the openpyxl and the xlwings (ribbon) writers all leave those
+    # rows out, with the same union references
+    import openpyxl
+
+    from xl_kinerja.rekap import tulis_rekap_openpyxl, tulis_rekap_xlwings
+    p = tmp_path / "kr.xlsx"
+    shutil.copy(KUBU_RAYA, p)
+    rekap_berkas(p, 4, keluaran=tmp_path / "cli.xlsx")
+    with zipfile.ZipFile(tmp_path / "cli.xlsx") as z:
+        cli = [re.findall(r"<c:f>([^<]*)</c:f>", z.read(n).decode())
+               for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+    assert any(f.startswith("(") for g in cli for f in g)  # a union: rows were skipped
+    rk = hitung_rekap(baca_nilai(p), 4)
+    ws = tulis_rekap_openpyxl(openpyxl.Workbook(), rk)
+    o = [[f for s in ch.series for f in (s.tx.strRef.f, s.cat.strRef.f, s.val.numRef.f)]
+         for ch in ws._charts]
+    assert o == cli
+    sht = tulis_rekap_xlwings(_Buku(p), rk)
+    x = [[f for s in g.seri for f in (None, s.XValues, s.Values)] for g in sht.grafik]
+    assert x == [[None if i % 3 == 0 else "=" + f for i, f in enumerate(g)] for g in cli]

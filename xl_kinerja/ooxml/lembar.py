@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from .rujukan import huruf_kolom, rujukan_lembar, urai_sel
+from .rujukan import huruf_kolom, rujukan_baris, urai_sel
 from .skema import NS_A, NS_C, NS_MAIN, NS_R, NS_XDR
 from .teks import angka_xml, attr_xml, teks_xml
 
@@ -163,18 +163,7 @@ class LembarBaru:
                 "</xdr:wsDr>").encode()
 
     def _ref(self, r1, c, r2, lewati=frozenset()) -> str:
-        """'Sheet'!$A$5:$A$9, or the union ('Sheet'!$A$5:$A$6,'Sheet'!$A$8:$A$9) of the
-        rows r1..r2 without `lewati`."""
-        bagian, awal = [], None
-        for r in range(r1, r2 + 2):
-            if r <= r2 and r not in lewati:
-                awal = r if awal is None else awal
-            elif awal is not None:
-                a, b = f"${huruf_kolom(c)}${awal}", f"${huruf_kolom(c)}${r - 1}"
-                bagian.append(f"{rujukan_lembar(self.nama)}!{a}" + (f":{b}" if r - 1 != awal
-                                                                     else ""))
-                awal = None
-        return bagian[0] if len(bagian) == 1 else "(" + ",".join(bagian) + ")"
+        return rujukan_baris(self.nama, r1, c, r2, lewati)
 
     def xml_grafik(self, i: int) -> bytes:
         judul, kat, daftar_seri, _, lewati = self.daftar_grafik[i]

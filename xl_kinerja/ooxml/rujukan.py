@@ -80,3 +80,18 @@ def urai_rujukan(teks: str) -> tuple[str, tuple[int, int, int, int]] | None:
 def rujukan_lembar(nama: str) -> str:
     """A sheet name as formulas and defined names quote it: Rekap TW 2 -> 'Rekap TW 2'."""
     return "'" + nama.replace("'", "''") + "'"
+
+
+def rujukan_baris(lembar: str, r1: int, c: int, r2: int, lewati=frozenset()) -> str:
+    """'Sheet'!$A$5:$A$9, or the union ('Sheet'!$A$5:$A$6,'Sheet'!$A$8:$A$9) of the rows
+    r1..r2 of column c without `lewati` (a chart's range that skips header rows repeated on
+    a new printed page; Excel, LibreOffice and COM all take the union)."""
+    bagian, awal = [], None
+    for r in range(r1, r2 + 2):
+        if r <= r2 and r not in lewati:
+            awal = r if awal is None else awal
+        elif awal is not None:
+            a, b = f"${huruf_kolom(c)}${awal}", f"${huruf_kolom(c)}${r - 1}"
+            bagian.append(f"{rujukan_lembar(lembar)}!{a}" + (f":{b}" if r - 1 != awal else ""))
+            awal = None
+    return bagian[0] if len(bagian) == 1 else "(" + ",".join(bagian) + ")"

@@ -11,7 +11,7 @@ from ..berkas import periksa_keluaran, tulis_atomik
 from ..errors import KesalahanBerkas, KesalahanInput
 from ..ooxml.lembar import AWALAN_RUMUS
 from ..ooxml.paket import Paket
-from ..ooxml.rujukan import rujukan_lembar
+from ..ooxml.rujukan import rujukan_baris, rujukan_lembar
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
 from .cetak import (
@@ -195,19 +195,25 @@ class _PenulisOpenpyxl:
         self.ws.oddFooter.center.text, self.ws.oddFooter.center.size = "Halaman &P", 8
 
     def grafik(self, jenis, judul, kategori, seri, posisi, lewati=()):
-        # a chart here reads one contiguous range (repeated header rows, `lewati`, stay in it)
+        # the package writer's references: header rows repeated on a new page (`lewati`)
+        # are left out of the categories and values (ooxml.rujukan.rujukan_baris)
         # lazy: openpyxl (and numpy with it) stays off the CLI path
-        from openpyxl.chart import BarChart, Reference
+        from openpyxl.chart import BarChart
+        from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
+        from openpyxl.chart.series import Series, SeriesLabel
+        lewati, nama = frozenset(lewati), self.ws.title
         ch = BarChart()
         ch.type = "col"
         ch.title = judul
         ch.y_axis.number_format = "0%"
         ch.height, ch.width = 7.5, 16
-        for s in (seri if isinstance(seri, list) else [seri]):
-            ch.add_data(Reference(self.ws, min_col=s[1], min_row=s[0], max_row=s[2]),
-                        titles_from_data=True)
-        ch.set_categories(Reference(self.ws, min_col=kategori[1], min_row=kategori[0],
-                                    max_row=kategori[2]))
+        kat = rujukan_baris(nama, kategori[0], kategori[1], kategori[2], lewati)
+        for i, (h, c, r2) in enumerate(seri if isinstance(seri, list) else [seri]):
+            s = Series(idx=i, order=i)
+            s.tx = SeriesLabel(strRef=StrRef(rujukan_baris(nama, h, c, h)))
+            s.cat = AxDataSource(strRef=StrRef(kat))
+            s.val = NumDataSource(numRef=NumRef(rujukan_baris(nama, h + 1, c, r2, lewati)))
+            ch.series.append(s)
         self.ws.add_chart(ch, posisi)
 
 
@@ -304,14 +310,16 @@ class _PenulisXlwings:
         anchor = self.sht.range(posisi)
         ch = self.sht.charts.add(left=anchor.left, top=anchor.top, width=450, height=210)
         ch.chart_type = "column_clustered"
-        kat = self.sht.range((kategori[0], kategori[1]), (kategori[2], kategori[1]))
-        try:  # Excel COM: one series per value column, categories from the code column
+        lewati, nama = frozenset(lewati), self.sht.name
+        kat = "=" + rujukan_baris(nama, kategori[0], kategori[1], kategori[2], lewati)
+        try:  # Excel COM: one series per value column, categories from the code column,
+            # the repeated header rows left out as in the package writer (a union reference)
             api = ch.api[1]
-            for s in daftar:
+            for h, c, r2 in daftar:
                 ser = api.SeriesCollection().NewSeries()
-                ser.Name = self.sht.range((s[0], s[1])).value
-                ser.Values = self.sht.range((s[0] + 1, s[1]), (s[2], s[1])).api
-                ser.XValues = kat.api
+                ser.Name = self.sht.range((h, c)).value
+                ser.Values = "=" + rujukan_baris(nama, h + 1, c, r2, lewati)
+                ser.XValues = kat
             api.HasTitle = True
             api.ChartTitle.Text = judul
         except Exception:  # other backends: the first series with its header row
