@@ -19,7 +19,6 @@ _KERTAS = {9: "A4", 14: "F4"}  # Excel paperSize codes the generator writes
 
 @dataclass
 class Tambahan:
-    target_tahunan: dict = field(default_factory=dict)   # kode indikator -> value
     penanggung_jawab: dict = field(default_factory=dict)
     iku_tahun: list = field(default_factory=list)        # the IKU period's years
     iku_target: dict = field(default_factory=dict)       # kode -> {tahun: target text}
@@ -46,12 +45,9 @@ def _kolom_opsional(s: kontrak.Kontrak, nama: str) -> list | None:
 def baca_tambahan(s: kontrak.Kontrak, data: DataBuku) -> Tambahan:
     t = Tambahan()
     kode = [_teks(v) for v in _kolom_opsional(s, N.UKUR_KODE_INDIKATOR)]
-    for nama, tujuan in ((N.UKUR_TARGET_TAHUNAN, t.target_tahunan),
-                         (N.UKUR_PENANGGUNG_JAWAB, t.penanggung_jawab)):
-        nilai = _kolom_opsional(s, nama) or []
-        for k, v in zip(kode, nilai, strict=False):
-            if k:
-                tujuan[k] = v if nama == N.UKUR_TARGET_TAHUNAN else _teks(v)
+    for k, v in zip(kode, _kolom_opsional(s, N.UKUR_PENANGGUNG_JAWAB) or [], strict=False):
+        if k:
+            t.penanggung_jawab[k] = _teks(v)
     if s.ada(N.IKU_TAHUN):
         tahun = []
         for v in s.nilai(N.IKU_TAHUN)[0]:

@@ -43,13 +43,6 @@ def _tw_terakhir(data: DataBuku) -> int:
     return isi[-1] + 1 if isi else 4
 
 
-def _target_tahunan(ind, tambahan: Tambahan):
-    t = tambahan.target_tahunan.get(ind.kode, ind.target[3])
-    if isinstance(t, str) and t.startswith("="):
-        t = ind.target[3]
-    return t
-
-
 def _capaian(data, ind, target, realisasi, apa: str):
     try:
         return capaian(target, realisasi, ind.polaritas)
@@ -65,7 +58,7 @@ def _riwayat_lalu(lalu, kode: str):
     data_l, tamb_l = lalu
     for ind in data_l.indikator:
         if ind.kode == kode:
-            return ind, _target_inti(ind, _target_tahunan(ind, tamb_l)), _terakhir(ind.realisasi)
+            return ind, _target_inti(ind, ind.target_tahunan), _terakhir(ind.realisasi)
     return None
 
 
@@ -83,7 +76,7 @@ def _skalar(target, realisasi):
 
 
 def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> IndikatorLkj:
-    t_sel = _target_tahunan(ind, tambahan)
+    t_sel = ind.target_tahunan
     target = _target_inti(ind, t_sel)
     r = _terakhir(ind.realisasi)
     c = _capaian(data, ind, target, r, "capaian tahunan") if t_sel is not None else None
@@ -123,7 +116,7 @@ def _indikator(data, ind, tambahan, lalu, nasional, skala, catatan) -> Indikator
                 c_l = capaian(t_l, r_l, ind_l.polaritas)
             except KesalahanInput as e:
                 catatan.append(f"{ind.kode}: capaian tahun {tahun - 1} tidak dihitung ({e})")
-        riwayat[tahun - 1] = Riwayat(tahun - 1, _target_tahunan(ind_l, lalu[1]), r_l, c_l)
+        riwayat[tahun - 1] = Riwayat(tahun - 1, ind_l.target_tahunan, r_l, c_l)
     hasil.riwayat = [riwayat[th] for th in sorted(riwayat)]
     if tahun - 1 in riwayat:  # the trend is against last year
         hasil.tren = tren(_skalar(target, riwayat[tahun - 1].realisasi), _skalar(target, r),
