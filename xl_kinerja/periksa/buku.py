@@ -33,7 +33,7 @@ from ..angka import format_angka, format_persen
 from ..aturan import pecahan
 from ..ooxml.rujukan import koordinat
 from ..rekap import baca_nilai, hitung_rekap
-from ..rekap.mesin import anak_anggaran
+from ..rekap.mesin import anak_anggaran, nama_anggaran
 from ..terbilang import terbilang as _terbilang
 from .indikator import periksa_indikator, teks_target
 from .kode import periksa_kode
@@ -215,11 +215,14 @@ class _Pemeriksa:
                                     f"salah ketik", x["realisasi"],
                                     _persen(x["capaian"]), "peringatan"))
                 elif jenis == "persen_mustahil":
-                    t.append(Temuan("persen_mustahil", self.lok_ind(baris), f["pesan"].split(
-                        ": ", 1)[1], _persen(f["tercatat"]), _persen(f["tercatat"] / 100)))
+                    # the engine's message without its "KODE: " head (the place says it)
+                    t.append(Temuan("persen_mustahil", self.lok_ind(baris),
+                                    f["pesan"].removeprefix(f"{f['kode']}: "),
+                                    _persen(f["tercatat"]), _persen(f["tercatat"] / 100)))
                 elif jenis == "realisasi_anggaran_kosong":
                     lok = self.lok_angg(baris) if baris else self.lok(f["sheet"], None)
-                    pesan = f["pesan"].split(": ", 1)[1] if baris else f["pesan"]
+                    pesan = f["pesan"].removeprefix(
+                        f"{nama_anggaran(self.angg[baris])}: ") if baris else f["pesan"]
                     t.append(Temuan("realisasi_anggaran_kosong", lok, pesan, None,
                                     self.angg[baris].pagu if baris else None, "peringatan"))
                 elif jenis == "serapan_lebih":

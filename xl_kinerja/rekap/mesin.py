@@ -390,10 +390,11 @@ def _anggaran_kosong(data, q, rk, anak):
     for b in kosong:
         rk.temuan.append({"sheet": data.lembar_angg, "baris": b.baris, "kode": b.kode,
                           "jenis": "realisasi_anggaran_kosong",
-                          "pesan": f"{_nama_anggaran(b)}: realisasi anggaran {tw} belum diisi "
+                          "pesan": f"{nama_anggaran(b)}: realisasi anggaran {tw} belum diisi "
                                    f"(pagu Rp {format_angka(b.pagu, 0)}); isi 0 bila memang "
                                    f"belum ada yang dibelanjakan"})
 
 
-def _nama_anggaran(b) -> str:
+def nama_anggaran(b) -> str:
+    """A budget row as its findings name it first: "EBD.952 Layanan Perencanaan"."""
     return f"{b.kode} {b.uraian}".strip() if b.kode else b.uraian
