@@ -228,6 +228,9 @@ def baca_json(path: str | os.PathLike, apa: str = "berkas JSON",
                      "sintaks tidak sah")
         raise KesalahanBerkas(f"{apa} bukan JSON yang sah: {pesan} (baris {e.lineno}, kolom "
                               f"{e.colno})", berkas=path) from None
+    except ValueError:  # after JSONDecodeError (a subclass): an integer over Python's limit
+        raise KesalahanBerkas(f"{apa} memuat angka yang terlalu panjang (lebih dari "
+                              f"{sys.get_int_max_str_digits()} angka)", berkas=path) from None
     except RecursionError:
         raise KesalahanBerkas(f"{apa} bersarang terlalu dalam (lebih dari "
                               f"{BATAS_KEDALAMAN_JSON} tingkat)", berkas=path) from None

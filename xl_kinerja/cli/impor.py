@@ -114,6 +114,8 @@ def _ke_buku(args) -> int:
     for c in h.catatan:
         if not c.startswith("jenis tabel dianggap"):  # any indicator table will do here
             print(f"Catatan: {c}")
+    for n, alasan in h.peringatan:  # e.g. cells the reader cleaned: said, as without --ke
+        print(f"  peringatan baris {n}: {alasan}", file=sys.stderr)
     hasil = isi_riwayat(h, args.ke, tahun=args.tahun, timpa=args.timpa,
                         masukan=[args.tabel])
     for b in hasil.pesan():
@@ -129,7 +131,8 @@ def _ke_buku(args) -> int:
                "diganti": [{"kode": k, "lama": a[0], "baru": b[0]} for k, a, b in hasil.diganti],
                "tidak_dipakai": [{"baris": n, "alasan": a} for n, a in hasil.tidak_dipakai],
                "tanpa_nilai": hasil.tanpa_nilai,
-               "baris_dilewati": [{"baris": n, "alasan": a} for n, a in h.baris_dilewati]}
+               "baris_dilewati": [{"baris": n, "alasan": a} for n, a in h.baris_dilewati],
+               "peringatan": [{"baris": n, "pesan": a} for n, a in h.peringatan]}
         teks = json.dumps(lap, ensure_ascii=False, indent=2) + "\n"
         tulis_atomik(args.laporan, lambda p: p.write_text(teks, encoding="utf-8"),
                      timpa=args.timpa, masukan=[args.tabel, args.ke])

@@ -64,7 +64,7 @@ def bersihkan_sel(teks: object) -> str:
     return s
 
 
-def _baris(nomor: int, mentah: list, sheet: str | None = None) -> Baris:
+def baris_bersih(nomor: int, mentah: list, sheet: str | None = None) -> Baris:
     """A row read from a file: cleaned cells, and a warning for every cell that had control
     characters or is longer than a cell can hold (named by its column)."""
     catatan: list[str] = []
@@ -128,7 +128,7 @@ def _baca_csv(teks: str, pemisah: str, path) -> list[Baris]:
                      if "field larger" in str(e) else "baris ini bukan CSV yang dapat dibaca")
             raise KesalahanBerkas(f"{sebab}; periksa tanda kutip (\") mulai baris ini atau "
                                   "simpan ulang tabelnya", berkas=path, baris=akhir + 1) from None
-        hasil.append(_baris(akhir + 1, mentah))  # a row starts after the previous one
+        hasil.append(baris_bersih(akhir + 1, mentah))  # a row starts after the previous one
         akhir = pembaca.line_num
     _kutip_tertutup(teks, pemisah, hasil, akhir, path)
     return hasil
@@ -161,11 +161,11 @@ def baca_teks_baris(teks: str, path=None) -> tuple[list[Baris], str]:
     baris_teks = teks.splitlines()
     pemisah = _pemisah(baris_teks[:200])
     if pemisah == "\t":
-        return [_baris(i, b.split("\t")) for i, b in enumerate(baris_teks, 1)], pemisah
+        return [baris_bersih(i, b.split("\t")) for i, b in enumerate(baris_teks, 1)], pemisah
     if pemisah:
         # csv may span lines inside quotes; track the starting line number
         return _baca_csv(teks, pemisah, path), pemisah
-    return [_baris(i, [b]) for i, b in enumerate(baris_teks, 1)], pemisah
+    return [baris_bersih(i, [b]) for i, b in enumerate(baris_teks, 1)], pemisah
 
 
 def _format_sel(c) -> str | None:
@@ -185,7 +185,7 @@ def baca_xlsx(path: Path) -> list[Baris]:
             for r, baris in enumerate(ws.iter_rows(), 1):
                 sel = ["" if c.value is None else _teks_nilai(c.value, _format_sel(c))
                        for c in baris]
-                hasil.append(_baris(r, sel, ws.title))
+                hasil.append(baris_bersih(r, sel, ws.title))
     finally:
         wb.close()
     return hasil
@@ -245,7 +245,7 @@ def baca_calamine(path: Path) -> list[Baris]:
             for r, baris in enumerate(pc_sheet.to_python(skip_empty_area=False)):
                 sel = [_teks_nilai(v, "0%" if (r, c) in tanda else None)
                        for c, v in enumerate(baris)]
-                hasil.append(_baris(r + 1, sel, nama))
+                hasil.append(baris_bersih(r + 1, sel, nama))
     finally:
         wb.close()
     return hasil

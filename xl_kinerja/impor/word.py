@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 
 from ..berkas import BATAS_BACA_DOCX, MB, periksa_masukan, periksa_zip
 from ..errors import KesalahanBerkas
-from .baca import Baris, bersihkan_sel
+from .baca import Baris, baris_bersih, bersihkan_sel
 from .judul import _judul
 from .sel import pendek
 
@@ -70,7 +70,7 @@ def _teks_sel(tc) -> str:
         ppr = p.find(qn("w:pPr"))
         butir = ppr is not None and ppr.find(qn("w:numPr")) is not None
         bagian.append(("• " if butir else "") + teks.strip())
-    return bersihkan_sel(" ".join(bagian))
+    return " ".join(bagian)  # cleaned by baca.baris_bersih, with a warning where it changes
 
 
 def _teks_paragraf(p) -> str:
@@ -103,7 +103,9 @@ def _baris_tabel(tbl, mulai: int, nama: str) -> list[Baris]:
                     lanjut = (vm.get(qn("w:val")) or "continue") == "continue"
             sel.append("" if lanjut else _teks_sel(tc))
             sel.extend([""] * (rentang - 1))
-        hasil.append(Baris(mulai + len(hasil), sel, sheet=nama, mentah=list(sel)))
+        # as every other reader: control characters and over-long texts are cleaned with
+        # a warning naming the column, never silently
+        hasil.append(baris_bersih(mulai + len(hasil), sel, nama))
     return hasil
 
 
