@@ -21,6 +21,7 @@ from xl_kinerja import (
     sisa_anggaran,
     terbilang,
 )
+from xl_kinerja.angka import format_ringkas
 from xl_kinerja.evaluasi import di_bawah_target
 
 
@@ -269,6 +270,9 @@ def test_format():
     assert format_angka(1234.5) == "1.234,50"
     assert format_persen(0.95) == "95,00%"
     assert format_angka(51412431000, 0) == "51.412.431.000"
+    assert [format_ringkas(v) for v in (98.0, 97.5, 1234.25, 0, 1000)] == [
+        "98", "97,5", "1.234,25", "0", "1.000"]
+    assert format_ringkas(0.123456789, 6) == "0,123457" and format_ringkas(12.7, 0) == "13"
 
 
 # --- invariants ---------------------------------------------------------------------

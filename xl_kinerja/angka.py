@@ -86,6 +86,13 @@ def format_angka(nilai: float, desimal: int = 2) -> str:
                           decimal_quantization=True)
 
 
+def format_ringkas(nilai: float, desimal: int = 2) -> str:
+    """A number as written by hand, without trailing zeros: 98.0 -> "98", 97.5 -> "97,5",
+    1234.25 -> "1.234,25" (at most `desimal` decimals)."""
+    return format_angka(nilai, desimal).rstrip("0").rstrip(",") if desimal > 0 else \
+        format_angka(nilai, 0)
+
+
 def format_persen(fraksi: float, desimal: int = 2) -> str:
     """0.95 -> "95,00%"."""
     return format_angka(float(Decimal(repr(float(fraksi))) * 100), desimal) + "%"

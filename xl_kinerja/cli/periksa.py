@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..angka import format_angka
+from ..angka import format_ringkas
 from ..errors import KesalahanXlKinerja
 from ..kemajuan import Kemajuan
 from ..predikat import SKALA
@@ -49,9 +49,7 @@ def _tampil(v) -> str:
     """A recorded/computed value as a KPU reader writes it: 2.699.614.000, 0,9879."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return str(v)
-    if float(v).is_integer():
-        return format_angka(v, 0)
-    return format_angka(v, 4).rstrip("0").rstrip(",")
+    return format_ringkas(v, 4)
 
 
 def _nilai_teks(t) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import kontrak
 from .. import nama as N
-from ..angka import format_angka, format_persen
+from ..angka import format_persen, format_ringkas
 from ..aturan import pecahan
 from ..berkas import tulis_atomik
 from ..errors import KesalahanBerkas, KesalahanInput
@@ -75,8 +75,7 @@ def _tampil(v) -> str:
     if isinstance(v, tuple):  # (value, kind) as kept for messages
         v, jenis = v
         if isinstance(v, (int, float)) and not isinstance(v, bool):
-            return format_persen(v) if pecahan(jenis) else format_angka(v).rstrip("0") \
-                .rstrip(",")
+            return format_persen(v) if pecahan(jenis) else format_ringkas(v)
     return repr(v) if isinstance(v, str) else str(v)
 
 

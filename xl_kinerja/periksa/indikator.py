@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..angka import format_angka
+from ..angka import format_ringkas
 from ..aturan import pecahan
 from ..errors import KesalahanInput
 from ..impor.satuan import famili_satuan, gabung_satuan
@@ -93,6 +93,4 @@ def teks_target(nilai, jenis: str, satuan: str, atas=None) -> str:
 
 def _angka(v: float) -> str:
     v = round(float(v), 9)
-    if v == int(v):
-        return format_angka(v, 0)
-    return format_angka(v, 6).rstrip("0").rstrip(",")
+    return format_ringkas(v, 6)

@@ -11,7 +11,7 @@ from .. import nama as N
 from .. import opsional
 from ..agregat import capaian_per_sasaran, capaian_satker
 from ..anggaran import jumlah_sesuai, persen_anggaran, rincian_anggaran, sisa_anggaran
-from ..angka import format_angka, format_persen
+from ..angka import format_angka, format_persen, format_ringkas
 from ..aturan import TINGKAT_JUMLAH
 from ..capaian import (
     BATAS_PERSEN,
@@ -295,9 +295,7 @@ def _tahunan(data: DataBuku, ind: Indikator, triwulan: int, skala) -> dict:
 
 def _ketikan(v: float) -> str:
     """What the user typed to get the stored fraction `v` (98 for 98.0): "98", "97,5"."""
-    if float(v).is_integer():
-        return format_angka(v, 0)
-    return format_angka(v, 2).rstrip("0").rstrip(",")
+    return format_ringkas(v, 2)
 
 
 def anak_anggaran(baris: list) -> dict[int, list[int]]:
