@@ -583,6 +583,10 @@ KORPUS = [
     Kasus("ki_katalog_json_bersarang_sedang", [*BARU, "--iku", "k.json", "--keluaran", "o.xlsx"],
           {"k.json": b'{"sasaran": ' + b"[" * 500 + b"]" * 500 + b"}"},
           kata=("bersarang terlalu dalam",)),
+    Kasus("ki_katalog_json_bilangan_raksasa", [*BARU, "--iku", "k.json", "--keluaran",
+                                              "o.xlsx"],
+          {"k.json": b'{"periode": [' + b"9" * 5000 + b"]}"},
+          kata=("k.json", "angka yang terlalu panjang")),
     # ---- unclear messages
     Kasus("kp_xlsx_terpotong", ["rekap", "t.xlsx", "-t", "1"],
           {"t.xlsx": lambda b, d: b["buku"][:30_000]}, kata=("rusak/terpotong",)),

@@ -239,3 +239,19 @@ def test_word_target_berbeda_antar_tabel(tmp_path):
     assert h.peringatan == [(2, "tabel ke-2: target '95%' berbeda dengan tabel ke-1 baris 2 "
                                 "('100%') untuk indikator 'Persentase dokumen perencanaan yang "
                                 "tepat waktu'")]
+
+
+def test_word_sel_terlalu_panjang_diperingatkan(tmp_path):
+    # a Word cell longer than an Excel cell holds is cut with a warning naming the row and
+    # column, as in CSV/xlsx tables (it used to be cut silently)
+    doc = Document()
+    doc.add_paragraph("PERJANJIAN KINERJA TAHUN 2025")
+    _tabel(doc, [JUDUL_PK, ["1", "Meningkatnya kualitas perencanaan",
+                            "Persentase dokumen " + "x" * 40_000, "100%"]])
+    doc.save(tmp_path / "pk.docx")
+    h = impor_tabel(tmp_path / "pk.docx")
+    (ind,) = [i for s in h.katalog["sasaran"] for i in s["indikator"]]
+    assert len(ind["nama"]) == 32_767
+    ((n, pesan),) = h.peringatan_baca
+    assert n == 2 and pesan.startswith("tabel ke-1: ") and "kolom 3" in pesan
+    assert "32.767" in pesan and (n, pesan) in h.peringatan

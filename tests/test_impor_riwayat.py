@@ -7,6 +7,7 @@ with "Kab." for "Kabupaten", a '-' where no figure was reported, an indicator th
 no longer has, the "Rata-rata" row under the table)."""
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -277,3 +278,16 @@ def test_buku_kerja_disimpan_libreoffice(buku, tmp_path, capsys):
     lagi, = hitung_ulang([lo], tmp_path / "lagi")
     assert {k: v for k, v in _riwayat(lagi, 2023).items() if v is not None} == DIISI
     assert openpyxl.load_workbook(lagi)["IKU"]["O7"].value == "CC"
+
+
+def test_peringatan_pembaca_disebut(buku, tmp_path, capsys):
+    # a control character the reader removes is said with --ke too, and kept in --laporan
+    tabel = tmp_path / "kendali.tsv"
+    tabel.write_text("NO\tINDIKATOR KINERJA\tTARGET\tREALISASI 2023\n"
+                     "1\tPersentase Kesesuaian Kompetensi Pegawai terhadap standar Kompetensi "
+                     "penugasannya\x07\t100%\t95%\n", encoding="utf-8")
+    lap = tmp_path / "lap.json"
+    assert main(["impor", str(tabel), "--ke", str(buku), "--laporan", str(lap)]) == 0
+    err = capsys.readouterr().err
+    (pesan,) = [p["pesan"] for p in json.loads(lap.read_text())["peringatan"]]
+    assert pesan in err and "kolom 2" in pesan and "karakter kendali" in pesan

@@ -114,7 +114,9 @@ def _ke_buku(args) -> int:
     for c in h.catatan:
         if not c.startswith("jenis tabel dianggap"):  # any indicator table will do here
             print(f"Catatan: {c}")
-    for n, alasan in h.peringatan:  # e.g. cells the reader cleaned: said, as without --ke
+    # the cells the reader cleaned are said, as without --ke (the catalog's warnings do not
+    # apply: --ke builds no catalog)
+    for n, alasan in h.peringatan_baca:
         print(f"  peringatan baris {n}: {alasan}", file=sys.stderr)
     hasil = isi_riwayat(h, args.ke, tahun=args.tahun, timpa=args.timpa,
                         masukan=[args.tabel])
@@ -132,7 +134,7 @@ def _ke_buku(args) -> int:
                "tidak_dipakai": [{"baris": n, "alasan": a} for n, a in hasil.tidak_dipakai],
                "tanpa_nilai": hasil.tanpa_nilai,
                "baris_dilewati": [{"baris": n, "alasan": a} for n, a in h.baris_dilewati],
-               "peringatan": [{"baris": n, "pesan": a} for n, a in h.peringatan]}
+               "peringatan": [{"baris": n, "pesan": a} for n, a in h.peringatan_baca]}
         teks = json.dumps(lap, ensure_ascii=False, indent=2) + "\n"
         tulis_atomik(args.laporan, lambda p: p.write_text(teks, encoding="utf-8"),
                      timpa=args.timpa, masukan=[args.tabel, args.ke])

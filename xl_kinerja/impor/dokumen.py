@@ -70,12 +70,14 @@ class HasilDokumen:
             raise KesalahanBerkas("tidak ada tabel yang dapat diimpor di dokumen Word ini: "
                                   + "; ".join(self.ringkasan()), berkas=self.berkas)
         baris, dilewati, peringatan, judul, judul_tabel = [], [], [], [], {}
+        baca: list[tuple[int, str]] = []  # cells the reader cleaned, per table
         terlihat: dict[str, object] = {}
         for t in self.dipakai:
             h, nama = t.hasil, t.tabel.nama
             judul_tabel[nama] = h.judul
             judul += h.judul
             dilewati += [(n, f"{nama}: {a}") for n, a in h.baris_dilewati]
+            baca += [(n, f"{nama}: {a}") for n, a in h.peringatan_baca]
             peringatan += [(n, f"{nama}: {a}") for n, a in h.peringatan
                            if "tidak dimasukkan ke katalog" not in a]  # said again below
             sama = lengkap = 0
@@ -112,7 +114,7 @@ class HasilDokumen:
                                     if t.hasil.katalog["sasaran"]), self.dipakai[0].hasil.jenis)
         return HasilImpor(jenis, self.berkas, katalog, baris, dilewati, peringatan, self.tahun,
                           self.ringkasan() + self.catatan, judul, kode_baris, judul_tabel,
-                          catatan_polaritas(baris))
+                          catatan_polaritas(baris), peringatan_baca=baca)
 
 
 def _kunci_nama(teks: str) -> str:
