@@ -258,6 +258,11 @@ def test_hitung_saat_dibuka():
     tanpa = '<workbook xmlns="m"><sheets/><extLst/></workbook>'
     assert hitung_saat_dibuka(tanpa) == \
         '<workbook xmlns="m"><sheets/><calcPr fullCalcOnLoad="1"/><extLst/></workbook>'
+    # a workbookView's own extLst (before <sheets>) is not where calcPr goes
+    tampilan = ('<workbook xmlns="m"><bookViews><workbookView><extLst/></workbookView>'
+                '</bookViews><sheets><sheet name="A"/></sheets><extLst/></workbook>')
+    assert hitung_saat_dibuka(tampilan) == tampilan.replace(
+        '</sheets><extLst/>', '</sheets><calcPr fullCalcOnLoad="1"/><extLst/>')
 
 
 def test_buku_kerja_disimpan_libreoffice(buku, tmp_path, capsys):

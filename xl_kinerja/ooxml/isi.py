@@ -137,9 +137,14 @@ def hitung_saat_dibuka(teks_buku: str) -> str:
         tag = tag[:akhir].rstrip() + ' fullCalcOnLoad="1"' + tag[akhir:]
         return teks_buku[:m.start()] + tag + teks_buku[m.end():]
     mw, p = cari_tag(teks_buku, "workbook")
+    # the elements that follow calcPr come after <sheets> (a workbookView may hold an
+    # extLst of its own: calcPr must not land inside bookViews)
+    ms, _ = cari_tag(teks_buku, "sheets")
+    mulai = 0 if ms is None else ms.end() if ms.group(0).endswith("/>") else \
+        max(0, teks_buku.find(f"</{p}sheets>", ms.end()))
     tempat = None
     for lokal in _SESUDAH_CALCPR:
-        ml, _ = cari_tag(teks_buku, lokal)
+        ml, _ = cari_tag(teks_buku, lokal, mulai)
         if ml is not None and (tempat is None or ml.start() < tempat):
             tempat = ml.start()
     if tempat is None:
