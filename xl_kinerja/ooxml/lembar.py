@@ -33,11 +33,14 @@ class LembarBaru:
         self.lanskap = False
         self.kertas, self.kaki, self.skala = 9, "", 100
 
-    def cetak(self, kertas: int = 9, kaki: str = "", persen: int = 100):
+    def cetak(self, kertas: int = 9, kaki: str = "", persen: int = 100,
+              margin: tuple[float, float, float, float] = (0.4, 0.6, 0.7, 0.3)):
         """Landscape at `persen` scale on paper `kertas` (Excel paperSize code), centred,
-        footer `kaki` left and "Halaman n" (counted from 1 on this sheet) in the centre."""
+        footer `kaki` left and "Halaman n" (counted from 1 on this sheet) in the centre;
+        `margin` (side, top, bottom, header/footer) in inches."""
         self.lanskap = True
         self.kertas, self.kaki, self.skala = int(kertas), kaki, int(persen)
+        self.margin = margin
 
     def tulis(self, r, c, v, fmt=None, tebal=False, lipat=False):
         if isinstance(v, float) and not math.isfinite(v):
@@ -126,9 +129,9 @@ class LembarBaru:
             + (f'<mergeCells count="{len(self.gabungan)}">{gabung}</mergeCells>' if gabung
                else "")
             + ('<printOptions horizontalCentered="1"/>'
-               '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7" header="0.3" '
-               'footer="0.3"/>'
-               f'<pageSetup paperSize="{self.kertas}" scale="{self.skala}" '
+               + '<pageMargins left="{0}" right="{0}" top="{1}" bottom="{2}" header="{3}" '
+               'footer="{3}"/>'.format(*(f"{x:g}" for x in self.margin))
+               + f'<pageSetup paperSize="{self.kertas}" scale="{self.skala}" '
                'orientation="landscape" firstPageNumber="1" useFirstPageNumber="1"/>'
                '<headerFooter><oddFooter>'
                + teks_xml(f"&L&8{self.kaki.replace('&', '&&')}&C&8Halaman &P")

@@ -11,6 +11,9 @@ from __future__ import annotations
 UKURAN_PT = {9: (841.9, 595.3), 14: (936.0, 612.0), 1: (792.0, 612.0), 5: (1008.0, 612.0)}
 MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING = 0.6, 0.7, 0.4  # inches, as the generated sheets
 MARGIN_KEPALA = 0.3
+# (side, top, bottom, header/footer) in inches: what every rekap writer sets and what the
+# page layout above computes with
+MARGIN = (MARGIN_SAMPING, MARGIN_ATAS, MARGIN_BAWAH, MARGIN_KEPALA)
 TINGGI_BARIS = 15.0      # a one-line row (points)
 TINGGI_GARIS = 13.5      # one more wrapped line of 11 pt Calibri (10 pt Arial: 11.5)
 CADANGAN = 0.95          # page height kept in hand: heights are estimates that err high

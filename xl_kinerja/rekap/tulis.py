@@ -15,10 +15,7 @@ from ..ooxml.rujukan import rujukan_baris, rujukan_lembar
 from ..ooxml.skema import NS_MAIN
 from .baca import baca_nilai
 from .cetak import (
-    MARGIN_ATAS,
-    MARGIN_BAWAH,
-    MARGIN_KEPALA,
-    MARGIN_SAMPING,
+    MARGIN,
     TINGGI_BARIS,
     Susun,
     skala,
@@ -85,7 +82,7 @@ def _tata_letak(rk: Rekap, w, kertas: int = KERTAS_BAWAAN) -> None:
     them, each finding is one wrapped row naming its place in words; the charts close the
     sheet on a page of their own."""
     persen = skala(LEBAR, kertas)
-    w.cetak(kertas, f"{nama_lembar(rk.triwulan)} {rk.tahun}", persen)
+    w.cetak(kertas, f"{nama_lembar(rk.triwulan)} {rk.tahun}", persen, MARGIN)
     for c, x in enumerate(LEBAR, start=1):
         w.lebar(c, x)
     s = Susun(w, tinggi_halaman(kertas, persen), LEBAR)
@@ -181,15 +178,14 @@ class _PenulisOpenpyxl:
         from openpyxl.worksheet.pagebreak import Break
         self.ws.row_breaks.append(Break(id=r))
 
-    def cetak(self, kertas=KERTAS_BAWAAN, kaki="", persen=100):
+    def cetak(self, kertas=KERTAS_BAWAAN, kaki="", persen=100, margin=MARGIN):
         ps = self.ws.page_setup
         ps.paperSize, ps.orientation, ps.scale = kertas, "landscape", persen
         ps.firstPageNumber, ps.useFirstPageNumber = 1, True
         self.ws.sheet_properties.pageSetUpPr.fitToPage = False
         m = self.ws.page_margins
-        m.left = m.right = MARGIN_SAMPING
-        m.top, m.bottom, m.header, m.footer = MARGIN_ATAS, MARGIN_BAWAH, MARGIN_KEPALA, \
-            MARGIN_KEPALA
+        m.left = m.right = margin[0]
+        m.top, m.bottom, m.header, m.footer = margin[1], margin[2], margin[3], margin[3]
         self.ws.print_options.horizontalCentered = True
         self.ws.oddFooter.left.text, self.ws.oddFooter.left.size = kaki, 8
         self.ws.oddFooter.center.text, self.ws.oddFooter.center.size = "Halaman &P", 8
@@ -295,11 +291,16 @@ class _PenulisXlwings:
         except Exception:  # noqa: BLE001 - layout is a convenience, not data
             pass
 
-    def cetak(self, kertas=KERTAS_BAWAAN, kaki="", persen=100):
+    def cetak(self, kertas=KERTAS_BAWAAN, kaki="", persen=100, margin=MARGIN):
         try:  # Excel COM (Windows); other backends keep their default page setup
             ps = self.sht.api.PageSetup
             ps.PaperSize, ps.Orientation = kertas, 2  # xlPaper* (same codes), xlLandscape
             ps.Zoom = persen
+            # the margins the page layout (rekap/cetak.py) computed with, in points
+            ps.LeftMargin = ps.RightMargin = 72 * margin[0]
+            ps.TopMargin, ps.BottomMargin = 72 * margin[1], 72 * margin[2]
+            ps.HeaderMargin = ps.FooterMargin = 72 * margin[3]
+            ps.CenterHorizontally = True
             ps.FirstPageNumber = 1
             ps.LeftFooter, ps.CenterFooter = f"&8{kaki}", "&8Halaman &P"
         except Exception:  # noqa: BLE001 - printing layout is a convenience, not data
