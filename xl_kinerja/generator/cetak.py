@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from openpyxl.worksheet.pagebreak import Break
 
+from ..ooxml import halaman
+from ..ooxml.halaman import MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING
 from .tata import KERTAS
-
-# Printable page in points (landscape), per paper of tata.KERTAS.
-UKURAN_PT = {"A4": (841.9, 595.3), "F4": (936.0, 612.0)}
-MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING = 0.6, 0.7, 0.4  # inches
 
 
 def atur_cetak(ws, kertas: str, tahun: int, skala: int | None = None) -> None:
@@ -38,33 +36,22 @@ def atur_cetak(ws, kertas: str, tahun: int, skala: int | None = None) -> None:
     ws.oddFooter.left.size = 8
 
 
-# Our row heights are exact (set on every row we size), but a row left at its default
-# height is laid out by the spreadsheet program: keep 5% in hand.
-CADANGAN = 0.95
-TINGGI_BAWAAN = 15.0
+TINGGI_BAWAAN = 15.0  # a row left at its default height
 
 
 def tinggi_baris(ws, r: int) -> float:
     return ws.row_dimensions[r].height or TINGGI_BAWAAN
 
 
-def lebar_pt(lebar_kolom) -> float:
-    """Printed width (points at 100%) of columns of these widths in characters: 7 px per
-    character plus 5 px padding per column, 0.75 pt per px (as Excel and LibreOffice
-    convert a width; the padding alone is 4% of Pengukuran's printed width)."""
-    return sum(w * 7 + 5 for w in lebar_kolom) * 0.75
-
-
 def skala_lebar(lebar_kolom, kertas: str) -> int:
     """Largest print scale (at most 100%) at which columns of these widths fit the page
-    width."""
-    muat = (UKURAN_PT[kertas][0] - 72 * (MARGIN_SAMPING * 2)) * 0.97
-    return int(min(100, 100 * muat / lebar_pt(lebar_kolom)))
+    width of paper `kertas` ("A4", "F4")."""
+    return halaman.skala(lebar_kolom, KERTAS[kertas])
 
 
 def tinggi_halaman(kertas: str, skala: int) -> float:
     """Sheet points of rows that fit on one page at `skala` percent."""
-    return (UKURAN_PT[kertas][1] - 72 * (MARGIN_ATAS + MARGIN_BAWAH)) * CADANGAN * 100 / skala
+    return halaman.tinggi_halaman(KERTAS[kertas], skala)
 
 
 def pecah_halaman(ws, blok: list[tuple[int, int]], kertas: str, skala: int,

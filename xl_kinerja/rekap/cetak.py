@@ -6,38 +6,13 @@ stays with its header and first row. Pure arithmetic (no openpyxl): the CLI path
 """
 from __future__ import annotations
 
-# Printable page (points) in landscape by Excel paperSize code: A4, F4 (Folio 8,5 x 13 in),
-# Letter, Legal; other papers are laid out as A4.
-UKURAN_PT = {9: (841.9, 595.3), 14: (936.0, 612.0), 1: (792.0, 612.0), 5: (1008.0, 612.0)}
-MARGIN_ATAS, MARGIN_BAWAH, MARGIN_SAMPING = 0.6, 0.7, 0.4  # inches, as the generated sheets
-MARGIN_KEPALA = 0.3
-# (side, top, bottom, header/footer) in inches: what every rekap writer sets and what the
-# page layout above computes with
-MARGIN = (MARGIN_SAMPING, MARGIN_ATAS, MARGIN_BAWAH, MARGIN_KEPALA)
+from ..ooxml.halaman import MARGIN, lebar_pt, skala, tinggi_halaman
+
+__all__ = ["MARGIN", "Susun", "TINGGI_BARIS", "jumlah_garis", "lebar_pt", "skala",
+           "tinggi_halaman", "tinggi_teks"]
+
 TINGGI_BARIS = 15.0      # a one-line row (points)
 TINGGI_GARIS = 13.5      # one more wrapped line of 11 pt Calibri (10 pt Arial: 11.5)
-CADANGAN = 0.95          # page height kept in hand: heights are estimates that err high
-
-
-def ukuran(kertas: int) -> tuple[float, float]:
-    return UKURAN_PT.get(int(kertas), UKURAN_PT[9])
-
-
-def lebar_pt(lebar_kolom) -> float:
-    """Printed width (points at 100%) of columns of these widths in characters: 7 px per
-    character plus 5 px padding per column, 0.75 pt per px."""
-    return sum(w * 7 + 5 for w in lebar_kolom) * 0.75
-
-
-def skala(lebar_kolom, kertas: int) -> int:
-    """Largest print scale (percent, at most 100) at which the columns fit the width."""
-    muat = (ukuran(kertas)[0] - 72 * 2 * MARGIN_SAMPING) * 0.97
-    return int(min(100, 100 * muat / lebar_pt(lebar_kolom)))
-
-
-def tinggi_halaman(kertas: int, persen: int) -> float:
-    """Sheet points of rows that fit on one page at `persen` scale."""
-    return (ukuran(kertas)[1] - 72 * (MARGIN_ATAS + MARGIN_BAWAH)) * CADANGAN * 100 / persen
 
 
 def jumlah_garis(teks: str, lebar: float) -> int:
