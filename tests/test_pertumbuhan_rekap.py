@@ -3,9 +3,9 @@ streaming the sheet cells, the contract reader's columns, the engine and the she
 Synthetic inputs built here (no generator, no LibreOffice), least CPU time of five runs."""
 from __future__ import annotations
 
-import gc
-import time
 import zipfile
+
+from conftest import cpu_terbaik
 
 from xl_kinerja import kontrak
 from xl_kinerja.ooxml.lembar import LembarBaru
@@ -13,23 +13,6 @@ from xl_kinerja.rekap.mesin import BarisAnggaran, DataBuku, Indikator, hitung_re
 
 KECIL, BESAR = 250, 2500
 BATAS = 15
-
-
-def _terbaik(f, ulang=5) -> float:
-    """Least CPU time of `ulang` runs (the machine is shared: wall time depends on load),
-    with the cycle collector paused: late in the suite the heap holds every earlier test's
-    objects, and a full collection triggered by the large case would walk all of them."""
-    hasil = []
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(ulang):
-            t0 = time.process_time()
-            f()
-            hasil.append(time.process_time() - t0)
-    finally:
-        gc.enable()
-    return min(hasil)
 
 
 def _paket(path, n: int):
@@ -86,7 +69,7 @@ def test_pembaca_kontrak_linear(tmp_path):
     kol = baca(p2, nama)
     assert len(kol[0]) == BESAR and kol[0][0].nilai == "kata 2"
     assert kol[3][0].rumus == "=B2*2" and kol[3][0].tersimpan == 6  # formula, cache apart
-    t1, t2 = _terbaik(lambda: baca(p1, nama)), _terbaik(lambda: baca(p2, nama))
+    t1, t2 = cpu_terbaik(lambda: baca(p1, nama)), cpu_terbaik(lambda: baca(p2, nama))
     assert t2 <= BATAS * t1, (t1, t2)
 
 
@@ -123,5 +106,5 @@ def test_mesin_dan_penulis_lembar_linear():
         return rk
     d1, d2 = _data(KECIL), _data(BESAR)
     assert len(kerja(d2).indikator) == BESAR
-    t1, t2 = _terbaik(lambda: kerja(d1)), _terbaik(lambda: kerja(d2))
+    t1, t2 = cpu_terbaik(lambda: kerja(d1)), cpu_terbaik(lambda: kerja(d2))
     assert t2 <= BATAS * t1, (t1, t2)
