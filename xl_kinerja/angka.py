@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel import Locale
+from babel.numbers import NumberFormatError, NumberPattern, parse_decimal, parse_pattern
 
 from .errors import KesalahanInput
 
@@ -79,11 +81,18 @@ def baca_angka(teks: object) -> float:
     return float(baca_desimal(teks))
 
 
+@cache
+def _pola_angka(desimal: int) -> tuple[NumberPattern, Locale]:
+    """Babel's pattern and locale, parsed once (`format_decimal` parses both on every
+    call, most of its time in a checker's thousands of numbers)."""
+    return parse_pattern("#,##0" + ("." + "0" * desimal if desimal > 0 else "")), \
+        Locale.parse(LOKAL_ID)
+
+
 def format_angka(nilai: float, desimal: int = 2) -> str:
     """1234.5 -> "1.234,50" (Indonesian grouping and decimal comma)."""
-    pola = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
-    return format_decimal(Decimal(repr(float(nilai))), format=pola, locale=LOKAL_ID,
-                          decimal_quantization=True)
+    pola, lokal = _pola_angka(desimal)
+    return pola.apply(Decimal(repr(float(nilai))), lokal, decimal_quantization=True)
 
 
 def format_ringkas(nilai: float, desimal: int = 2) -> str:

@@ -28,7 +28,7 @@ from . import nama as N
 from .errors import KesalahanBerkas
 from .ooxml.buku import baca_buku
 from .ooxml.paket import Paket
-from .ooxml.pindai import Mentah, pindai
+from .ooxml.pindai import Mentah, pindai, pola_rumus
 from .ooxml.rujukan import koordinat, urai_rujukan
 from .ooxml.sel import (
     RUMUS,
@@ -161,6 +161,22 @@ class Kontrak:
         """{row: {column: Sel}} of every non-empty cell of a sheet."""
         return self._b.sel_lembar(lembar)
 
+    def rumus_memuat(self, lembar: str, *teks: str) -> dict[int, dict[int, str]]:
+        """{row: {column: formula}} of a sheet's formula cells whose formula contains one
+        of `teks` (the checker's search for formulas naming another sheet). From a
+        package only the cells whose XML can hold one are decoded, and a sheet whose XML
+        cannot is not scanned at all."""
+        u = self._b.utuh(lembar, teks)
+        return {} if u is None else u.rumus_memuat(teks)
+
+    def kolom_lembar(self, lembar: str, kolom: int) -> dict[int, Sel]:
+        """{row: Sel} of the non-empty cells of one column of a sheet."""
+        return self._b.utuh(lembar).kolom(kolom)
+
+    def baris_lembar(self, lembar: str, baris: int) -> dict[int, Sel]:
+        """{column: Sel} of the non-empty cells of one row of a sheet."""
+        return self._b.utuh(lembar).baris(baris)
+
     def close(self) -> None:
         self._b.close()
 
@@ -198,7 +214,57 @@ class Kontrak:
 
 
 # ---------------------------------------------------------------- backends
-class _DariPaket:
+class _Utuh:
+    """A whole sheet's cells, all decoded (the element stream, openpyxl)."""
+
+    def __init__(self, sel: dict[int, dict[int, Sel]]):
+        self.sel = sel
+
+    def rumus_memuat(self, teks: tuple[str, ...]) -> dict[int, dict[int, str]]:
+        hasil: dict[int, dict[int, str]] = {}
+        for r, baris in self.sel.items():
+            for c, s in baris.items():
+                if s.rumus is not None and any(t in s.rumus for t in teks):
+                    hasil.setdefault(r, {})[c] = s.rumus
+        return hasil
+
+    def kolom(self, kolom: int) -> dict[int, Sel]:
+        return {r: b[kolom] for r, b in self.sel.items() if kolom in b}
+
+    def baris(self, baris: int) -> dict[int, Sel]:
+        return dict(self.sel.get(baris, {}))
+
+
+class _UtuhMentah:
+    """A whole sheet scanned (`ooxml.pindai`), each cell decoded when first asked for."""
+
+    def __init__(self, mentah: Mentah, ks: Konteks):
+        self.mentah, self.ks = mentah, ks
+
+    def rumus_memuat(self, teks: tuple[str, ...]) -> dict[int, dict[int, str]]:
+        return self.mentah.rumus_memuat(teks, self.ks)
+
+    def kolom(self, kolom: int) -> dict[int, Sel]:
+        return self.mentah.kolom(kolom, self.ks)
+
+    def baris(self, baris: int) -> dict[int, Sel]:
+        return self.mentah.baris_sel(baris, self.ks)
+
+
+class _SeluruhLembar:
+    """Whole sheets from `sel_lembar`, each read once (backends without a scanner)."""
+
+    _seluruh: dict[str, _Utuh]
+
+    def utuh(self, lembar: str, teks: tuple[str, ...] = ()) -> _Utuh:
+        if not hasattr(self, "_seluruh"):
+            self._seluruh = {}
+        if lembar not in self._seluruh:
+            self._seluruh[lembar] = _Utuh(self.sel_lembar(lembar))  # type: ignore[attr-defined]
+        return self._seluruh[lembar]
+
+
+class _DariPaket(_SeluruhLembar):
     """Streams the sheet parts of an open package; each sheet once, only the cells inside
     the boxes of the workbook's (valid, not too large) defined names."""
 
@@ -210,6 +276,7 @@ class _DariPaket:
         self._ks: Konteks | None = None
         self._sel: dict[str, Mentah | dict[int, dict[int, Sel]]] = {}
         self._kotak: dict[str, list[tuple[int, int, int, int]]] | None = None
+        self._penuh: dict[str, _Utuh | _UtuhMentah] = {}  # whole sheets, scanned once
 
     def _konteks(self) -> Konteks:
         if self._ks is None:
@@ -276,15 +343,32 @@ class _DariPaket:
                 hasil.append([baris.get(c, SEL_KOSONG) for c in kolom])
         return hasil
 
-    def _baca(self, lembar: str, kotak) -> Mentah | dict[int, dict[int, Sel]]:
+    def _baca(self, lembar: str, kotak, data: bytes | None = None
+              ) -> Mentah | dict[int, dict[int, Sel]]:
         """The byte scanner when the part is in the form it knows (`ooxml.pindai`: cells
-        decoded on demand), else the element stream; both give the same cells."""
+        decoded on demand), else the element stream; both give the same cells. `data`:
+        the part, when the caller has already read it."""
         bagian = self._bagian(lembar)
         if self._cepat:
-            isi = pindai(self.paket.baca(bagian), kotak)
+            isi = pindai(self.paket.baca(bagian) if data is None else data, kotak)
             if isi is not None:
                 return isi
         return baca_lembar(self.paket, bagian, kotak, self._konteks())
+
+    def utuh(self, lembar: str, teks: tuple[str, ...] = ()) -> _Utuh | _UtuhMentah | None:
+        """The whole sheet, scanned once; None when `teks` are given and the part cannot
+        hold any of them (`ooxml.pindai.pola_rumus`)."""
+        if not self._cepat:
+            return super().utuh(lembar, teks)
+        u = self._penuh.get(lembar)
+        if u is None:
+            data = self.paket.baca(self._bagian(lembar))
+            if teks and b"<!" not in data and pola_rumus(teks).search(data) is None:
+                return None
+            isi = self._baca(lembar, None, data)
+            u = self._penuh[lembar] = _UtuhMentah(isi, self._konteks()) \
+                if isinstance(isi, Mentah) else _Utuh(isi)
+        return u
 
     def sel_lembar(self, lembar: str):
         isi = self._baca(lembar, None)
@@ -307,7 +391,7 @@ def _sel_openpyxl(c) -> Sel:
     return konstanta(v)
 
 
-class _DariOpenpyxl:
+class _DariOpenpyxl(_SeluruhLembar):
     def __init__(self, wb):
         self.wb = wb
         self.nama = {n: dn.attr_text for n, dn in wb.defined_names.items()}
@@ -330,7 +414,7 @@ class _DariOpenpyxl:
         pass
 
 
-class _DariXlwings:
+class _DariXlwings(_SeluruhLembar):
     """A live book: Excel's values; `formula` tells formulas from text (a text constant's
     formula is its own text). A stand-in without `formula` marks '=...' values."""
 

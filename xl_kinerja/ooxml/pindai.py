@@ -117,6 +117,21 @@ def _deklarasi(data: bytes, awal: int, buka: int) -> tuple[bytes, bytes]:
     return akar, b"".join(_AKAR_NS.findall(data, awal, buka))
 
 
+def pola_rumus(teks: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A formula element (<f>) of sheet XML whose text may hold one of `teks`: one of them
+    as bytes with "&" and "<" escaped (as they must be), or an entity reference that may
+    spell a character of it otherwise. No match in XML without `<!` (CDATA) is certain:
+    none of its formulas contains any of `teks`."""
+    bentuk = {b"&#"}  # any character, as a numeric reference
+    for t in teks:
+        bentuk.add(t.replace("&", "&amp;").replace("<", "&lt;").encode("utf-8"))
+        for ch, ref in (("'", b"&apos;"), ('"', b"&quot;"), (">", b"&gt;")):
+            if ch in t:
+                bentuk.add(ref)
+    return re.compile(rb"<(?:[^\s/>:]+:)?f\b[^>]*>[^<]*?(?:" +
+                      b"|".join(re.escape(b) for b in sorted(bentuk)) + b")")
+
+
 class Mentah:
     """The scanned cells of a sheet, decoded on demand: `baris` {row: {column: raw}} where
     raw is a tuple kept from the scan (`urai` turns it into the Sel) or a Sel already."""
@@ -154,6 +169,43 @@ class Mentah:
                             b"".join(_AKAR_NS.findall(attr_baris)) + b"><c" + attr + b">" + isi +
                             b"</c></w></w></w>")[0][0][0]
         return _sel(el, ks)
+
+    def kolom(self, kolom: int, ks: Konteks) -> dict[int, Sel]:
+        """{row: Sel} of the non-empty cells of one column, each decoded once."""
+        hasil = {}
+        for r, baris in self.baris.items():
+            x = baris.get(kolom)
+            if type(x) is tuple:
+                x = baris[kolom] = self.urai(x, ks)
+            if x is not None:
+                hasil[r] = x
+        return hasil
+
+    def baris_sel(self, baris: int, ks: Konteks) -> dict[int, Sel]:
+        """{column: Sel} of the non-empty cells of one row, each decoded once."""
+        b = self.baris.get(baris, {})
+        hasil = {}
+        for c, x in b.items():
+            if type(x) is tuple:
+                x = b[c] = self.urai(x, ks)
+            if x is not None:
+                hasil[c] = x
+        return hasil
+
+    def rumus_memuat(self, teks: tuple[str, ...], ks: Konteks) -> dict[int, dict[int, str]]:
+        """{row: {column: formula}} of the formula cells whose formula contains one of
+        `teks`; a raw cell is decoded only when its bytes can hold one (`pola_rumus`)."""
+        cari = pola_rumus(teks).search
+        hasil: dict[int, dict[int, str]] = {}
+        for r, baris in self.baris.items():
+            for c, x in baris.items():
+                if type(x) is tuple:
+                    if cari(x[2]) is None:
+                        continue
+                    x = baris[c] = self.urai(x, ks)
+                if x is not None and x.rumus is not None and any(t in x.rumus for t in teks):
+                    hasil.setdefault(r, {})[c] = x.rumus
+        return hasil
 
     def semua(self, ks: Konteks) -> dict[int, dict[int, Sel]]:
         """Every cell decoded, blanks left out (what `sel.baca_lembar` gives)."""

@@ -32,6 +32,7 @@ from .. import nama as N
 from ..angka import format_angka, format_persen
 from ..aturan import pecahan
 from ..ooxml.rujukan import koordinat
+from ..ooxml.sel import Sel
 from ..rekap import baca_nilai, hitung_rekap
 from ..rekap.mesin import anak_anggaran, nama_anggaran
 from ..terbilang import terbilang as _terbilang
@@ -108,17 +109,21 @@ class _Pemeriksa:
         self.ind = {i.baris: i for i in self.data.indikator}
         self.angg = {b.baris: b for b in self.data.anggaran}
 
-    def sel_per_baris(self, nama: str) -> dict:
-        """{row: (coordinate, Sel)} of a one-column defined name (absent name -> {})."""
+    def sel_per_baris(self, nama: str) -> dict[int, Sel]:
+        """{row: Sel} of a one-column defined name (absent name -> {})."""
         if not self.k.ada(nama):
             return {}
         r, sel = self.k.kolom(nama)
-        hasil = {}
-        for i, s in enumerate(sel):
-            if s.rumus is not None and s.tersimpan is not None:
-                self._terhitung = True
-            hasil[r.baris1 + i] = (r.koordinat(r.baris1 + i), s)
-        return hasil
+        if not self._terhitung:
+            self._terhitung = any(s.rumus is not None and s.tersimpan is not None for s in sel)
+        return dict(zip(range(r.baris1, r.baris2 + 1), sel, strict=True))
+
+    def koordinat(self, nama: str, baris: int) -> str:
+        """The cell of a one-column defined name on a row ("?" when outside it)."""
+        if not self.k.ada(nama):
+            return "?"
+        r = self.k.rentang(nama)
+        return r.koordinat(baris) if r.baris1 <= baris <= r.baris2 else "?"
 
     # ------------------------------------------------------------------ locations
     def lok(self, sheet, baris, kode=None, indikator=None) -> dict:
@@ -153,10 +158,10 @@ class _Pemeriksa:
         t = []
         for i in self.data.indikator:
             sel = tahunan.get(i.baris)
-            if sel is None or sel[1].nilai is None:
+            if sel is None or sel.nilai is None:
                 continue
             a = atas.get(i.baris)
-            target = teks_target(sel[1].nilai, i.jenis, i.satuan or "", a[1].nilai if a else None)
+            target = teks_target(sel.nilai, i.jenis, i.satuan or "", a.nilai if a else None)
             t += periksa_indikator(self.lok_ind(i.baris), i.indikator, target)
         return t
 
@@ -249,16 +254,14 @@ class _Pemeriksa:
         and computed values); the others still equal it (rumus_ditimpa, peringatan)."""
         d = self.data
         anak = anak_anggaran(d.anggaran)
-        sel_pagu = self.sel_per_baris(N.ANGG_PAGU)
-        sel_real = [self.sel_per_baris(n) for n in N.ANGG_REALISASI_TW]
-        cek = [(0, "pagu", sel_pagu)] + [(q, "realisasi", sel_real[q - 1])
-                                         for q in sorted(self.triwulan_berisi)]
+        cek = [(0, "pagu", N.ANGG_PAGU)] + [(q, "realisasi", N.ANGG_REALISASI_TW[q - 1])
+                                            for q in sorted(self.triwulan_berisi)]
         t = []
         for i in sorted(anak):
             b = d.anggaran[i]
             aturan = {"program": "total_program_salah", "kegiatan": "total_kegiatan_salah"
                       }.get(b.tingkat, "jumlah_salah")
-            for q, apa, sel in cek:
+            for q, apa, nama in cek:
                 nilai = b.pagu if q == 0 else b.realisasi[q - 1]
                 if nilai is None:  # the formula is intact
                     continue
@@ -269,7 +272,7 @@ class _Pemeriksa:
                 if salah is None and all(x is None for x in isi):
                     continue  # rows below all blank: nothing to compare with
                 label = apa if q == 0 else f"{apa} TW {_romawi(q)}"
-                coord = sel[b.baris][0] if b.baris in sel else "?"
+                coord = self.koordinat(nama, b.baris)
                 if salah:
                     t.append(Temuan(aturan, self.lok_angg(b.baris),
                                     f"sel {coord}: {label} {b.tingkat} tercatat "
@@ -315,10 +318,12 @@ class _Pemeriksa:
         t = []
         for nama, label, baris_mesin, kunci, aturan, tampil in kolom:
             lok_baris = self.lok_angg if nama.startswith("Angg_") else self.lok_ind
-            for baris, (coord, sel) in per_nama[nama].items():
+            for baris, sel in per_nama[nama].items():
                 if baris not in baris_mesin:
                     continue  # a row the engine skips (no code, no name)
-                lok = lok_baris(baris)
+                if sel.rumus is not None and (kunci is None or not self._terhitung):
+                    continue  # the formula is there, and no cached value to compare
+                lok, coord = lok_baris(baris), self.koordinat(nama, baris)
                 hitung = baris_mesin[baris][kunci] if kunci else None
                 if sel.rumus is None:
                     beda = kunci is None or not _sama(sel.nilai, hitung)
@@ -331,8 +336,6 @@ class _Pemeriksa:
                                        else ""),
                                     tampil(sel.nilai), tampil(hitung),
                                     "galat" if beda else "peringatan"))
-                    continue
-                if kunci is None or not self._terhitung:
                     continue
                 tersimpan = sel.tersimpan
                 if not _sama(tersimpan, hitung):

@@ -52,58 +52,51 @@ def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
     ukur = ri.lembar
     kolom = {ri.kolom1: N.UKUR_INDIKATOR, rs.kolom1: N.UKUR_SASARAN}
     per_baris = {i.baris: i for i in data.indikator}
-    # a cheap substring test first: most formulas of a workbook (sums, capaian) never name
-    # Pengukuran, and the regex is the rule's main cost on a large workbook
+    # the Pengukuran sheet as formulas name it, quoted or not
     nama_ukur = (f"'{ukur.replace(chr(39), chr(39) * 2)}'!", f"{ukur}!")
 
     def ke_ukur(rumus: str | None) -> bool:
         return rumus is not None and (nama_ukur[0] in rumus or nama_ukur[1] in rumus)
 
-    # and a text formula names the indicator or sasaran column ('Pengukuran'!$C$7 or !C7)
-    huruf = [huruf_kolom(c) for c in kolom]
-    tanda_teks = tuple(f"!${h}$" for h in huruf) + tuple(f"!{h}" for h in huruf)
-
-    def mungkin_teks(rumus: str) -> bool:
-        return any(t in rumus for t in tanda_teks)
+    # a text formula names the indicator or sasaran column ('Pengukuran'!$C$7 or !C7): only
+    # those formulas are looked for (decoded), not the thousands of other formulas naming
+    # Pengukuran, and a sheet without any is not scanned at all
+    tanda_teks = [f"{n}{a}{huruf_kolom(c)}" for n in nama_ukur for a in ("$", "")
+                  for c in kolom]
     temuan = []
     for lembar in k.lembar:
         if lembar == ukur:
             continue
-        sel = k.sel_lembar(lembar)
         jenis_kolom: dict[int, str] = {}  # document column -> defined name of its text
-        for isi in sel.values():
-            for c, s in isi.items():
-                if c not in jenis_kolom and ke_ukur(s.rumus) and mungkin_teks(s.rumus):
-                    t = _teks_ukur(s.rumus, ukur, kolom)
+        for isi in k.rumus_memuat(lembar, *tanda_teks).values():
+            for c, f in isi.items():
+                if c not in jenis_kolom:
+                    t = _teks_ukur(f, ukur, kolom)
                     if t is not None:
                         jenis_kolom[c] = t[0]
-        if not jenis_kolom:
-            continue
-        baris_ukur: dict[int, set] = {}   # document row -> Pengukuran rows its formulas use
-        for r, isi in sel.items():
-            for s in isi.values():
-                if ke_ukur(s.rumus):
-                    baris_ukur.setdefault(r, set()).update(
-                        b for _, b in _rujukan(s.rumus, ukur) if b in per_baris)
-        for r in sorted(sel):
-            n = baris_ukur.get(r, set())
+        # a text cell typed over (a constant where the formula belongs); the row's other
+        # formulas say which Pengukuran row it stands for
+        ketik = sorted((r, c) for c in jenis_kolom
+                       for r, s in k.kolom_lembar(lembar, c).items()
+                       if s.rumus is None and s.nilai is not None)
+        for r, c in ketik:
+            isi = k.baris_lembar(lembar, r)
+            n = {b for s in isi.values() if ke_ukur(s.rumus)
+                 for _, b in _rujukan(s.rumus, ukur) if b in per_baris}
             if len(n) != 1:
                 continue  # not tied to one indicator row (or every formula typed over)
             ind = per_baris[next(iter(n))]
-            for c, nama in sorted(jenis_kolom.items()):
-                s = sel[r].get(c)
-                if s is None or s.rumus is not None or s.nilai is None:
-                    continue
-                ditulis = str(s.nilai).strip()
-                asli = ind.indikator if nama == N.UKUR_INDIKATOR else ind.sasaran
-                if not ditulis or " ".join(ditulis.split()) == " ".join(asli.split()):
-                    continue
-                apa = _APA[nama]
-                temuan.append(Temuan(
-                    "teks_berbeda", lok(lembar, r, ind.kode, ind.indikator),
-                    f"teks {apa} di lembar {lembar} baris {r} diketik \"{pendek(ditulis)}\", "
-                    f"berbeda dengan lembar {ukur} baris {ind.baris}: \"{pendek(asli)}\"; "
-                    f"dokumen yang ditandatangani harus memuat teks yang diukur: sunting teksnya "
-                    f"di lembar {ukur}, lalu kembalikan rumus sel ini (salin dari sel {apa} "
-                    f"lain di kolom yang sama)", ditulis, asli))
+            nama = jenis_kolom[c]
+            ditulis = str(isi[c].nilai).strip()
+            asli = ind.indikator if nama == N.UKUR_INDIKATOR else ind.sasaran
+            if not ditulis or " ".join(ditulis.split()) == " ".join(asli.split()):
+                continue
+            apa = _APA[nama]
+            temuan.append(Temuan(
+                "teks_berbeda", lok(lembar, r, ind.kode, ind.indikator),
+                f"teks {apa} di lembar {lembar} baris {r} diketik \"{pendek(ditulis)}\", "
+                f"berbeda dengan lembar {ukur} baris {ind.baris}: \"{pendek(asli)}\"; "
+                f"dokumen yang ditandatangani harus memuat teks yang diukur: sunting teksnya "
+                f"di lembar {ukur}, lalu kembalikan rumus sel ini (salin dari sel {apa} "
+                f"lain di kolom yang sama)", ditulis, asli))
     return temuan
