@@ -17,7 +17,7 @@ from xl_kinerja import kontrak
 from xl_kinerja import nama as N
 from xl_kinerja.errors import KesalahanBerkas
 from xl_kinerja.ooxml.paket import Paket
-from xl_kinerja.ooxml.pindai import pindai, pindai_lembar
+from xl_kinerja.ooxml.pindai import pindai, pindai_lembar, pola_rumus
 from xl_kinerja.ooxml.sel import TANGGAL, Konteks, baca_lembar
 from xl_kinerja.rekap import baca_nilai, hitung_rekap
 
@@ -68,9 +68,28 @@ def _sama_semua(path: Path, harus_cepat: bool = True) -> int:
                     for b in sa] == \
                 [[(s.jenis, type(s.nilai), s.nilai, s.rumus, s.tersimpan) for s in b]
                  for b in sb], (path.name, nama)
+        # the whole-sheet searches (the checker's teks_berbeda): same formulas and cells,
+        # whether a sheet is skipped, scanned and decoded in part, or streamed
+        for lembar in k.lembar:
+            if not (k._b.lembar[lembar].jenis or "").endswith("/worksheet"):
+                continue
+            for teks in _CARI + tuple(f"{x}!" for x in k.lembar):
+                assert k.rumus_memuat(lembar, teks) == acuan.rumus_memuat(lembar, teks), \
+                    (path.name, lembar, teks)
+            assert k.rumus_memuat(lembar, *_CARI) == acuan.rumus_memuat(lembar, *_CARI)
+            semua = acuan.sel_lembar(lembar)
+            for c in {c for b in semua.values() for c in b} | {1, 3, 99}:
+                assert _ketik({0: k.kolom_lembar(lembar, c)}) == _ketik(
+                    {0: {r: b[c] for r, b in semua.items() if c in b}}), (path.name, lembar, c)
+            for r in sorted(semua)[:40] + [10 ** 6]:
+                assert _ketik({0: k.baris_lembar(lembar, r)}) == _ketik({0: semua.get(r, {})})
     if harus_cepat:
         assert cepat > 0, path.name
     return cepat
+
+
+# texts the searches are tried with: references, functions, characters XML escapes
+_CARI = ("!$C", "!C", "SUM(", "&", "<", ">", '"', "'", "Pengukuran'!$D$", "tidak ada di sini")
 
 
 def _semua_cepat(path: Path) -> None:
@@ -261,6 +280,41 @@ def test_xml_tulisan_tangan_sama(tmp_path, isi, akar):
         for kotak in ((1, 1, 3, 2), (2, 2, 6, 5), (4, 5, 4, 5)):
             assert _ketik(pindai_lembar(data, kotak, _KS)) == \
                 _ketik(baca_lembar(pk, "s.xml", kotak, _KS))
+
+
+# formulas whose text is spelled with references: &apos;, &quot;, &gt; and numeric ones
+_EJAAN = (
+    '<row r="1"><c r="A1"><f>IF(&apos;Peng ukuran&apos;!$C$7="","",1)</f></c>'
+    '<c r="B1"><f>&#80;engukuran!C7&amp;"&lt;&gt;"</f></c>'
+    '<c r="C1" t="inlineStr"><is><t>&#80;engukuran!C7 (teks, bukan rumus)</t></is></c>'
+    '<c r="D1"><f>IF(A1&gt;0,&quot;x&quot;,"y")</f><v>1</v></c></row>'
+    '<row r="2"><c r="A2"><f>A1 &gt; 2</f></c><c r="B2"><v>5</v></c></row>')
+
+
+@pytest.mark.parametrize("teks", ["'Peng ukuran'!$C", "Pengukuran!C", '"x"', "A1>0",
+                                  "A1 > 2", '&"<>"', "!C7", "tidak ada"])
+def test_cari_rumus_berejaan_sama(tmp_path, teks):
+    """A formula holding the text through entity references is found; a part that cannot
+    hold it is recognised as such (the checker then skips scanning it)."""
+    p = _lembar(tmp_path, _EJAAN)
+    with Paket(p) as pk:
+        data = pk.baca("s.xml")
+        acuan = baca_lembar(pk, "s.xml", None, _KS)
+        harap = {}
+        for r, b in acuan.items():
+            for c, sel in b.items():
+                if sel.rumus is not None and teks in sel.rumus:
+                    harap.setdefault(r, {})[c] = sel.rumus
+        assert pindai(data).rumus_memuat((teks,), _KS) == harap
+        assert harap or teks == "tidak ada"
+        if harap:  # a part holding it is never skipped
+            assert pola_rumus((teks,)).search(data) is not None
+    # a part whose formulas hold neither the text nor any reference is skipped
+    p = _lembar(tmp_path, '<row r="1"><c r="A1"><f>SUM(B1:B3)</f></c><c r="B1" t="inlineStr">'
+                f'<is><t>{teks.replace("&", "&amp;").replace("<", "&lt;")} &#8730;</t></is>'
+                '</c></row>')
+    with Paket(p) as pk:
+        assert pola_rumus((teks,)).search(pk.baca("s.xml")) is None
 
 
 @pytest.mark.parametrize("isi,akar,kepala,ekor", [

@@ -294,6 +294,9 @@ class _DariPaket(_SeluruhLembar):
 
     def _muat(self, lembar: str) -> Mentah | dict[int, dict[int, Sel]]:
         isi = self._sel.get(lembar)
+        if isi is None and lembar in self._penuh:  # the whole sheet is scanned already
+            u = self._penuh[lembar]
+            isi = self._sel[lembar] = u.mentah if isinstance(u, _UtuhMentah) else u.sel
         if isi is None:
             if self._kotak is None:  # every name's box, parsed once for all sheets
                 self._kotak = {}

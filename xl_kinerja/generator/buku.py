@@ -13,6 +13,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from ..errors import KesalahanInput
+from ..jeda import tanpa_gc
 from ..katalog import Katalog
 from ..predikat import SKALA
 from .bawa import bawa_pengaturan
@@ -30,7 +31,7 @@ from .lembar import (
     cetak_pengukuran,
 )
 from .lembar.lkj import bangun_lkj
-from .percepat import percepat, tanpa_gc
+from .percepat import percepat
 from .tata import (
     KERTAS,
     LEMBAR,

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from ..berkas import tulis_atomik
-from .percepat import tanpa_gc
+from ..jeda import tanpa_gc
 
 
 def simpan(wb, tujuan, timpa: bool = False, *, masukan=(), kemajuan=None) -> Path:
@@ -14,7 +14,7 @@ def simpan(wb, tujuan, timpa: bool = False, *, masukan=(), kemajuan=None) -> Pat
     progress bar of `buat_buku_kerja`, whose last step is this save."""
     if kemajuan is not None:
         kemajuan.maju(0, keterangan="menyimpan")
-    with tanpa_gc():  # see percepat.tanpa_gc
+    with tanpa_gc():  # openpyxl's save builds an object per cell (jeda.py)
         hasil = tulis_atomik(tujuan, lambda p: wb.save(p), timpa=timpa, masukan=masukan)
     if kemajuan is not None:
         kemajuan.maju(keterangan="tersimpan")

@@ -17,16 +17,8 @@ sheet are indexed by row, so the subset check only visits ranges on the same row
 range (a new Border object per edge cell, hashed to find its index) looked up by the
 indices they are computed from. Both give the written workbook byte for byte as before:
 same style indices, same merged ranges in the same order.
-
-`tanpa_gc()`: Python's cycle collector paused while the workbook is built or saved. Its
-full passes walk every live object, and a 5.000-indicator workbook is millions of openpyxl
-objects, none of them garbage while it is built: the pauses made up 30% of the build at
-3.000 indicators and grew faster than the workbook.
 """
 from __future__ import annotations
-
-import gc
-from contextlib import contextmanager
 
 from openpyxl.cell.cell import MergedCell
 from openpyxl.styles.borders import Border
@@ -87,21 +79,6 @@ class _Gabungan(MultiCellRange):
             daftar = self._per_baris.get(baris, [])
             if cr in daftar:
                 daftar.remove(cr)
-
-
-@contextmanager
-def tanpa_gc():
-    """Pause the cycle collector (if it runs) for the block; it resumes afterwards."""
-    aktif = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aktif:
-            # one pass over the objects made meanwhile (moved to an older generation), here
-            # rather than as a long pause in whatever the caller does next
-            gc.collect(0)
-            gc.enable()
 
 
 def percepat(wb) -> None:

@@ -117,19 +117,23 @@ def _deklarasi(data: bytes, awal: int, buka: int) -> tuple[bytes, bytes]:
     return akar, b"".join(_AKAR_NS.findall(data, awal, buka))
 
 
-def pola_rumus(teks: tuple[str, ...]) -> re.Pattern[bytes]:
-    """A formula element (<f>) of sheet XML whose text may hold one of `teks`: one of them
-    as bytes with "&" and "<" escaped (as they must be), or an entity reference that may
-    spell a character of it otherwise. No match in XML without `<!` (CDATA) is certain:
-    none of its formulas contains any of `teks`."""
+def _bentuk(teks: tuple[str, ...]) -> bytes:
+    """A regex of how XML text holding one of `teks` must be written: one of them as bytes
+    with "&" and "<" escaped (as they must be), or an entity reference that may spell a
+    character of it otherwise."""
     bentuk = {b"&#"}  # any character, as a numeric reference
     for t in teks:
         bentuk.add(t.replace("&", "&amp;").replace("<", "&lt;").encode("utf-8"))
         for ch, ref in (("'", b"&apos;"), ('"', b"&quot;"), (">", b"&gt;")):
             if ch in t:
                 bentuk.add(ref)
-    return re.compile(rb"<(?:[^\s/>:]+:)?f\b[^>]*>[^<]*?(?:" +
-                      b"|".join(re.escape(b) for b in sorted(bentuk)) + b")")
+    return b"|".join(re.escape(b) for b in sorted(bentuk))
+
+
+def pola_rumus(teks: tuple[str, ...]) -> re.Pattern[bytes]:
+    """A formula element (<f>) of sheet XML whose text may hold one of `teks` (`_bentuk`).
+    No match in XML without `<!` (CDATA) is certain: none of its formulas holds any."""
+    return re.compile(rb"<(?:[^\s/>:]+:)?f\b[^>]*>[^<]*?(?:" + _bentuk(teks) + b")")
 
 
 class Mentah:
@@ -194,13 +198,15 @@ class Mentah:
 
     def rumus_memuat(self, teks: tuple[str, ...], ks: Konteks) -> dict[int, dict[int, str]]:
         """{row: {column: formula}} of the formula cells whose formula contains one of
-        `teks`; a raw cell is decoded only when its bytes can hold one (`pola_rumus`)."""
-        cari = pola_rumus(teks).search
+        `teks`; a raw cell is decoded only when its bytes can hold one (`_bentuk`)."""
+        # one regex of short literals per raw cell: far cheaper than `pola_rumus` on
+        # every cell (its formula element is then looked at after decoding)
+        cari = re.compile(_bentuk(teks)).search
         hasil: dict[int, dict[int, str]] = {}
         for r, baris in self.baris.items():
             for c, x in baris.items():
                 if type(x) is tuple:
-                    if cari(x[2]) is None:
+                    if b"f" not in x[2] or cari(x[2]) is None:  # no <f>, or not one of teks
                         continue
                     x = baris[c] = self.urai(x, ks)
                 if x is not None and x.rumus is not None and any(t in x.rumus for t in teks):

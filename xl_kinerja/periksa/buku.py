@@ -31,6 +31,7 @@ from .. import kontrak
 from .. import nama as N
 from ..angka import format_angka, format_persen
 from ..aturan import pecahan
+from ..jeda import tanpa_gc
 from ..ooxml.rujukan import koordinat
 from ..ooxml.sel import Sel
 from ..rekap import baca_nilai, hitung_rekap
@@ -145,9 +146,11 @@ class _Pemeriksa:
         # a realisasi cell holding text is reported as such, not again as "not filled in"
         rekap = [x for x in self.temuan_rekap() if not (
             x.aturan == "realisasi_kosong" and (x.lokasi["sheet"], x.lokasi["baris"]) in dilewati)]
+        # the text rule first: it scans whole document sheets, which the terbilang cells'
+        # names then read from instead of scanning those sheets again
+        teks = periksa_teks(self.k, self.data, self.lok)
         return tak_terbaca + self.kode() + self.aturan_indikator() + rekap + \
-            self.kolom_rumus() + self.terbilang() + \
-            periksa_teks(self.k, self.data, self.lok)
+            self.kolom_rumus() + self.terbilang() + teks
 
     def aturan_indikator(self) -> list:
         """The indicator-level rules the table checker runs (periksa.indikator: unit vs
@@ -424,5 +427,6 @@ def periksa_buku_kerja(path) -> list:
 
     Raises KesalahanBerkas when the file is not one of ours or a data cell cannot be read
     (e.g. text in a realisasi cell): the message names the sheet, row and value."""
-    with kontrak.buka(Path(path)) as k:  # checks the format version
+    # whole document sheets read, every cell an object, none of them a cycle (jeda.py)
+    with tanpa_gc(), kontrak.buka(Path(path)) as k:  # checks the format version
         return _Pemeriksa(k).semua()

@@ -59,10 +59,9 @@ def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
         return rumus is not None and (nama_ukur[0] in rumus or nama_ukur[1] in rumus)
 
     # a text formula names the indicator or sasaran column ('Pengukuran'!$C$7 or !C7): only
-    # those formulas are looked for (decoded), not the thousands of other formulas naming
-    # Pengukuran, and a sheet without any is not scanned at all
-    tanda_teks = [f"{n}{a}{huruf_kolom(c)}" for n in nama_ukur for a in ("$", "")
-                  for c in kolom]
+    # formulas naming such a column are looked for (decoded), not the thousands of other
+    # formulas naming Pengukuran, and a sheet without any is not scanned at all
+    tanda_teks = [f"!{a}{huruf_kolom(c)}" for a in ("$", "") for c in kolom]
     temuan = []
     for lembar in k.lembar:
         if lembar == ukur:
@@ -70,7 +69,7 @@ def periksa_teks(k: kontrak.Kontrak, data, lok) -> list[Temuan]:
         jenis_kolom: dict[int, str] = {}  # document column -> defined name of its text
         for isi in k.rumus_memuat(lembar, *tanda_teks).values():
             for c, f in isi.items():
-                if c not in jenis_kolom:
+                if c not in jenis_kolom and ke_ukur(f):
                     t = _teks_ukur(f, ukur, kolom)
                     if t is not None:
                         jenis_kolom[c] = t[0]

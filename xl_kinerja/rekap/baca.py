@@ -14,6 +14,7 @@ from pathlib import Path
 from .. import kontrak
 from .. import nama as N
 from ..errors import KesalahanBerkas
+from ..jeda import tanpa_gc
 from ..ooxml.sel import ANGKA, KOSONG, LOGIKA, RUMUS, SEL_KOSONG, TEKS, Sel
 from .mesin import BarisAnggaran, DataBuku, Indikator
 
@@ -223,12 +224,13 @@ def baca_nilai(sumber, berkas=None, salah: list | None = None) -> DataBuku:
     input cell raises KesalahanBerkas, unless `salah` is a list: then each such error is
     appended to it and the cell is read as blank (the checker reports them all at once).
     A workbook of another format version is refused (`kontrak.buka`)."""
-    if isinstance(sumber, kontrak.Kontrak):
-        return baca_kontrak(sumber, salah)
-    if isinstance(sumber, (str, Path)):
-        berkas = None
-    with kontrak.buka(sumber, berkas) as k:
-        return baca_kontrak(k, salah)
+    with tanpa_gc():  # tens of thousands of cells read, none of them a cycle
+        if isinstance(sumber, kontrak.Kontrak):
+            return baca_kontrak(sumber, salah)
+        if isinstance(sumber, (str, Path)):
+            berkas = None
+        with kontrak.buka(sumber, berkas) as k:
+            return baca_kontrak(k, salah)
 
 
 def baca_nilai_xlwings(book) -> DataBuku:
