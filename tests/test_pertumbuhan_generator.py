@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from conftest import cpu_terbaik
+from conftest import cpu_pasangan
 
 from xl_kinerja.generator import buat_buku_kerja
 from xl_kinerja.katalog import Katalog
@@ -27,15 +27,12 @@ def _katalog(n: int) -> Katalog:
     return Katalog.dari_dict(katalog_nyata(n, anggaran_tumbuh=False))
 
 
-def _terbaik(katalog: Katalog, ulang: int = 3) -> float:
-    return cpu_terbaik(lambda: buat_buku_kerja(katalog, 2027, satker="KPU Kabupaten Uji"),
-                       ulang)
-
-
 def test_pembuatan_buku_kerja_linear():
     kecil, besar = _katalog(KECIL), _katalog(BESAR)
     assert sum(len(s.indikator) for s in besar.sasaran) == BESAR
-    t_kecil, t_besar = _terbaik(kecil), _terbaik(besar, ulang=2)
+    t_kecil, t_besar = cpu_pasangan(
+        lambda: buat_buku_kerja(kecil, 2027, satker="KPU Kabupaten Uji"),
+        lambda: buat_buku_kerja(besar, 2027, satker="KPU Kabupaten Uji"), 3, 2)
     assert t_besar <= BATAS * t_kecil, (
         f"{BESAR} indikator {t_besar:.2f} s, {KECIL} indikator {t_kecil:.2f} s: "
         f"{t_besar / t_kecil:.1f}x (batas {BATAS}x)")
@@ -116,14 +113,15 @@ def test_dari_linear(tmp_path):
     lookup per code adds too little to show; its lookups are dicts, generator/isi.py.)"""
     from xl_kinerja.generator import katalog_dari_buku_kerja, simpan
 
-    waktu = {}
+    berkas = {}
     for n in (KECIL, BESAR):
-        p = simpan(buat_buku_kerja(_katalog(n), 2027, satker="KPU Kabupaten Uji"),
-                   tmp_path / f"buku-{n}.xlsx")
+        p = berkas[n] = simpan(buat_buku_kerja(_katalog(n), 2027, satker="KPU Kabupaten Uji"),
+                               tmp_path / f"buku-{n}.xlsx")
         lama = katalog_dari_buku_kerja(p, 2028)
         assert sum(len(s.indikator) for s in lama.sasaran) == n
-        waktu[n] = cpu_terbaik(lambda p=p: katalog_dari_buku_kerja(p, 2028),
-                               3 if n == KECIL else 2)
+    waktu = dict(zip((KECIL, BESAR), cpu_pasangan(
+        lambda: katalog_dari_buku_kerja(berkas[KECIL], 2028),
+        lambda: katalog_dari_buku_kerja(berkas[BESAR], 2028), 3, 2), strict=True))
     assert waktu[BESAR] <= BATAS * waktu[KECIL], (
         f"{BESAR} indikator {waktu[BESAR]:.3f} s, {KECIL} indikator {waktu[KECIL]:.3f} s: "
         f"{waktu[BESAR] / waktu[KECIL]:.1f}x (batas {BATAS}x)")
