@@ -56,8 +56,8 @@ def daftarkan(subparsers) -> None:
 
 
 def jalankan(args) -> int:
-    # lazy: the consolidation (rekap, openpyxl) stays off the CLI start-up
-    from ..konsolidasi import konsolidasi, tulis_buku
+    # lazy: the consolidation (the reader, the engine) stays off the CLI start-up
+    from ..konsolidasi import konsolidasi
     from ..konsolidasi.keluaran import ke_csv, ke_json
     mulai = time.monotonic()
     keluaran = args.keluaran
@@ -87,6 +87,9 @@ def jalankan(args) -> int:
         return 2
     ringkas = f"{ks.ringkasan_layar()} ({lama_teks(time.monotonic() - mulai)})"
     if args.format == "xlsx":
+        # lazy: openpyxl (0,2 s) only for the workbook, after the workers have read the files
+        from ..konsolidasi import tulis_buku
+
         tulis_buku(ks, keluaran, timpa=args.timpa)
         print(ringkas)
         print(f"Buku kerja konsolidasi ditulis: {keluaran}")

@@ -10,16 +10,23 @@ catalog dict, and the check that `baru` accepts it), hasil (BarisData, HasilImpo
 document), tabel (`impor_tabel`, the entry point) and buku (`ke_buku_kerja`: the standard
 workbook, realisasi put in its triwulan).
 """
-from .baca import BATAS_UKURAN, Baris, baca_baris, bersihkan_sel
-from .buku import ke_buku_kerja, triwulan_dari_judul
-from .dokumen import HasilDokumen, impor_dokumen
-from .hasil import BarisData, HasilImpor
-from .katalog import ke_katalog, periksa_katalog
-from .sel import pisah_indikator, pisah_target
-from .tabel import impor_tabel
-from .word import TabelWord, baca_tabel_word
+from __future__ import annotations
 
-__all__ = ["BATAS_UKURAN", "Baris", "baca_baris", "bersihkan_sel", "HasilImpor", "BarisData",
-           "impor_tabel", "pisah_indikator", "pisah_target", "ke_katalog", "ke_buku_kerja",
-           "triwulan_dari_judul", "impor_dokumen", "HasilDokumen", "baca_tabel_word",
-           "TabelWord", "periksa_katalog"]
+from ..muka import muka_malas
+
+# Names are imported on first use (muka.py): `periksa` of a workbook uses `impor.sel`
+# and must not load the Word reader (python-docx) or the workbook writer (openpyxl).
+_DARI = {
+    "BATAS_UKURAN": "baca", "Baris": "baca", "baca_baris": "baca", "bersihkan_sel": "baca",
+    "ke_buku_kerja": "buku", "triwulan_dari_judul": "buku",
+    "HasilDokumen": "dokumen", "impor_dokumen": "dokumen",
+    "BarisData": "hasil", "HasilImpor": "hasil",
+    "ke_katalog": "katalog", "periksa_katalog": "katalog",
+    "pisah_indikator": "sel", "pisah_target": "sel",
+    "impor_tabel": "tabel",
+    "TabelWord": "word", "baca_tabel_word": "word",
+}
+
+__all__ = sorted(_DARI)
+
+__getattr__, __dir__ = muka_malas(__name__, _DARI, globals())

@@ -13,8 +13,9 @@ from pathlib import Path
 from ..errors import KesalahanInput
 from ..kemajuan import Kemajuan
 from .daftar import baca_daftar
+from .hasil import HasilSatker, Masalah
 from .kumpul import kumpulkan
-from .satker import HasilSatker, Masalah, olah_berkas
+from .satker import olah_berkas
 from .tabel import Konsolidasi, susun
 
 _SERIAL_SAMPAI = 4  # below this many files a process pool costs more than it saves

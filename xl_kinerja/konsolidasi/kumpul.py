@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .satker import Masalah
+from .hasil import Masalah
 
 AKHIRAN = (".xlsx", ".xlsm")
 # spreadsheet formats a satker may send by mistake: named, not silently ignored

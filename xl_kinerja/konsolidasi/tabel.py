@@ -20,7 +20,7 @@ from ..evaluasi import di_bawah_target
 from ..nama import romawi
 from ..predikat import predikat
 from .cocok import Pencocok, kunci_satker
-from .satker import HasilSatker, Masalah
+from .hasil import HasilSatker, Masalah
 
 BAGIAN = ("ringkasan", "indikator", "indikator_satker", "tidak_cocok", "anggaran",
           "anggaran_gabungan", "bermasalah")

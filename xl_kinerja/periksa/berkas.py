@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..impor import impor_tabel
-from ..impor.dokumen import impor_dokumen
 from .buku import buku_kerja_kita, periksa_buku_kerja
-from .lkj import periksa_lkj
 from .tabel import periksa_hasil, skala_periksa
 from .temuan import Temuan
 
@@ -25,12 +22,19 @@ def periksa_berkas(path, jenis: str | None = None, skala="kpu",
     skala_periksa(skala)  # an unknown scale is an error before any file is read
     if buku_kerja_kita(path):
         return periksa_buku_kerja(path)
+    # the table readers load python-docx (and the Word LKj checker with it): 40 ms of the
+    # start of `periksa`, which a workbook of ours never needs
     if Path(path).suffix.lower() == ".docx":  # every table of the document, each on its own
+        from ..impor.dokumen import impor_dokumen  # lazy: python-docx, only for Word input
+        from .lkj import periksa_lkj  # lazy: python-docx, only for Word input
+
         dok = impor_dokumen(path, jenis)
         if catatan is not None:
             catatan.extend(f"{path}: {c}" for c in dok.ringkasan())
         return [x for t in dok.dipakai for x in periksa_hasil(t.hasil, skala)] + \
             periksa_lkj(path)  # the text of a hand-written LKj (numbers in words, ...)
+    from ..impor import impor_tabel  # lazy: python-docx, only for table input
+
     h = impor_tabel(path, jenis)
     if catatan is not None:
         catatan.extend(f"{path}: {c}" for c in h.catatan)
