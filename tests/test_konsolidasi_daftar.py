@@ -112,3 +112,31 @@ def test_keluaran_sama_dengan_masukan_tidak_ditimpa(tmp_path, capsys):
     assert "sama dengan berkas masukan" in capsys.readouterr().err
     assert hashlib.sha256(Path(satker).read_bytes()).hexdigest() == sidik
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kubu-raya.xlsx"]
+
+
+def test_isi_daftar_yang_dibersihkan_disebut(tmp_path, capsys):
+    """A control character removed from a cell of the daftar is said, with its line, by
+    whichever job read the daftar (never printed by the library itself)."""
+    p = tmp_path / "satker.csv"
+    p.write_text("nama;tingkat;tempat\nMage\x07lang;kabupaten;Mung\x01kid\n", encoding="utf-8")
+    ubah: list = []
+    entri, salah = baca_daftar(p, ubah)
+    assert [(e.nama, e.tempat) for e in entri] == [("KPU Kabupaten Magelang", "Mungkid")]
+    assert salah == []
+    assert ubah == [(2, "kolom 1: karakter kendali (BEL) dibuang"),
+                    (2, "kolom 3: karakter kendali (U+0001) dibuang")]
+    assert capsys.readouterr() == ("", "")
+    ks = konsolidasi([tmp_path], 2, daftar=p)
+    assert [(m.jenis, m.alasan, m.dilewati) for m in ks.masalah
+            if m.jenis == "daftar_dibersihkan"] == [
+        ("daftar_dibersihkan", "daftar satker baris 2: kolom 1: karakter kendali (BEL) dibuang",
+         False),
+        ("daftar_dibersihkan",
+         "daftar satker baris 2: kolom 3: karakter kendali (U+0001) dibuang", False)]
+    assert capsys.readouterr() == ("", "")
+    keluar = tmp_path / "hasil"
+    assert main(["baru", "--tahun", str(TAHUN), "--daftar", str(p), "--keluaran",
+                 str(keluar)]) == 0
+    err = capsys.readouterr().err
+    assert f"peringatan: {p}, baris 2: kolom 1: karakter kendali (BEL) dibuang" in err
+    assert f"peringatan: {p}, baris 2: kolom 3: karakter kendali (U+0001) dibuang" in err

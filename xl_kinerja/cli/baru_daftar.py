@@ -20,7 +20,10 @@ def jalankan_daftar(args) -> int:
     folder = Path(args.keluaran)
     if folder.suffix.lower() in (".xlsx", ".xlsm", ".xls") or folder.is_file():
         raise KesalahanBerkas("dengan --daftar, --keluaran harus folder", berkas=folder)
-    entri, salah = baca_daftar(args.daftar)
+    ubah: list[tuple[int, str]] = []
+    entri, salah = baca_daftar(args.daftar, ubah)
+    for baris, apa in ubah:
+        print(f"peringatan: {args.daftar}, baris {baris}: {apa}", file=sys.stderr)
     catatan: list[str] = []
     katalog = Katalog.baca(args.iku, catatan) if args.iku else Katalog.bawaan()
     for c in catatan:

@@ -24,6 +24,8 @@ from .keluaran import nama_berkas
 class HasilDaftar:
     dibuat: list[Path] = field(default_factory=list)
     salah: list[tuple[int, str]] = field(default_factory=list)  # (line of the daftar, reason)
+    # (line, what the reader changed in a cell of the daftar); the row was used
+    peringatan: list[tuple[int, str]] = field(default_factory=list)
 
 
 def katalog_satker(katalog: Katalog, e: EntriDaftar) -> Katalog:
@@ -40,12 +42,13 @@ def buat_dari_daftar(daftar, tahun: int, folder, *, katalog: Katalog | None = No
                      kemajuan=None) -> HasilDaftar:
     """Write `folder/kinerja-TAHUN-<satker>.xlsx` for every satker of the daftar (a path
     or a list of EntriDaftar). `kemajuan`: a `kemajuan.Kemajuan` to advance per satker."""
+    peringatan: list[tuple[int, str]] = []
     if isinstance(daftar, (str, Path)):
-        entri, salah = baca_daftar(daftar)
+        entri, salah = baca_daftar(daftar, peringatan)
     else:
         entri, salah = list(daftar), []
     katalog = katalog or Katalog.bawaan()
-    hasil = HasilDaftar(salah=list(salah))
+    hasil = HasilDaftar(salah=list(salah), peringatan=peringatan)
     folder = Path(folder)
     for e in entri:
         tujuan = folder / nama_berkas(e.nama, tahun)

@@ -15,7 +15,6 @@ kota, provinsi). Separator `;`, `,` or tab; UTF-8 or Windows-1252; an .xlsx shee
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,14 +59,16 @@ def _kolom(judul: list[str]) -> dict[str, int]:
     return kol
 
 
-def baca_daftar(path) -> tuple[list[EntriDaftar], list[tuple[int, str]]]:
+def baca_daftar(path, peringatan: list[tuple[int, str]] | None = None
+                ) -> tuple[list[EntriDaftar], list[tuple[int, str]]]:
     """(entries, bad rows as (line, reason)). A file without a usable header is an error
-    (KesalahanBerkas); a bad row is reported with its line and left out."""
+    (KesalahanBerkas); a bad row is reported with its line and left out. `peringatan`: a
+    list that receives (line, what the reader changed in a cell: control characters
+    removed, over-long text cut); the row itself is used."""
     path = Path(path)
     baris, _ = baca_baris(path)
-    for b in baris:  # control characters removed / over-long text cut while reading
-        for p in b.peringatan:
-            print(f"peringatan: {path}, baris {b.nomor}: {p}", file=sys.stderr)
+    if peringatan is not None:
+        peringatan.extend((b.nomor, p) for b in baris for p in b.peringatan)
     isi = [b for b in baris if not b.kosong]
     if not isi:
         raise KesalahanBerkas("daftar satker kosong", berkas=path)

@@ -20,6 +20,7 @@ JENIS_MASALAH = {
     "ganda": "berkas ganda",
     "daftar_salah": "baris daftar satker tidak terbaca",
     "di_luar_daftar": "tidak ada di daftar satker",  # a note only: the satker IS consolidated
+    "daftar_dibersihkan": "isi daftar satker dibersihkan saat dibaca",  # a note only
 }
 
 

@@ -77,12 +77,16 @@ def konsolidasi(masukan, triwulan: int, *, daftar=None, tahun=None, proses: int 
         raise KesalahanInput(f"triwulan harus 1, 2, 3, atau 4 (bukan {triwulan!r})", triwulan)
     if isinstance(masukan, (str, os.PathLike)):
         masukan = [masukan]
-    salah_daftar = []
+    salah_daftar: list[tuple[int, str]] = []
+    ubah_daftar: list[tuple[int, str]] = []
     if daftar is not None and isinstance(daftar, (str, os.PathLike)):
-        daftar, salah_daftar = baca_daftar(daftar)
+        daftar, salah_daftar = baca_daftar(daftar, ubah_daftar)
     paths, masalah = kumpulkan(masukan, keluaran=keluaran)
     for baris, alasan in salah_daftar:
         masalah.append(Masalah("daftar_salah", f"daftar satker baris {baris}: {alasan}"))
+    for baris, apa in ubah_daftar:
+        masalah.append(Masalah("daftar_dibersihkan", f"daftar satker baris {baris}: {apa}",
+                               dilewati=False))
     k = kemajuan if isinstance(kemajuan, Kemajuan) else \
         Kemajuan(len(paths), "Membaca", aktif=None if kemajuan else False)
     hasil: list[HasilSatker] = []
