@@ -21,7 +21,7 @@ from xl_kinerja import (
     sisa_anggaran,
     terbilang,
 )
-from xl_kinerja.angka import format_ringkas
+from xl_kinerja.angka import format_ringkas, sama_angka
 from xl_kinerja.evaluasi import di_bawah_target
 
 
@@ -347,3 +347,16 @@ def test_di_bawah_target():
     assert not di_bawah_target(1.0) and not di_bawah_target(1.2)
     assert not di_bawah_target(45 / 45.0000000001)  # float noise below 1e-9 is on target
     assert not di_bawah_target(None)  # no capaian: neither on nor below target
+
+
+@pytest.mark.parametrize("a,b,sama", [
+    (0.1 + 0.2, 0.3, True),              # binary noise
+    (5_048_996_000, 5_048_996_004, True),   # 1e-9 of the pagu: under 5,05 rupiah
+    (5_048_996_000, 5_048_996_010, False),
+    (0.0, 1e-10, True), (0.0, 1e-8, False),  # near zero: 1e-9 absolute
+    (0.9444, 0.9445, False), (-2.0, 2.0, False),
+])
+def test_sama_angka(a, b, sama):
+    assert sama_angka(a, b) is sama
+    assert sama_angka(b, a) is sama  # symmetric
+

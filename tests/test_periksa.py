@@ -9,6 +9,7 @@ import pytest
 from xl_kinerja.cli import main
 from xl_kinerja.errors import KesalahanInput
 from xl_kinerja.periksa import hitung_ekspresi, periksa_berkas, periksa_formula
+from xl_kinerja.periksa.temuan import persen_tercatat_beda
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -397,3 +398,17 @@ def test_temuan_sama_pada_tabel_dan_buku_kerja_dari_tabel_itu(tmp_path):
     assert t.pesan == ("indikator 'Persentase laporan monitoring dan evaluasi yang akuntabel…' "
                        "bertarget jumlah dengan satuan ('24 Laporan'), padahal namanya "
                        "persentase")
+
+
+@pytest.mark.parametrize("tulis,pecahan,harap", [
+    ("94,4%", 0.9444, None),     # 94,44 shown with one decimal: 94,4
+    ("94,4%", 0.9446, 1),        # 94,46 would be 94,5
+    ("94,45%", 0.94445, None),   # exactly half a unit of the last decimal: half up agrees
+    ("95%", 0.9451, None), ("95%", 0.9551, 0), ("95 %", 0.95, None),
+    ("1.200%", 12.0, None),      # a thousands dot is not a decimal
+    ("seratus%", 1.0, None), ("", 0.5, None), ("50%", None, None),  # nothing to compare
+])
+def test_persen_tercatat_beda(tulis, pecahan, harap):
+    """A37: a written percentage against the computed fraction, at the precision written."""
+    assert persen_tercatat_beda(tulis, pecahan) == harap
+

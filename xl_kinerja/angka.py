@@ -105,3 +105,9 @@ def format_ringkas(nilai: float, desimal: int = 2) -> str:
 def format_persen(fraksi: float, desimal: int = 2) -> str:
     """0.95 -> "95,00%"."""
     return format_angka(float(Decimal(repr(float(fraksi))) * 100), desimal) + "%"
+
+
+def sama_angka(a: float, b: float) -> bool:
+    """Two numbers the same up to floating-point noise: a recorded or cached number
+    against the one computed again (within 1e-9 of the larger, at least 1e-9 absolute)."""
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))

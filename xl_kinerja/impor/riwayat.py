@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import kontrak
 from .. import nama as N
-from ..angka import format_persen, format_ringkas
+from ..angka import format_persen, format_ringkas, sama_angka
 from ..aturan import pecahan
 from ..berkas import tulis_atomik
 from ..errors import KesalahanBerkas, KesalahanInput
@@ -86,7 +86,7 @@ def _teks(v) -> str:
 def _sama(a, b) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and \
             not isinstance(a, bool) and not isinstance(b, bool):
-        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+        return sama_angka(a, b)
     if isinstance(a, str) and isinstance(b, str):
         return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
     return False

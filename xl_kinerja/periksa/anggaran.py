@@ -8,9 +8,8 @@ from ..anggaran import TINGKAT_ANGGARAN, jumlah_sesuai, persen_anggaran, rincian
 from ..angka import format_persen
 from ..errors import KesalahanInput
 from ..impor import BarisData, HasilImpor
-from .temuan import Temuan, lokasi
+from .temuan import Temuan, lokasi, persen_tercatat_beda
 from .temuan import angka_tercatat as _angka
-from .temuan import desimal_tampil as _desimal
 
 
 def periksa_baris_anggaran(lok: dict, v: dict) -> tuple[float | None, list[Temuan]]:
@@ -28,14 +27,9 @@ def periksa_baris_anggaran(lok: dict, v: dict) -> tuple[float | None, list[Temua
         t.append(Temuan("realisasi_melebihi_pagu", lok, "realisasi melebihi pagu", real, pagu))
     tulis = v.get("persen") or ""
     if tulis and pagu:
-        try:
-            rec = _angka(tulis.rstrip("% ").strip())
-        except KesalahanInput:
-            rec = None
         frak = persen_anggaran(pagu, real)
-        des = _desimal(tulis)
-        if rec is not None and frak is not None and \
-                abs(frak * 100 - rec) > 0.5 * 10 ** -des + 1e-9:  # shown precision, half up
+        des = persen_tercatat_beda(tulis, frak)
+        if des is not None:
             t.append(Temuan("persen_salah", lok, f"persentase tercatat {tulis} tidak sama "
                             f"dengan realisasi/pagu = {format_persen(frak, des)}",
                             tulis, format_persen(frak, des)))

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .. import kontrak
 from .. import nama as N
-from ..angka import format_angka, format_persen
+from ..angka import format_angka, format_persen, sama_angka
 from ..aturan import pecahan
 from ..jeda import tanpa_gc
 from ..ooxml.rujukan import koordinat
@@ -85,7 +85,7 @@ def _rupiah(x) -> str:
 
 
 def _sama(tercatat, dihitung) -> bool:
-    """Cached value vs engine value: blank = "" = None; numbers to 1e-9 relative."""
+    """Cached value vs engine value: blank = "" = None; numbers up to noise (A36)."""
     if tercatat == "":
         tercatat = None
     if tercatat is None or dihitung is None:
@@ -93,7 +93,7 @@ def _sama(tercatat, dihitung) -> bool:
     if isinstance(tercatat, bool) or isinstance(dihitung, bool):
         return tercatat == dihitung
     if isinstance(tercatat, (int, float)) and isinstance(dihitung, (int, float)):
-        return abs(tercatat - dihitung) <= 1e-9 * max(1.0, abs(dihitung))
+        return sama_angka(tercatat, dihitung)
     return str(tercatat).strip() == str(dihitung).strip()
 
 

@@ -17,9 +17,8 @@ from .anggaran import periksa_baris_anggaran, periksa_total
 from .ekspresi import periksa_formula
 from .indikator import periksa_indikator
 from .kode import periksa_kode
-from .temuan import Temuan, lokasi
+from .temuan import Temuan, lokasi, persen_tercatat_beda
 from .temuan import angka_tercatat as _angka
-from .temuan import desimal_tampil as _desimal
 
 
 def skala_periksa(skala="kpu"):
@@ -88,13 +87,10 @@ def _periksa_capaian(lok: dict, d: BarisData) -> list[Temuan]:
     tulis = d.nilai["capaian"]
     try:
         frak = _capaian(d.target, d.nilai["realisasi"], d.nilai.get("polaritas") or "maks")
-        rec = _angka(tulis.rstrip("% ").strip())
     except KesalahanInput:
         return []
-    if frak is None or rec is None:
-        return []
-    des = _desimal(tulis)
-    if abs(frak * 100 - rec) <= 0.5 * 10 ** -des + 1e-9:  # to the shown precision (half up)
+    des = persen_tercatat_beda(tulis, frak)
+    if des is None:
         return []
     return [Temuan("persen_salah", lok, f"capaian tercatat {tulis} tidak sama dengan "
                    f"realisasi/target = {format_persen(frak, des)}", tulis,

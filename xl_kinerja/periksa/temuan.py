@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..angka import baca_angka
+from ..errors import KesalahanInput
 
 
 @dataclass
@@ -45,3 +46,17 @@ def desimal_tampil(teks: str) -> int:
     if m and not re.search(r"\d\.\d{3}$", teks.strip()):
         return len(m.group(1))
     return 0
+
+
+def persen_tercatat_beda(tulis: str, pecahan: float | None) -> int | None:
+    """A percentage written in a table ("94,4%") against the fraction computed from the
+    row (A37): None when they agree to the precision written (half up), or when either is
+    blank or unreadable; else the decimals written (for the message's "should be")."""
+    try:
+        rec = angka_tercatat(tulis.rstrip("% ").strip())
+    except KesalahanInput:
+        return None
+    if rec is None or pecahan is None:
+        return None
+    des = desimal_tampil(tulis)
+    return None if abs(pecahan * 100 - rec) <= 0.5 * 10 ** -des + 1e-9 else des
