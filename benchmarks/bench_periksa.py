@@ -6,7 +6,9 @@ measured in the same run.
 1. Workbook (bench_rekap's workbooks, at each --ukuran): `periksa_buku_kerja` against the
    rekap engine alone on the same file (`baca_nilai` + `hitung_rekap` for TW I-IV), i.e.
    what the checker adds on top of the reading and the rules it shares with the rekap
-   (goal: at most 2x at every size), and the growth between sizes.
+   (goal: at most 2x at every size), and the growth between sizes; and the floor under
+   that ratio: the byte scan alone of the document sheets the text rule must read, which
+   the rekap engine never opens.
 2. Table (--baris indicator rows, TSV as copied from an RKT): `periksa_berkas` against the
    bare minimum any checker must do: split the lines and parse every target with the core
    (`baca_target`). The ratio says how much the header recognition, row interpretation and
@@ -27,6 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_rekap import buku, ringkas, ukur  # noqa: E402
 
 from xl_kinerja import baca_target  # noqa: E402
+from xl_kinerja import nama as N  # noqa: E402
+from xl_kinerja.ooxml.buku import baca_buku  # noqa: E402
+from xl_kinerja.ooxml.paket import Paket  # noqa: E402
+from xl_kinerja.ooxml.pindai import pindai, pola_rumus  # noqa: E402
+from xl_kinerja.ooxml.rujukan import huruf_kolom, urai_rujukan  # noqa: E402
 from xl_kinerja.periksa import periksa_berkas  # noqa: E402
 from xl_kinerja.periksa.buku import periksa_buku_kerja  # noqa: E402
 from xl_kinerja.rekap import baca_nilai, hitung_rekap  # noqa: E402
@@ -50,6 +57,26 @@ def tabel_rkt(n: int) -> str:
             ind, tgt = f"Nilai evaluasi akuntabilitas {i}", "BB"
         baris.append(f"{no}\t{sasaran}\t{ind}\t{tgt}")
     return "\n".join(baris) + "\n"
+
+
+def lembar_dokumen(p: Path) -> dict[str, bytes]:
+    """{sheet: part XML} of the sheets `teks_berbeda` scans whole: every worksheet but
+    Pengukuran whose formulas may name one of its text columns (`pola_rumus`), and, last,
+    Pengukuran itself under the key None (for its size)."""
+    with Paket(p) as pk:
+        isi = baca_buku(pk)
+        (ukur, (c1, *_)), (_, (c2, *_)) = (urai_rujukan(isi.nama[n]) for n in
+                                           (N.UKUR_INDIKATOR, N.UKUR_SASARAN))
+        pola = pola_rumus(tuple(f"!{a}{huruf_kolom(c)}" for a in ("$", "") for c in (c1, c2)))
+        hasil: dict = {}
+        for x in isi.lembar:
+            data = pk.baca(x.bagian)
+            if x.nama != ukur and pola.search(data) is not None:
+                hasil[x.nama] = data
+            elif x.nama == ukur:
+                pengukuran = data
+        hasil[None] = pengukuran
+        return hasil
 
 
 def main() -> int:
@@ -78,6 +105,14 @@ def main() -> int:
         print(f"buku kerja {n:>5} indikator: periksa {ringkas(t_buku)}, mesin rekap saja "
               f"{ringkas(t_mesin)}, rasio {b / m:.2f}; waktu CPU periksa {ringkas(c_buku)}, "
               f"mesin {ringkas(c_mesin)}, rasio CPU {cb / cm:.2f} (sasaran <= 2)")
+        dok = lembar_dokumen(p)
+        pengukuran = dok.pop(None)
+        c_dok: list[float] = []
+        ukur(lambda d=dok: [pindai(x) for x in d.values()], a.ulang, c_dok)
+        print(f"  lantai: memindai saja lembar dokumen yang dibaca teks_berbeda "
+              f"({', '.join(dok)}; {sum(map(len, dok.values())) / 1e6:.2f} MB XML, Pengukuran "
+              f"{len(pengukuran) / 1e6:.2f} MB): CPU {ringkas(c_dok)} = "
+              f"{statistics.median(c_dok) / cm:.2f} kali mesin rekap")
     for n1, n2 in zip(ukuran, ukuran[1:], strict=False):
         print(f"pertumbuhan periksa {n1} -> {n2} indikator ({n2 / n1:.1f}x): waktu CPU "
               f"{per_ukuran[n2] / per_ukuran[n1]:.2f}x")

@@ -17,7 +17,7 @@ from xl_kinerja import kontrak
 from xl_kinerja import nama as N
 from xl_kinerja.errors import KesalahanBerkas
 from xl_kinerja.ooxml.paket import Paket
-from xl_kinerja.ooxml.pindai import pindai, pindai_lembar, pola_rumus
+from xl_kinerja.ooxml.pindai import _POTONG, pindai, pindai_lembar, pola_rumus
 from xl_kinerja.ooxml.sel import TANGGAL, Konteks, baca_lembar
 from xl_kinerja.rekap import baca_nilai, hitung_rekap
 
@@ -337,6 +337,49 @@ def test_bentuk_lain_jatuh_ke_aliran_elemen(tmp_path, isi, akar, kepala, ekor):
     p = _lembar(tmp_path, isi, akar=akar, kepala=kepala, ekor=ekor)
     with Paket(p) as pk:
         assert pindai(pk.baca("s.xml")) is None
+
+
+def test_potongan_di_baris_dalam_sel_jatuh_ke_aliran(tmp_path):
+    """<sheetData> is tokenised in pieces cut just after a </row>. A row element nested in a
+    cell's content, where a cut falls, splits that cell: the part then goes to the element
+    stream, with the same cells (never a cell lost at a cut)."""
+    panjang = "x" * (_POTONG + 100)  # the first </row> after the cut mark is nested
+    isi = (f'<row r="1"><c r="A1" t="inlineStr"><is><t>{panjang}</t></is><extLst><ext uri="x">'
+           '<row></row></ext></extLst></c><c r="B1"><v>5</v></c></row>'
+           + "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(2, 50)))
+    p = _lembar(tmp_path, isi)
+    with Paket(p) as pk:
+        data = pk.baca("s.xml")
+        assert pindai(data) is None
+        acuan = baca_lembar(pk, "s.xml", None, _KS)
+        assert acuan[1][1].nilai == panjang and acuan[1][2].nilai == 5 and acuan[49][1].nilai == 49
+    # without the nested row the same long sheet is scanned, in pieces, to the same cells
+    p = _lembar(tmp_path, isi.replace('<extLst><ext uri="x"><row></row></ext></extLst>', ""))
+    with Paket(p) as pk:
+        data = pk.baca("s.xml")
+        a = pindai_lembar(data, None, _KS)
+        assert a is not None
+        assert _ketik(a) == _ketik(baca_lembar(pk, "s.xml", None, _KS))
+
+
+def test_lembar_panjang_dipotong_sama(tmp_path):
+    """A sheet many pieces long (rows of every cell form): the scanner's cells are the
+    element stream's, whole and in boxes."""
+    baris = EXCEL.replace('<row r="6"/>', "")
+    isi = "".join(baris.replace('r="1"', f'r="{k * 10 + 1}"').replace('r="2"', f'r="{k * 10 + 2}"')
+                  .replace('r="3"', f'r="{k * 10 + 3}"').replace('r="5"', f'r="{k * 10 + 5}"')
+                  .replace("A1", f"A{k * 10 + 1}")
+                  for k in range(400))
+    p = _lembar(tmp_path, isi, akar=f"{_NS} {_NS_X14}")
+    with Paket(p) as pk:
+        data = pk.baca("s.xml")
+        assert len(data) > 3 * _POTONG
+        a = pindai_lembar(data, None, _KS)
+        assert a is not None and len(a) == 1600
+        assert _ketik(a) == _ketik(baca_lembar(pk, "s.xml", None, _KS))
+        kotak = (2, 500, 5, 3100)
+        assert _ketik(pindai_lembar(data, kotak, _KS)) == \
+            _ketik(baca_lembar(pk, "s.xml", kotak, _KS))
 
 
 def test_bukan_utf8_jatuh_ke_aliran(tmp_path):

@@ -20,6 +20,7 @@ Excel, LibreOffice and openpyxl all write sheets this way.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from xml.parsers import expat
 
 from defusedxml import ElementTree as DET
@@ -227,6 +228,25 @@ class Mentah:
         return hasil
 
 
+# <sheetData> is tokenised in pieces of this many bytes: one findall over a 6 MB sheet builds
+# a list of 60.000 tuples that no longer fits in the CPU cache (measured 25% slower per byte
+# at 1.500 indicators than at 150, and growing); pieces keep every size at the small one's speed
+_POTONG = 1 << 16
+
+
+def _potongan(data: bytes, awal: int, akhir: int):
+    """(start, end) pieces of <sheetData>'s content, each ending just after a </row> (in
+    well-formed XML "<" is always markup, so a row end is never inside a text or an
+    attribute; one nested in a cell's content splits that cell, which then fails the
+    token count and the part goes to the element stream)."""
+    find = data.find
+    while awal < akhir:
+        c = find(b"</row>", min(awal + _POTONG, akhir), akhir)
+        c = akhir if c < 0 else c + 6
+        yield awal, c
+        awal = c
+
+
 def pindai(data: bytes, kotak: tuple[int, int, int, int] | None = None) -> Mentah | None:
     """The cells inside `kotak` (c1, r1, c2, r2; None = the whole sheet) of the worksheet
     part `data`, raw (decode them with `Mentah.urai`); None when the part is not in the
@@ -258,7 +278,8 @@ def pindai(data: bytes, kotak: tuple[int, int, int, int] | None = None) -> Menta
     baris: dict | None = None
     attr_baris = b""
     for (tag_baris, rr, lain_baris, kosong, attr, huruf, gaya, jenis, lain, tutup_sel, isi,
-         tutup_baris) in _TOKEN.findall(data, buka, akhir):
+         tutup_baris) in chain.from_iterable(_TOKEN.findall(data, a, b)
+                                             for a, b in _potongan(data, buka, akhir)):
         if not tag_baris and not tutup_baris:  # a cell
             if not dalam:
                 return None
