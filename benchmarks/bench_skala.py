@@ -71,6 +71,12 @@ def ukur(argumen: list[str], ulang: int, boleh=(0,), sebelum=None) -> tuple[list
     return dinding, cpu
 
 
+def _impor_xlsx(tabel: Path, d: Path, n: int) -> list[str]:
+    """`impor` of an RKT table to a new workbook, as an office runs it."""
+    return ["impor", str(tabel), "--jenis", "rkt", "--tahun", "2025", "--satker",
+            "KPU Kabupaten Contoh", "--keluaran", str(d / f"impor-{n}.xlsx"), "--timpa"]
+
+
 def _teks(w: list[float]) -> str:
     return f"{statistics.median(w):.2f} d ({min(w):.2f}-{max(w):.2f})"
 
@@ -117,11 +123,7 @@ def main() -> int:
                                    "--timpa"], a.ulang))
             tabel = d / f"rkt-{n}.tsv"
             tabel.write_text(tabel_besar(n), encoding="utf-8")
-            catat("impor tabel -> xlsx", n, ukur(["impor", str(tabel), "--jenis", "rkt",
-                                                   "--tahun", "2025", "--satker",
-                                                   "KPU Kabupaten Contoh", "--keluaran",
-                                                   str(d / f"impor-{n}.xlsx"), "--timpa"],
-                                                  a.ulang))
+            catat("impor tabel -> xlsx", n, ukur(_impor_xlsx(tabel, d, n), a.ulang))
             catat("periksa tabel", n, ukur(["periksa", str(tabel), "--jenis", "rkt"], a.ulang,
                                            boleh=(0, 1)))
         if a.baris:
@@ -139,11 +141,8 @@ def main() -> int:
             n = a.baris_xlsx
             tabel = d / f"rkt-{n}.tsv"
             tabel.write_text(tabel_besar(n), encoding="utf-8")
-            catat("impor tabel -> xlsx", n, ukur(["impor", str(tabel), "--jenis", "rkt",
-                                                   "--tahun", "2025", "--satker",
-                                                   "KPU Kabupaten Contoh", "--keluaran",
-                                                   str(d / f"impor-{n}.xlsx"), "--timpa"],
-                                                  max(1, a.ulang - 1)), "baris")
+            catat("impor tabel -> xlsx", n, ukur(_impor_xlsx(tabel, d, n), max(1, a.ulang - 1)),
+                  "baris")
     print("\npertumbuhan (median waktu dinding; CPU dalam kurung):")
     for nama, per in hasil.items():
         uk = sorted(per)

@@ -212,3 +212,16 @@ def piksel_warna(h: Halaman, warna=WARNA_ISIAN, toleransi: int = 3, dpi: int = 4
 def _hitung_warna(im: Image.Image):
     warna = im.getcolors(maxcolors=1 << 24)
     return [(c, n) for n, c in warna]
+
+
+def lkj_ke_pdf(lap, folder: Path, nama: str) -> tuple[Path, Path, str]:
+    """An LKj written as `folder/nama` (.docx), printed by LibreOffice: (docx, pdf, the
+    PDF's text as pdftotext reads it)."""
+    from xl_kinerja.libreoffice import dokumen_ke_pdf
+    from xl_kinerja.lkj.word import tulis_docx
+    docx = tulis_docx(lap, folder / nama)
+    pdf, = dokumen_ke_pdf([docx], folder)
+    teks = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return docx, pdf, teks
+

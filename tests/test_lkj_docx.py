@@ -6,13 +6,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from pdf_uji import lkj_ke_pdf
 
 from xl_kinerja import terbilang
 from xl_kinerja.lkj import kalimat as K
 from xl_kinerja.lkj import laporan_kinerja
 from xl_kinerja.lkj.teks import angka, persen, poin, rupiah
 from xl_kinerja.lkj.teks import nilai as nilai_teks
-from xl_kinerja.lkj.word import JUDUL_TABEL, tulis_docx
+from xl_kinerja.lkj.word import JUDUL_TABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 KUBU_RAYA = ROOT / "examples" / "contoh-rkt-2024-kubu-raya.xlsx"
@@ -22,14 +23,8 @@ BAB = ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN", "BAB II PERE
 
 @pytest.fixture(scope="module")
 def lkj(tmp_path_factory):
-    from xl_kinerja.libreoffice import dokumen_ke_pdf
-    folder = tmp_path_factory.mktemp("lkj-docx")
     lap = laporan_kinerja(KUBU_RAYA)
-    docx = tulis_docx(lap, folder / "LKj-2024.docx")
-    pdf, = dokumen_ke_pdf([docx], folder)
-    teks = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    return lap, docx, pdf, teks
+    return (lap, *lkj_ke_pdf(lap, tmp_path_factory.mktemp("lkj-docx"), "LKj-2024.docx"))
 
 
 def test_docx_terbuka_dengan_struktur(lkj):

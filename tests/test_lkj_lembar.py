@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from pdf_uji import lkj_ke_pdf
 
 from xl_kinerja import nama as N
 from xl_kinerja.generator import buat_buku_kerja, isi_realisasi, simpan
@@ -131,18 +132,9 @@ def test_tahun_berikut_dari_dengan_riwayat(dua_tahun):
 @pytest.fixture(scope="module")
 def lkj_2025(dua_tahun, tmp_path_factory):
     """The LKj 2025 (history, national figure, last year's budget): .docx, PDF, PDF text."""
-    import subprocess
-
-    from xl_kinerja.libreoffice import dokumen_ke_pdf
-    from xl_kinerja.lkj.word import tulis_docx
     _, (p25, _) = dua_tahun
-    folder = tmp_path_factory.mktemp("lkj-2025")
     lap = laporan_kinerja(p25)
-    docx = tulis_docx(lap, folder / "LKj-2025.docx")
-    pdf, = dokumen_ke_pdf([docx], folder)
-    teks = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    return lap, docx, pdf, teks
+    return (lap, *lkj_ke_pdf(lap, tmp_path_factory.mktemp("lkj-2025"), "LKj-2025.docx"))
 
 
 def test_pdf_tahun_berikut_memuat_semua_tabel_bab_iii(lkj_2025):

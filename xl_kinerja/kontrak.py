@@ -374,8 +374,12 @@ class _DariPaket(_SeluruhLembar):
         return u
 
     def sel_lembar(self, lembar: str):
-        isi = self._baca(lembar, None)
-        return isi.semua(self._konteks()) if isinstance(isi, Mentah) else isi
+        if not self._cepat:
+            return self._baca(lembar, None)  # the element stream
+        # the scan the whole-sheet searches made, not a second one (the checker's
+        # terbilang search on an older workbook reads the sheets its text rule scanned)
+        u = self.utuh(lembar)
+        return u.mentah.semua(self._konteks()) if isinstance(u, _UtuhMentah) else dict(u.sel)
 
     def close(self):
         if self._tutup:

@@ -16,6 +16,7 @@ from ..aturan import TINGKAT_JUMLAH
 from ..capaian import (
     BATAS_PERSEN,
     capaian_janggal,
+    capaian_tahunan,
     keterangan_tahunan,
     persen_mustahil,
     predikat_tahunan,
@@ -284,7 +285,7 @@ def _tahunan(data: DataBuku, ind: Indikator, triwulan: int, skala) -> dict:
     c = None
     if ind.target_tahunan is not None:
         try:
-            c = _capaian(_target_inti(ind, ind.target_tahunan), r, ind.polaritas)
+            c = capaian_tahunan(_target_inti(ind, ind.target_tahunan), rt, ind.polaritas)
         except KesalahanInput as e:
             raise KesalahanBerkas(f"{ind.kode} (capaian tahunan): {e}", berkas=data.berkas,
                                   sheet=data.lembar_ukur, baris=ind.baris, nilai=r) from None
